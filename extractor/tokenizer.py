@@ -1,0 +1,38 @@
+"""scispaCy's combined rule tokenizer, with extra splits for biomedical compounds.
+
+The extra infixes split "neratinib-resistant", "HER2-positive", "anti-HER2", "ER+/HER2-"
+and "PI3K/AKT" so that entity boundaries fall on token boundaries, while keeping
+"HKI-272", "CDK4/6", "T-DM1", "p.L755S" and "c.2264T>C" whole.
+"""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import spacy
+from scispacy.custom_tokenizer import combined_rule_tokenizer
+from spacy.util import compile_infix_regex
+
+from .resources import read_word_list
+
+EXTRA_INFIXES_FILE = "patterns/tokenizer_infixes.txt"
+
+
+@spacy.registry.tokenizers("extractor.tokenizer.v1")
+def create_tokenizer(infixes_file: str = EXTRA_INFIXES_FILE):
+    """Tokenizer factory used by models/config.cfg."""
+
+    def make(nlp):
+        # scispaCy reads the default token_match from nlp.tokenizer, which does not exist
+        # yet while the pipeline is being built from config.
+        defaults = SimpleNamespace(token_match=nlp.Defaults.token_match)
+        tokenizer = combined_rule_tokenizer(SimpleNamespace(vocab=nlp.vocab, Defaults=nlp.Defaults, tokenizer=defaults))
+        infixes = read_word_list(infixes_file) + _scispacy_infixes(tokenizer)
+        tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+        return tokenizer
+
+    return make
+
+
+def _scispacy_infixes(tokenizer) -> list[str]:
+    """The infix patterns scispaCy compiled, as a list of alternatives."""
+    return [tokenizer.infix_finditer.__self__.pattern]
