@@ -1,0 +1,129 @@
+"""The entity component: lexicon and grammar candidates -> linked, non-overlapping mentions.
+
+Candidates come from the gene, drug, drug-class and tumor-subtype lexicons, the
+variant grammar, and (optionally) the entities of a NER model placed earlier in the
+pipeline. Abbreviation definitions then relabel short forms, overlaps are resolved
+(longest first), and variants are attached to their genes. The result is
+`doc._.mentions` (a list of `Mention`), `doc.spans["entities"]` and `doc.ents`.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from .abbreviations import apply_abbreviations
+from .lexicon import Lexicon
+from .mentions import LABEL_PRIORITY, Mention, resolve_overlaps
+from .variant_linking import link_variants
+from .variants import VariantFinder
+from .resources import models_path
+
+Doc.set_extension("mentions", default=None, force=True)
+
+DRUG_KINDS = {"drug": "DRUG", "class": "DRUG_CLASS"}
+
+
+@Language.factory(
+    "extractor_entities",
+    default_config={
+        "gene_tables": ["lexicons/genes.tsv", "lexicons/genes_curated.tsv"],
+        "drug_tables": ["lexicons/drugs.tsv", "lexicons/drugs_curated.tsv"],
+        "subtype_tables": ["lexicons/tumor_subtypes.tsv"],
+        "variant_patterns": "patterns/variants.json",
+        "model_labels": {},
+    },
+)
+def make_entity_recognizer(nlp: Language, name: str, gene_tables: list[str], drug_tables: list[str],
+                           subtype_tables: list[str], variant_patterns: str, model_labels: dict[str, str]):
+    lexicon = load_lexicon(tuple(gene_tables), tuple(drug_tables), tuple(subtype_tables))
+    return EntityRecognizer(lexicon, VariantFinder.from_file(models_path(variant_patterns)), model_labels)
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(gene_tables: tuple[str, ...], drug_tables: tuple[str, ...],
+                 subtype_tables: tuple[str, ...]) -> Lexicon:
+    """Build the lexicon once a process for a given set of tables."""
+    lexicon = Lexicon()
+    for path in gene_tables:
+        lexicon.load_table(path, "GENE")
+    for path in drug_tables:
+        lexicon.load_table(path, "DRUG", kind_labels=DRUG_KINDS)
+    for path in subtype_tables:
+        lexicon.load_table(path, "TUMOR_SUBTYPE")
+    return lexicon
+
+
+class EntityRecognizer:
+    def __init__(self, lexicon: Lexicon, variants: VariantFinder, model_labels: dict[str, str]):
+        self.lexicon = lexicon
+        self.variants = variants
+        self.model_labels = model_labels
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates = self._lexicon_candidates(doc) + self._variant_candidates(doc) + self._model_candidates(doc)
+        candidates = apply_abbreviations(doc, candidates)
+        mentions = link_variants(doc, resolve_overlaps(candidates))
+        doc._.mentions = mentions
+        spans = [doc.char_span(m.start, m.end, m.label, kb_id=m.normalized or "", alignment_mode="expand")
+                 for m in mentions]
+        doc.spans["entities"] = [s for s in spans if s is not None]
+        doc.ents = filter_spans(doc.spans["entities"])
+        return doc
+
+    def _lexicon_candidates(self, doc: Doc) -> list[Mention]:
+        candidates = []
+        for match in self.lexicon.find(doc):
+            entry = max(match.entries, key=_entry_rank)
+            first, last = doc[match.start], doc[match.end - 1]
+            candidates.append(Mention(first.idx, last.idx + len(last), entry.label, entry.normalized,
+                                      entry.canonical, "lexicon", entry.term_type,
+                                      token_start=match.start, token_end=match.end))
+        return candidates
+
+    def _variant_candidates(self, doc: Doc) -> list[Mention]:
+        candidates = []
+        for match in self.variants.find(doc.text):
+            attrs = {"variant_type": match.variant_type, "needs_gene": match.needs_gene}
+            if match.gene_text:
+                entries = [e for e in self.lexicon.lookup(match.gene_text) if e.label == "GENE"]
+                if entries:
+                    gene = _with_tokens(doc, Mention(match.gene_start, match.gene_end, "GENE",
+                                                     entries[0].normalized, entries[0].canonical,
+                                                     "grammar", entries[0].term_type))
+                    candidates.append(gene)
+                    attrs["gene"] = entries[0].canonical
+            candidates.append(_with_tokens(doc, Mention(match.start, match.end, "VARIANT", match.normalized,
+                                                        match.canonical, "grammar", attrs=attrs)))
+        return candidates
+
+    def _model_candidates(self, doc: Doc) -> list[Mention]:
+        """Entities set by an earlier NER model, mapped to our labels and linked by lexicon."""
+        candidates = []
+        for ent in doc.ents:
+            label = self.model_labels.get(ent.label_)
+            if label is None:
+                continue
+            entries = [e for e in self.lexicon.lookup(ent.text) if e.label == label]
+            entry = entries[0] if entries else None
+            candidates.append(Mention(ent.start_char, ent.end_char, label,
+                                      entry.normalized if entry else None,
+                                      entry.canonical if entry else ent.text.lower(), "model",
+                                      token_start=ent.start, token_end=ent.end))
+        return candidates
+
+
+def _entry_rank(entry) -> tuple:
+    """Prefer an approved gene symbol, then subtype > class > drug > gene alias."""
+    is_symbol = entry.label == "GENE" and entry.term_type == "symbol"
+    return (is_symbol, LABEL_PRIORITY.get(entry.label, 0), entry.term_type == "name")
+
+
+def _with_tokens(doc: Doc, mention: Mention) -> Mention:
+    """Fill the token bounds of a character-offset mention (tokens that contain it)."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is not None:
+        mention.token_start, mention.token_end = span.start, span.end
+    return mention
