@@ -1,0 +1,95 @@
+"""Assemble the pipeline from models/config.cfg and run it over texts."""
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import spacy
+import scispacy.abbreviation  # noqa: F401  registers "abbreviation_detector"
+from spacy.language import Language
+from spacy.util import load_config, load_model_from_config
+
+from . import entity_recognizer, relations, sentences, tokenizer  # noqa: F401  register factories
+from .record import doc_to_record, error_record
+from .resources import models_path
+
+DEFAULT_CONFIG = "config.cfg"
+MAX_CHARS = 1_000_000
+
+
+@dataclass
+class InputDoc:
+    """One document to process; `error` is set when it could not be read."""
+
+    doc_id: str
+    text: str = ""
+    source: str | None = None
+    error: str | None = None
+
+
+class Extractor:
+    """The loaded pipeline: `extract(text)` gives one record, `extract_many` streams them."""
+
+    def __init__(self, nlp: Language, max_chars: int = MAX_CHARS):
+        self.nlp = nlp
+        self.max_chars = max_chars
+
+    def extract(self, text: str, doc_id: str = "0", source: str | None = None) -> dict:
+        return self._record(InputDoc(doc_id, text, source))
+
+    def extract_many(self, docs: Iterable[InputDoc | str], n_process: int = 1,
+                     batch_size: int = 32) -> Iterator[dict]:
+        """Records in input order; a document that fails gives an error record, not an exception."""
+        items = (d if isinstance(d, InputDoc) else InputDoc(str(i), d) for i, d in enumerate(docs))
+        if n_process <= 1:
+            yield from map(self._record, items)
+            return
+        context = multiprocessing.get_context("fork")
+        global _WORKER
+        _WORKER = self
+        with context.Pool(n_process) as pool:
+            yield from pool.imap(_worker_record, items, chunksize=batch_size)
+
+    def _record(self, item: InputDoc) -> dict:
+        if item.error:
+            return error_record(item.doc_id, item.source, item.error, item.text)
+        if not item.text.strip():
+            return error_record(item.doc_id, item.source, "empty document", item.text)
+        if len(item.text) > self.max_chars:
+            return error_record(item.doc_id, item.source,
+                                f"document has {len(item.text):,} characters; the limit is {self.max_chars:,}")
+        try:
+            return doc_to_record(self.nlp(item.text), item.doc_id, item.source)
+        except Exception as exc:  # one bad document must not stop a batch
+            return error_record(item.doc_id, item.source, f"{type(exc).__name__}: {exc}", item.text)
+
+
+_WORKER: Extractor | None = None
+
+
+def _worker_record(item: InputDoc) -> dict:
+    return _WORKER._record(item)
+
+
+def load(config: str | Path | None = None, model: str | None = None) -> Extractor:
+    """Build the default pipeline (or one from `config`).
+
+    `model` names an installed spaCy / scispaCy pipeline (e.g. "en_core_sci_sm"): it is
+    loaded first and our components are added after its own, so its entities become
+    candidates mapped through `model_labels` in the config.
+    """
+    cfg = load_config(models_path(config or DEFAULT_CONFIG))
+    if model is None:
+        nlp = load_model_from_config(cfg, auto_fill=True)
+    else:
+        nlp = spacy.load(model)
+        has_sentences = bool({"parser", "senter"} & set(nlp.pipe_names))
+        for name in cfg["nlp"]["pipeline"]:
+            settings = dict(cfg["components"][name])
+            factory = settings.pop("factory")
+            if factory in nlp.pipe_names or (factory == "extractor_sentences" and has_sentences):
+                continue
+            nlp.add_pipe(factory, name=f"extractor_{name}", config=settings)
+    return Extractor(nlp)

@@ -1,0 +1,36 @@
+"""JSON Lines: one object a line with `text` and an optional `doc_id`."""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..pipeline import InputDoc
+from .text import decode_text
+
+
+def read_jsonl(source: Path | bytes, name: str | None = None) -> Iterator[InputDoc]:
+    """Documents of a JSONL file (or bytes); a bad line gives an error document."""
+    if isinstance(source, Path):
+        name = str(source)
+        data = source.read_bytes()
+    else:
+        data = source
+    for number, raw in enumerate(data.splitlines(), start=1):
+        if not raw.strip():
+            continue
+        fallback_id = f"{Path(name).stem}:{number}"
+        line, error = decode_text(raw)
+        if error:
+            yield InputDoc(fallback_id, "", name, f"line {number}: {error}")
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield InputDoc(fallback_id, "", name, f"line {number}: malformed JSON: {exc.msg} (column {exc.colno})")
+            continue
+        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+            yield InputDoc(fallback_id, "", name, f"line {number}: no string field 'text'")
+            continue
+        doc_id = str(obj.get("doc_id") or obj.get("id") or obj.get("pmid") or fallback_id)
+        yield InputDoc(doc_id, obj["text"], name)

@@ -1,0 +1,74 @@
+from conftest import by_text
+
+
+def test_gene_alias_links_to_hgnc(extractor):
+    record = extractor.extract("HER2 and ERBB2 are one gene.")
+    genes = by_text(record, "GENE")
+    assert genes["HER2"]["normalized"] == "HGNC:3430" and genes["HER2"]["canonical"] == "ERBB2"
+    assert genes["ERBB2"]["normalized"] == "HGNC:3430"
+
+
+def test_drug_code_name_links_to_generic(extractor):
+    record = extractor.extract("Patients received HKI-272 or poziotinib.")
+    drugs = by_text(record, "DRUG")
+    assert drugs["HKI-272"]["canonical"] == "neratinib"
+    assert drugs["HKI-272"]["normalized"] == "DB11828"
+    assert drugs["poziotinib"]["normalized"] == "DB12114"
+
+
+def test_drug_inside_resistant_compound(extractor):
+    record = extractor.extract("neratinib-resistant models")
+    drug = by_text(record, "DRUG")["neratinib"]
+    assert (drug["start"], drug["end"]) == (0, 9)
+
+
+def test_variant_attached_to_preceding_gene(extractor):
+    record = extractor.extract("HER2 L755S confers resistance.")
+    variant = by_text(record, "VARIANT")["L755S"]
+    assert (variant["start"], variant["end"]) == (5, 10)
+    assert variant["normalized"] == "p.Leu755Ser"
+    assert variant["canonical"] == "L755S"
+    assert variant["gene"] == "ERBB2"
+
+
+def test_gene_level_mutation_needs_a_gene(extractor):
+    record = extractor.extract("Somatic HER2 mutations were found. Other mutations were not.")
+    variants = [e for e in record["entities"] if e["label"] == "VARIANT"]
+    assert [(v["text"], v["gene"], v["variant_type"]) for v in variants] == [("mutations", "ERBB2", "gene_level")]
+
+
+def test_abbreviation_inherits_long_form(extractor):
+    text = "ER+ invasive lobular carcinoma (ILC) versus invasive ductal carcinoma (IDC). ILC differs."
+    record = extractor.extract(text)
+    ilc = [e for e in record["entities"] if e["text"] == "ILC"]
+    assert len(ilc) == 2
+    assert all(e["label"] == "TUMOR_SUBTYPE" and e["canonical"] == "invasive lobular carcinoma" for e in ilc)
+    assert by_text(record)["IDC"]["canonical"] == "invasive ductal carcinoma"
+    assert by_text(record)["ER+"]["label"] == "TUMOR_SUBTYPE"
+
+
+def test_receptor_status_is_a_subtype_not_a_gene(extractor):
+    record = extractor.extract("patients with HER2-positive breast cancer")
+    labels = [(e["text"], e["label"]) for e in record["entities"]]
+    assert labels == [("HER2-positive", "TUMOR_SUBTYPE")]
+
+
+def test_drug_class(extractor):
+    record = extractor.extract("the tyrosine kinase inhibitor (TKI) neratinib and CDK4/6 inhibitors")
+    classes = by_text(record, "DRUG_CLASS")
+    assert classes["tyrosine kinase inhibitor"]["canonical"] == "tyrosine kinase inhibitor"
+    assert classes["TKI"]["normalized"] == classes["tyrosine kinase inhibitor"]["normalized"]
+    assert "CDK4/6 inhibitors" in classes
+
+
+def test_abbreviation_with_non_gene_long_form_is_no_gene(extractor):
+    record = extractor.extract("Overall survival (OS) was longer. OS improved.")
+    assert [e for e in record["entities"] if e["label"] == "GENE"] == []
+
+
+def test_offsets_slice_the_text(extractor):
+    text = "Acquired HER2 mutations (L755S, p.Leu755Ser) confer resistance to tamoxifen in ER+ ILC."
+    record = extractor.extract(text)
+    assert record["entities"]
+    for entity in record["entities"]:
+        assert text[entity["start"]:entity["end"]] == entity["text"]
