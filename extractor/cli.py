@@ -11,11 +11,14 @@ from typing import Optional
 import typer
 from tqdm import tqdm
 
+from evaluation.cli import evaluate
+
 app = typer.Typer(help="Extract genes, variants, drugs, tumor subtypes and drug-response relations "
                        "from biomedical text.", no_args_is_help=True, add_completion=False)
 lexicon_app = typer.Typer(help="Build the lexicons in models/lexicons from public vocabularies.",
                           no_args_is_help=True)
 app.add_typer(lexicon_app, name="lexicon")
+app.command("evaluate")(evaluate)
 
 PROGRESS_MIN_DOCS = 5
 
