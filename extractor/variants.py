@@ -1,0 +1,251 @@
+"""tmVar-style variant grammar over plain text.
+
+All regexes, code tables and word lists live in ``models/patterns/variants.json``;
+this module fills the ``{NAME}`` placeholders, compiles the patterns once and
+normalizes matches (protein changes through the ``hgvs`` parser).
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DEFAULT_PATH = Path(__file__).resolve().parent.parent / "models" / "patterns" / "variants.json"
+_LEFT = r"(?<![A-Za-z0-9_])"
+_RIGHT = r"(?![A-Za-z0-9_])"
+_PLACEHOLDER = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
+
+
+@dataclass(frozen=True)
+class VariantMatch:
+    """One variant mention; ``start``/``end`` cover the variant only, never an attached gene."""
+
+    start: int
+    end: int
+    text: str
+    variant_type: str  # protein, dna, rsid, exon, fusion, copy_number, expression, gene_level
+    normalized: str
+    canonical: str
+    gene_text: str | None = None
+    gene_start: int | None = None
+    gene_end: int | None = None
+    needs_gene: bool = False
+
+
+@lru_cache(maxsize=1)
+def _hgvs_parser():
+    import hgvs.parser
+
+    return hgvs.parser.Parser()
+
+
+def _alternation(words, flags: str = "") -> str:
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s") for w in sorted(words, key=len, reverse=True))
+    return f"(?{flags}:{body})" if flags else f"(?:{body})"
+
+
+class VariantFinder:
+    """Finds variant mentions with the patterns of one data file."""
+
+    def __init__(self, data: dict):
+        self.aa3_to_1 = data["amino_acids"]
+        self.aa1_to_3 = {v: k for k, v in self.aa3_to_1.items()}
+        self.aa_names = data["amino_acid_names"]
+        self.stop_codes = {w.lower() for w in data["stop_codes"]}
+        self.stop_tail = re.compile(_alternation(w for w in data["stop_codes"] if w != "Ter") + r"(?=\d*$)")
+        self.nt_names = data["nucleotide_names"]
+        self.exon_events = data["exon_events"]
+        self.fusion_genes = set(data["fusion_genes"])
+        self.fusion_not_genes = set(data["fusion_not_genes"])
+        self.blocklist = set(data["blocklist"])
+        self.attach_genes = {g.upper() for g in data["attach_genes"]}
+        self.context_block = re.compile(data["context_block"])
+        self.suppress_gap = re.compile(data["suppress_after_variant"])
+        self.wordy_before = re.compile(data["unpositioned_context"]["before"])
+        self.wordy_after = re.compile(data["unpositioned_context"]["after"])
+        self.words = {}
+        for group in data["alteration_words"]:
+            for w in group["words"]:
+                self.words[w.lower()] = (group["type"], group["normalized"])
+        tables = {
+            "AA1": "[" + "".join(v for v in self.aa3_to_1.values() if v != "*") + "]",
+            "AA3": _alternation(k for k in self.aa3_to_1 if k != "Ter"),
+            "AANAME": _alternation(self.aa_names, "i"),
+            "NUCNAME": _alternation(self.nt_names, "i"),
+            "STOP": _alternation(data["stop_codes"]),
+            "EXON_EVENTS": _alternation(self.exon_events, "i"),
+            "ALTERATION_WORDS": _alternation(self.words, "i"),
+        }
+        pieces = {**data["pieces"], **tables}
+        self.patterns = []
+        for spec in data["patterns"]:
+            body = self._expand(spec["regex"], pieces)
+            gene = r"(?:(?P<gene>" + self._expand("{GENE}", pieces) + r")(?P<sep>-??))??" if spec.get("gene") else ""
+            regex = re.compile(spec.get("left", _LEFT) + gene + "(?P<v>" + body + ")" + _RIGHT)
+            self.patterns.append((spec, regex))
+
+    @staticmethod
+    def _expand(regex: str, pieces: dict) -> str:
+        for _ in range(10):  # pieces may refer to other pieces
+            new = _PLACEHOLDER.sub(lambda m: pieces.get(m[1], m[0]), regex)
+            if new == regex:
+                return new
+            regex = new
+        raise ValueError(f"placeholder loop in {regex!r}")
+
+    @classmethod
+    def from_file(cls, path: Path | None = None) -> "VariantFinder":
+        with open(path or DEFAULT_PATH, encoding="utf-8") as fh:
+            return cls(json.load(fh))
+
+    def find(self, text: str) -> list[VariantMatch]:
+        """All variant mentions in ``text``: sorted, non-overlapping, longest wins."""
+        candidates = []
+        for order, (spec, regex) in enumerate(self.patterns):
+            for m in regex.finditer(text):
+                found = self._build(spec, m, text)
+                if found is not None:
+                    candidates.append((m.start(), m.end(), order, found))
+        candidates.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
+        taken: list[tuple[int, int]] = []
+        chosen = []
+        for start, end, _, found in candidates:
+            if all(end <= s or start >= e for s, e in taken):
+                taken.append((start, end))
+                chosen.append(found)
+        chosen.sort(key=lambda v: v.start)
+        return self._drop_words_after_variants(chosen, text)
+
+    def _drop_words_after_variants(self, found: list[VariantMatch], text: str) -> list[VariantMatch]:
+        """'L755S mutation': the word repeats the variant just named, so it is no mention of its own."""
+        kept = []
+        for v in found:
+            if v.needs_gene and kept and not kept[-1].needs_gene and self.suppress_gap.match(text[kept[-1].end:v.start]):
+                continue
+            kept.append(v)
+        return kept
+
+    # --- building matches -------------------------------------------------
+
+    def _build(self, spec: dict, m: re.Match, text: str) -> VariantMatch | None:
+        start, end = m.span("v")
+        vtext = m["v"]
+        gene = m["gene"] if "gene" in m.re.groupindex else None
+        whole = text[m.start():end]
+        if vtext in self.blocklist or whole in self.blocklist:
+            return None
+        if gene and not self._gene_ok(gene, m["sep"], vtext):
+            if not m["sep"]:
+                return None  # 'GADD45A' is no GAD + D45A; 'HER2L755S' is HER2 + L755S
+            gene = None  # 'Non-V600E': the variant stands, without a gene
+        if self.context_block.search(text[max(0, m.start() - 20):m.start()]):
+            return None
+        kind = spec["normalize"]
+        if kind == "fusion":
+            g1, g2 = m["g1"], m["g2"]
+            if g1 == g2 or {g1, g2} & self.fusion_not_genes or re.fullmatch(r"[A-Z]\d+[A-Z]", g2):
+                return None  # 'ALK-TKI', 'KIT-D816V'
+            if spec.get("known_partner") and not {g1, g2} & self.fusion_genes:
+                return None
+            norm = f"{g1}::{g2}"
+            return VariantMatch(start, end, vtext, "fusion", norm, norm)
+        if kind == "word":
+            vtype, norm = self.words[re.sub(r"\s+", " ", vtext.lower())]
+            return VariantMatch(start, end, vtext, vtype, norm, norm, needs_gene=True)
+        if kind == "rsid":
+            norm = vtext.lower()
+            return VariantMatch(start, end, vtext, "rsid", norm, norm)
+        if kind == "exon":
+            event = self.exon_events[m["event"].lower()]
+            norm = f"exon {int(m['exon'])} {event}"
+            return VariantMatch(start, end, vtext, "exon", norm, norm)
+        if kind == "protein":
+            if spec.get("unpositioned_context") and not self._positioned_or_said(m, text):
+                return None
+            norm, canon = self._protein(spec, m)
+            vtype = "protein"
+        else:
+            norm = canon = self._dna(spec, m)
+            vtype = spec["type"]
+            if vtype == "auto":  # '157delMTTTVP' is protein, '4153delA' / '657del5' DNA
+                letters = re.sub(r"^.*?(?:del|ins|dup)\s?", "", vtext)
+                vtype = "protein" if re.search(r"[BD-FH-SU-Z]", letters) else "dna"
+        if gene is not None:
+            gs = m.start("gene")
+            return VariantMatch(start, end, vtext, vtype, norm, canon, gene, gs, gs + len(gene))
+        return VariantMatch(start, end, vtext, vtype, norm, canon)
+
+    def _positioned_or_said(self, m: re.Match, text: str) -> bool:
+        """'threonine to alanine' without a position counts only when named as a change:
+        'substitution of threonine to alanine', 'a threonine to alanine substitution'."""
+        if any(m.groupdict().get(k) for k in ("pos", "posp", "pos2", "posc")):
+            return True
+        return bool(self.wordy_before.search(text[max(0, m.start() - 40):m.start()])
+                    or self.wordy_after.match(text[m.end():m.end() + 40]))
+
+    def _gene_ok(self, gene: str, sep: str, vtext: str) -> bool:
+        """A known gene may be glued to any variant; other all-caps symbols only by a hyphen
+        or to a variant that does not start like 'D45A'."""
+        if gene.upper() in self.attach_genes:
+            return True
+        if not re.fullmatch(r"[A-Z0-9]+", gene):
+            return False
+        return bool(sep) or not re.match(r"[A-Z]\d", vtext)
+
+    def _aa3(self, token: str | None) -> str:
+        """Any amino-acid token (1-letter, 3-letter, name, stop word) as a 3-letter code."""
+        token = re.sub(r"\s*\(.*\)$", "", token or "").strip()
+        token = re.sub(r"\s(?:residue|codon)$", "", token, flags=re.I)
+        low = re.sub(r"\s+", " ", token.lower())
+        if low in self.aa_names:
+            return self.aa_names[low]
+        if low in self.stop_codes:
+            return "Ter"
+        if len(token) == 1:
+            return self.aa1_to_3.get(token.upper(), token)
+        return token[:1].upper() + token[1:].lower()
+
+    def _nt(self, token: str) -> str:
+        """'G', 'guanine', 'cytosine residue (CGA)' -> one-letter nucleotide(s)."""
+        word = re.sub(r"\s*\(.*\)$|\s(?:residue|nucleotide)$", "", token.strip(), flags=re.I)
+        return self.nt_names.get(word.lower(), word.upper())
+
+    def _protein(self, spec: dict, m: re.Match) -> tuple[str, str]:
+        groups = m.groupdict()
+        if groups.get("ref"):
+            pos = next((groups[k] for k in ("pos", "posp", "pos2", "posc") if groups.get(k)), "")
+            if not pos:  # 'threonine to alanine': no HGVS without a position
+                change = f"{self._aa3(groups['ref'])}>{self._aa3(groups.get('alt'))}"
+                return change, change
+            edit = f"{self._aa3(groups['ref'])}{pos}"
+            if groups.get("ref2"):
+                edit += f"_{self._aa3(groups['ref2'])}{groups['pos2']}"
+            edit += spec.get("edit", "") + (self._aa3(groups["alt"]) if groups.get("alt") else "")
+        else:
+            edit = re.sub(r"^p\.\s*", "", m["v"])
+            edit = re.sub(r"\s+", "", edit)
+            if edit.startswith("(") and edit.endswith(")"):
+                edit = edit[1:-1]
+            edit = re.sub(r"\((\d+)\)", r"\1", edit)  # Gly(388)Arg
+            edit = re.sub(r"(?<=\d)-(?=[A-Z])", "_", edit)  # E746-A750del
+            edit = self.stop_tail.sub("*", edit)  # R213X, fsX16, E873stop
+        try:
+            posedit = _hgvs_parser().parse_p_posedit(edit)
+        except Exception:  # the parser rejects it ('157delMTTTVP', '192Q/R'): keep what was written
+            return ("p." + edit if edit[:1].isalpha() else edit), edit
+        posedit.uncertain = False
+        three = str(posedit)
+        one = posedit.format(conf={"p_3_letter": False})
+        if re.search(r"fs$", edit):  # 'Arg97fs' says nothing of the new stop codon
+            three, one = re.sub(r"fsTer$", "fs", three), re.sub(r"fs\*$", "fs", one)
+        return "p." + three, one
+
+    def _dna(self, spec: dict, m: re.Match) -> str:
+        groups = m.groupdict()
+        if groups.get("ref") and groups.get("alt"):
+            ref, alt = (self._nt(groups[k]) for k in ("ref", "alt"))
+            return f"{groups.get('pos') or ''}{ref}>{alt}"
+        s = re.sub(r"\s+", "" if spec.get("compact") else " ", m["v"])
+        return re.sub(r"-+>|→", ">", s)

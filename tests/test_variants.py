@@ -1,0 +1,240 @@
+"""Tests of the variant grammar: one positive and at least one negative case per family."""
+import pytest
+
+from extractor.variants import VariantFinder, VariantMatch
+
+
+@pytest.fixture(scope="module")
+def finder() -> VariantFinder:
+    return VariantFinder.from_file()
+
+
+def one(finder, text) -> VariantMatch:
+    found = finder.find(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def spans(finder, text):
+    return [(v.start, v.end, v.normalized, v.canonical) for v in finder.find(text)]
+
+
+# --- protein substitutions ------------------------------------------------
+
+def test_one_letter_substitution(finder):
+    v = one(finder, "HER2 L755S")
+    assert (v.start, v.end, v.text) == (5, 10, "L755S")
+    assert (v.variant_type, v.normalized, v.canonical) == ("protein", "p.Leu755Ser", "L755S")
+    assert v.gene_text is None and not v.needs_gene
+
+
+@pytest.mark.parametrize("text,norm,canon", [
+    ("Leu755Ser", "p.Leu755Ser", "L755S"),
+    ("p.L755S", "p.Leu755Ser", "L755S"),
+    ("p.(Leu755Ser)", "p.Leu755Ser", "L755S"),
+    ("p.Leu755Ser", "p.Leu755Ser", "L755S"),
+    ("T790M", "p.Thr790Met", "T790M"),
+    ("Cys 23 Ser", "p.Cys23Ser", "C23S"),
+    ("Gly(388)Arg", "p.Gly388Arg", "G388R"),
+])
+def test_substitution_forms(finder, text, norm, canon):
+    assert spans(finder, f"the {text} variant") == [(4, 4 + len(text), norm, canon)]
+
+
+@pytest.mark.parametrize("text", ["R213*", "R213X", "Arg213Ter", "p.Arg213*", "R213stop"])
+def test_stop_codons(finder, text):
+    v = one(finder, text)
+    assert (v.start, v.end, v.normalized, v.canonical) == (0, len(text), "p.Arg213Ter", "R213*")
+
+
+@pytest.mark.parametrize("text", [
+    "A549 cells", "MCF7", "H1975", "B16", "S100", "PC9", "CD340", "P450", "T4", "G1 phase",
+    "T1N0M1", "in 2019", "see Figure S12A", "T47D and T98G cells", "GADD45A", "CACNA1S", "RAD51C",
+    "KIF20A", "FAM161A", "pT2N1 tumours", "H2A histone", "A2A receptor", "IL-6R"])
+def test_no_substitution_in_names(finder, text):
+    assert finder.find(text) == []
+
+
+# --- attached genes -------------------------------------------------------
+
+@pytest.mark.parametrize("text,gene", [("HER2L755S", "HER2"), ("HER2-L755S", "HER2"), ("EGFRT790M", "EGFR")])
+def test_attached_gene(finder, text, gene):
+    v = one(finder, text)
+    g = len(gene)
+    assert (v.gene_text, v.gene_start, v.gene_end) == (gene, 0, g)
+    assert (v.start, v.end) == (len(text) - 5, len(text))
+    assert v.canonical == text[-5:]
+
+
+def test_attached_gene_needs_known_symbol_without_hyphen(finder):
+    assert finder.find("XYZ12L755S") == []
+    v = one(finder, "IL8-251A/A genotype")
+    assert (v.start, v.end, v.text, v.gene_text) == (3, 10, "-251A/A", "IL8")
+
+
+def test_hyphenated_word_is_no_gene(finder):
+    v = one(finder, "Non-V600E BRAF")
+    assert (v.start, v.end, v.gene_text) == (4, 9, None)
+
+
+# --- deletions, insertions, frameshifts -------------------------------------
+
+@pytest.mark.parametrize("text,norm,canon", [
+    ("E746_A750del", "p.Glu746_Ala750del", "E746_A750del"),
+    ("p.Glu746_Ala750del", "p.Glu746_Ala750del", "E746_A750del"),
+    ("A775_G776insYVMA", "p.Ala775_Gly776insTyrValMetAla", "A775_G776insYVMA"),
+    ("L747_P753delinsS", "p.Leu747_Pro753delinsSer", "L747_P753delinsS"),
+    ("p.Arg97fs", "p.Arg97fs", "R97fs"),
+    ("p.Arg97Profs*23", "p.Arg97ProfsTer23", "R97Pfs*23"),
+    ("p.G705RfsX16", "p.Gly705ArgfsTer16", "G705Rfs*16"),
+    ("delE746-A750", "p.Glu746_Ala750del", "E746_A750del"),
+    ("E746-A750del", "p.Glu746_Ala750del", "E746_A750del"),
+    ("Y772_A775dup", "p.Tyr772_Ala775dup", "Y772_A775dup"),
+])
+def test_protein_edits(finder, text, norm, canon):
+    v = one(finder, f"({text})")
+    assert (v.start, v.end, v.variant_type, v.normalized, v.canonical) == (1, 1 + len(text), "protein", norm, canon)
+
+
+def test_protein_edit_negative(finder):
+    assert finder.find("insulin, dupilumab, Delaware, Insight, fs-FISH, A750-cells") == []
+
+
+def test_unparsable_protein_falls_back(finder):
+    v = one(finder, "allele 157delMTTTVP here")
+    assert (v.start, v.end, v.variant_type, v.normalized) == (7, 19, "protein", "157delMTTTVP")
+
+
+# --- DNA ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,norm", [
+    ("c.2264T>C", "c.2264T>C"),
+    ("c.2235_2249del15", "c.2235_2249del15"),
+    ("c.35G>A", "c.35G>A"),
+    ("g.12345A>G", "g.12345A>G"),
+    ("c.1234+1G>A", "c.1234+1G>A"),
+    ("c. *469 C>A", "c.*469C>A"),
+    ("IVS3+1G>A", "IVS3+1G>A"),
+    ("IVS8 -2A>G", "IVS8-2A>G"),
+    ("677C>T", "677C>T"),
+    ("-3170G>A", "-3170G>A"),
+    ("657del5", "657del5"),
+    ("5382insC", "5382insC"),
+    ("c.592C-->T", "c.592C>T"),
+])
+def test_dna(finder, text, norm):
+    v = one(finder, f"a {text} change")
+    assert (v.start, v.end, v.variant_type, v.normalized, v.canonical) == (2, 2 + len(text), "dna", norm, norm)
+
+
+def test_dna_negative(finder):
+    assert finder.find("incubated at 37C for 4 h, then 4C overnight; c. 2264 patients; g.d. 12") == []
+
+
+# --- rsIDs ----------------------------------------------------------------
+
+def test_rsid(finder):
+    v = one(finder, "SNP rs121913529 was")
+    assert (v.start, v.end, v.variant_type, v.normalized, v.canonical) == (4, 15, "rsid", "rs121913529", "rs121913529")
+    assert one(finder, "Rs702553 at PDE4D").normalized == "rs702553"
+
+
+def test_rsid_negative(finder):
+    assert finder.find("RS-232 and rs12 and hrs123456") == []
+
+
+# --- exon events ----------------------------------------------------------
+
+@pytest.mark.parametrize("text,norm", [
+    ("exon 20 insertion", "exon 20 insertion"),
+    ("exon 20 insertions", "exon 20 insertion"),
+    ("exon 19 deletions", "exon 19 deletion"),
+    ("exon 14 skipping", "exon 14 skipping"),
+    ("ex20ins", "exon 20 insertion"),
+    ("exon 20 insertion mutations", "exon 20 insertion"),
+])
+def test_exon_events(finder, text, norm):
+    v = one(finder, f"EGFR {text} in")
+    assert (v.start, v.end, v.variant_type, v.normalized, v.canonical) == (5, 5 + len(text), "exon", norm, norm)
+
+
+def test_exon_negative(finder):
+    assert [v for v in finder.find("exon 20 of EGFR and exon 19 sequencing") if not v.needs_gene] == []
+
+
+# --- fusions --------------------------------------------------------------
+
+@pytest.mark.parametrize("text,norm", [
+    ("EML4-ALK", "EML4::ALK"), ("EML4::ALK", "EML4::ALK"), ("ETV6-NTRK3 fusion", "ETV6::NTRK3"),
+    ("FGFR1-TACC1 fusion", "FGFR1::TACC1")])
+def test_fusions(finder, text, norm):
+    v = finder.find(f"an {text} was")[0]
+    gene_pair = text.split(" ")[0]
+    assert (v.start, v.end, v.variant_type, v.normalized) == (3, 3 + len(gene_pair), "fusion", norm)
+
+
+@pytest.mark.parametrize("text", ["PD-L1", "HLA-DR", "NF-KB", "MDA-MB-231", "ER-HER2", "ALK-TKI", "KIT-D816V"])
+def test_fusion_negative(finder, text):
+    assert [v for v in finder.find(text) if v.variant_type == "fusion"] == []
+
+
+# --- gene-level, copy number, expression --------------------------------------
+
+@pytest.mark.parametrize("text,start,vtype,norm", [
+    ("HER2 mutations", 5, "gene_level", "mutation"),
+    ("HER2-mutant", 5, "gene_level", "mutation"),
+    ("HER2 amplification", 5, "copy_number", "amplification"),
+    ("HER2-amplified", 5, "copy_number", "amplification"),
+    ("HER2 overexpression", 5, "expression", "overexpression"),
+    ("PTEN loss", 5, "copy_number", "loss"),
+    ("MYC copy number gain", 4, "copy_number", "gain"),
+    ("CDKN2A deletion", 7, "copy_number", "deletion"),
+])
+def test_gene_level_words(finder, text, start, vtype, norm):
+    v = one(finder, text)
+    assert (v.start, v.end, v.variant_type, v.normalized, v.needs_gene) == (start, len(text), vtype, norm, True)
+
+
+def test_gene_level_negative(finder):
+    assert finder.find("non-mutated tissue, loss-of-function, mutational burden, variants") == []
+    # the word after a specific variant is that variant again, not a second mention
+    assert [v.text for v in finder.find("the L755S mutation")] == ["L755S"]
+
+
+# --- worded changes (BioRED style) -------------------------------------------
+
+@pytest.mark.parametrize("text,norm", [
+    ("arginine 150 proline", "p.Arg150Pro"),
+    ("methionine-->valine substitution at codon 404", "p.Met404Val"),
+    ("arginine at amino acid position 229 by glycine", "p.Arg229Gly"),
+    ("alanine for valine at position 88", "p.Val88Ala"),
+    ("Glu 272 to stop", "p.Glu272Ter"),
+])
+def test_worded_protein_changes(finder, text, norm):
+    v = one(finder, f"a {text} was")
+    assert (v.start, v.end, v.variant_type, v.normalized) == (2, 2 + len(text), "protein", norm)
+
+
+def test_worded_changes_need_position_or_change_word(finder):
+    assert one(finder, "a threonine to alanine substitution").normalized == "Thr>Ala"
+    assert finder.find("converts serine to glycine and glutamine to glutamate") == []
+
+
+def test_worded_dna_changes(finder):
+    v = one(finder, "a C to T transition at nucleotide 3916 in")
+    assert (v.start, v.end, v.variant_type, v.normalized) == (2, 38, "dna", "3916C>T")
+    assert finder.find("from A to Z and B to C") == []
+
+
+def test_indel_words_and_delta(finder):
+    assert [(v.start, v.end, v.text) for v in finder.find("a 32-bp deletion (CCR5 Delta32)")] == [
+        (2, 16, "32-bp deletion"), (23, 30, "Delta32")]
+    assert finder.find("a 32-bp fragment and delta values") == []
+
+
+def test_sorted_non_overlapping(finder):
+    text = "c.2264T>C (p.Leu755Ser) and rs121913529; HER2 exon 20 insertions"
+    found = finder.find(text)
+    assert [v.text for v in found] == ["c.2264T>C", "p.Leu755Ser", "rs121913529", "exon 20 insertions"]
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+    assert all(text[v.start:v.end] == v.text for v in found)
