@@ -21,12 +21,12 @@ _FILE = {"exists": True, "dir_okay": False, "readable": True}
 
 
 def evaluate(
-    gold: Annotated[Path, typer.Argument(
-        metavar="GOLD", **_FILE,
+    gold: Annotated[Path, typer.Option(
+        "--gold", "-g", **_FILE,
         help="Gold annotations: JSONL records (the project's gold format) or a PubTator "
              "file such as BioRED's Dev.PubTator.")],
-    pred: Annotated[Path, typer.Argument(
-        metavar="PRED", **_FILE,
+    pred: Annotated[Path, typer.Option(
+        "--pred", "-p", **_FILE,
         help="Predicted records as written by 'extractor' (JSONL; PubTator is read too).")],
     gold_format: Annotated[str, typer.Option(
         "--gold-format",

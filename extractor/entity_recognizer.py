@@ -116,9 +116,9 @@ class EntityRecognizer:
 
 
 def _entry_rank(entry) -> tuple:
-    """Prefer an approved gene symbol, then subtype > class > drug > gene alias."""
+    """Prefer curated entries, then an approved gene symbol, then subtype > class > drug > gene alias."""
     is_symbol = entry.label == "GENE" and entry.term_type == "symbol"
-    return (is_symbol, LABEL_PRIORITY.get(entry.label, 0), entry.term_type == "name")
+    return (entry.source == "curated", is_symbol, LABEL_PRIORITY.get(entry.label, 0), entry.term_type == "name")
 
 
 def _with_tokens(doc: Doc, mention: Mention) -> Mention:

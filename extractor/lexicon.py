@@ -62,7 +62,7 @@ class Lexicon:
             for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
                 row_label = (kind_labels or {}).get(row.get("kind", ""), label)
                 entry = Entry(row_label, row["normalized"], row["canonical"],
-                              row.get("term_type") or "name", row.get("source", ""))
+                              row.get("term_type") or "term", row.get("source", ""))
                 self.add(row["term"], entry)
                 count += 1
         return count

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,8 @@ from .record import doc_to_record, error_record
 from .resources import models_path
 
 DEFAULT_CONFIG = "config.cfg"
+# scispaCy's abbreviation detector runs an empty matcher on documents without definitions.
+warnings.filterwarnings("ignore", message=r"\[W036\]")
 MAX_CHARS = 1_000_000
 
 

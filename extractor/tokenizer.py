@@ -6,6 +6,7 @@ and "PI3K/AKT" so that entity boundaries fall on token boundaries, while keeping
 """
 from __future__ import annotations
 
+import warnings
 from types import SimpleNamespace
 
 import spacy
@@ -15,6 +16,8 @@ from spacy.util import compile_infix_regex
 from .resources import read_word_list
 
 EXTRA_INFIXES_FILE = "patterns/tokenizer_infixes.txt"
+# spaCy's own punctuation classes trigger this notice when compiled; it is harmless.
+warnings.filterwarnings("ignore", message="Possible set union", category=FutureWarning)
 
 
 @spacy.registry.tokenizers("extractor.tokenizer.v1")

@@ -104,7 +104,7 @@ def write_jsonl(path, records):
 
 def test_cli_json_and_reports(tmp_path):
     gold, pred = write_jsonl(tmp_path / "g.jsonl", [GOLD]), write_jsonl(tmp_path / "p.jsonl", [PRED])
-    run = runner.invoke(app, [gold, pred, "--json", "--bootstrap", "0",
+    run = runner.invoke(app, ["--gold", gold, "--pred", pred, "--json", "--bootstrap", "0",
                               "--report", str(tmp_path / "r.md"), "--report", str(tmp_path / "r.html")])
     assert run.exit_code == 0, run.output
     printed = json.loads(run.stdout)
@@ -118,17 +118,17 @@ def test_cli_reads_pubtator_gold_with_label_map(tmp_path):
     gold.write_text("7|t|HER2 L755S\n7|a|text\n7\t0\t4\tHER2\tGeneOrGeneProduct\t2064\n")
     pred = write_jsonl(tmp_path / "p.jsonl", [{"doc_id": "7", "entities": [
         {"start": 0, "end": 4, "label": "GENE", "normalized": "2064"}]}])
-    run = runner.invoke(app, [str(gold), pred, "--label-map", "biored", "--json"])
+    run = runner.invoke(app, ["--gold", str(gold), "--pred", pred, "--label-map", "biored", "--json"])
     assert run.exit_code == 0, run.output
     assert json.loads(run.stdout)["strict"]["GENE"]["f1"] == 1.0
 
 
 @pytest.mark.parametrize("args, message", [
-    (["missing.jsonl", "{pred}"], "does not exist"),
-    (["{bad}", "{pred}"], "line 2: not valid JSON"),
-    (["{gold}", "{pred}", "--label-map", "nope"], "unknown label map 'nope'"),
-    (["{gold}", "{pred}", "--gold-format", "xml"], "use auto, jsonl or pubtator"),
-    (["{gold}", "{pred}", "--report", "r.pdf"], "use a .md or .html file name"),
+    (["--gold", "missing.jsonl", "--pred", "{pred}"], "does not exist"),
+    (["--gold", "{bad}", "--pred", "{pred}"], "line 2: not valid JSON"),
+    (["--gold", "{gold}", "--pred", "{pred}", "--label-map", "nope"], "unknown label map 'nope'"),
+    (["--gold", "{gold}", "--pred", "{pred}", "--gold-format", "xml"], "use auto, jsonl or pubtator"),
+    (["--gold", "{gold}", "--pred", "{pred}", "--report", "r.pdf"], "use a .md or .html file name"),
 ])
 def test_cli_usage_errors(tmp_path, args, message):
     paths = {"gold": write_jsonl(tmp_path / "g.jsonl", [GOLD]),

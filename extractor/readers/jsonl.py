@@ -29,8 +29,11 @@ def read_jsonl(source: Path | bytes, name: str | None = None) -> Iterator[InputD
         except json.JSONDecodeError as exc:
             yield InputDoc(fallback_id, "", name, f"line {number}: malformed JSON: {exc.msg} (column {exc.colno})")
             continue
-        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-            yield InputDoc(fallback_id, "", name, f"line {number}: no string field 'text'")
+        if not isinstance(obj, dict):
+            yield InputDoc(fallback_id, "", name, f"line {number}: not a JSON object")
             continue
         doc_id = str(obj.get("doc_id") or obj.get("id") or obj.get("pmid") or fallback_id)
+        if not isinstance(obj.get("text"), str):
+            yield InputDoc(doc_id, "", name, f"line {number}: no string field 'text'")
+            continue
         yield InputDoc(doc_id, obj["text"], name)
