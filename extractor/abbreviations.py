@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from .mentions import Mention
 from .resources import read_word_list
+from .sentences import doc_text
 
 GENE_NAME_HEADS = frozenset(read_word_list("patterns/gene_name_heads.txt"))
 
@@ -35,8 +36,9 @@ def apply_abbreviations(doc: Doc, candidates: list[Mention]) -> list[Mention]:
         added.append(replace(source, start=short.start_char, end=short.end_char,
                              source="abbreviation", attrs=dict(source.attrs),
                              token_start=short.start, token_end=short.end))
+    text = doc_text(doc)
     kept = [m for m in candidates
-            if not (m.label == "GENE" and doc.text[m.start:m.end] in ruled_out and m.term_type != "symbol")]
+            if not (m.label == "GENE" and text[m.start:m.end] in ruled_out and m.term_type != "symbol")]
     spans_added = {(m.start, m.end) for m in added}
     kept = [m for m in kept if (m.start, m.end) not in spans_added]
     return kept + added

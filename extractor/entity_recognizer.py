@@ -20,6 +20,7 @@ from .mentions import LABEL_PRIORITY, Mention, resolve_overlaps
 from .variant_linking import link_variants
 from .variants import VariantFinder
 from .resources import models_path
+from .sentences import doc_text
 
 Doc.set_extension("mentions", default=None, force=True)
 
@@ -85,7 +86,7 @@ class EntityRecognizer:
 
     def _variant_candidates(self, doc: Doc) -> list[Mention]:
         candidates = []
-        for match in self.variants.find(doc.text):
+        for match in self.variants.find(doc_text(doc)):
             attrs = {"variant_type": match.variant_type, "needs_gene": match.needs_gene}
             if match.gene_text:
                 entries = [e for e in self.lexicon.lookup(match.gene_text) if e.label == "GENE"]

@@ -9,14 +9,18 @@ title case match case-insensitively.
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from spacy.attrs import IDX, IS_SPACE, LENGTH
 from spacy.tokens import Doc
 
 from .resources import models_path
+from .sentences import doc_text
 
 NAME_TYPES = {"name", "previous_name"}
+HEAD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,8 @@ class Lexicon:
     def __init__(self, max_tokens: int = 10):
         self.exact: dict[str, list[Entry]] = {}
         self.folded: dict[str, list[Entry]] = {}
+        # lower-cased leading word of every term -> the lengths of the terms it starts
+        self.heads: dict[str, set[int]] = {}
         self.max_tokens = max_tokens
 
     def add(self, term: str, entry: Entry) -> None:
@@ -54,6 +60,7 @@ class Lexicon:
         entries = table.setdefault(key, [])
         if entry not in entries:
             entries.append(entry)
+        self.heads.setdefault(_head(term), set()).add(len(term))
 
     def load_table(self, path: str | Path, label: str, kind_labels: dict[str, str] | None = None) -> int:
         """Read a term table (term, normalized, canonical[, term_type][, kind], source)."""
@@ -68,26 +75,43 @@ class Lexicon:
         return count
 
     def lookup(self, text: str) -> tuple[Entry, ...]:
-        text = " ".join(text.split())
+        if _irregular_space(text):
+            text = " ".join(text.split())
         return tuple(self.exact.get(text, ())) or tuple(self.folded.get(text.lower(), ()))
 
     def find(self, doc: Doc) -> list[LexiconMatch]:
-        """Longest match starting at each token; matches may overlap (resolved later)."""
+        """Longest match starting at each token; matches may overlap (resolved later).
+
+        Only spans whose leading word and length are those of some term are looked up,
+        so most tokens cost one dictionary lookup.
+        """
         matches = []
-        text = doc.text
-        for start, token in enumerate(doc):
-            if token.is_space or token.is_punct and token.text not in "+":
+        text = doc_text(doc)
+        bounds = [(i, i + n, sp) for i, n, sp in doc.to_array([IDX, LENGTH, IS_SPACE]).tolist()]
+        for start, (begin, _, is_space) in enumerate(bounds):
+            lengths = None if is_space else self.heads.get(_head(text[begin:begin + 40]))
+            if not lengths:
                 continue
-            begin = token.idx
             for end in range(min(len(doc), start + self.max_tokens), start, -1):
-                last = doc[end - 1]
-                if last.is_space:
+                _, stop, last_is_space = bounds[end - 1]
+                if last_is_space or (stop - begin not in lengths and not _irregular_space(text[begin:stop])):
                     continue
-                entries = self.lookup(text[begin:last.idx + len(last)])
+                entries = self.lookup(text[begin:stop])
                 if entries:
                     matches.append(LexiconMatch(start, end, entries))
                     break
         return matches
+
+
+def _head(text: str) -> str:
+    """The leading run of letters and digits, lower-cased ("her2" of "HER2-positive")."""
+    match = HEAD.match(text)
+    return match.group(0).lower() if match else text[:1]
+
+
+def _irregular_space(text: str) -> bool:
+    """Line breaks or runs of spaces, which lookup folds to single spaces."""
+    return "  " in text or "\n" in text or "\t" in text
 
 
 def _folds(term: str, term_type: str) -> bool:

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from .sentences import doc_text
+
 VARIANT_FIELDS = ("variant_type", "gene")
 
 
@@ -10,16 +12,17 @@ def doc_to_record(doc: Doc, doc_id: str, source: str | None = None) -> dict:
     """The record of README / DESIGN: doc_id, source, text, entities, relations."""
     mentions = sorted(doc._.mentions or [], key=lambda m: (m.start, m.end))
     ids = {id(m): f"T{i}" for i, m in enumerate(mentions, start=1)}
+    text = doc_text(doc)
     entities = []
     for mention in mentions:
         entity = {"id": ids[id(mention)], "start": mention.start, "end": mention.end,
-                  "text": doc.text[mention.start:mention.end], "label": mention.label,
+                  "text": text[mention.start:mention.end], "label": mention.label,
                   "normalized": mention.normalized, "canonical": mention.canonical}
         if mention.label == "VARIANT":
             entity.update({field: mention.attrs.get(field) for field in VARIANT_FIELDS})
         entities.append(entity)
-    relations = [_relation_record(doc, r, ids) for r in doc._.relations or []]
-    return {"doc_id": doc_id, "source": source, "text": doc.text, "entities": entities, "relations": relations}
+    relations = [_relation_record(text, r, ids) for r in doc._.relations or []]
+    return {"doc_id": doc_id, "source": source, "text": text, "entities": entities, "relations": relations}
 
 
 def error_record(doc_id: str, source: str | None, error: str, text: str = "") -> dict:
@@ -27,7 +30,7 @@ def error_record(doc_id: str, source: str | None, error: str, text: str = "") ->
     return {"doc_id": doc_id, "source": source, "text": text, "entities": [], "relations": [], "error": error}
 
 
-def _relation_record(doc: Doc, relation, ids: dict) -> dict:
+def _relation_record(text: str, relation, ids: dict) -> dict:
     subject = relation.subject
     gene_level = subject.attrs.get("variant_type") == "gene_level"
     sentence = relation.sentence
@@ -43,7 +46,7 @@ def _relation_record(doc: Doc, relation, ids: dict) -> dict:
         "subtype": relation.subtype.canonical if relation.subtype else None,
         "negated": relation.negated,
         "speculative": relation.speculative,
-        "sentence": doc.text[start:end],
+        "sentence": text[start:end],
         "confidence": relation.confidence,
         "sentence_start": start,
         "sentence_end": end,

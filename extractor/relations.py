@@ -22,6 +22,7 @@ from spacy.util import filter_spans
 
 from .mentions import Mention
 from .resources import read_json
+from .sentences import sentence_bounds
 
 Doc.set_extension("relations", default=None, force=True)
 
@@ -38,6 +39,7 @@ class Relation:
     object: Mention
     sentence: Span
     cue: str
+    sentence_index: int
     negated: bool = False
     speculative: bool = False
     subtype: Mention | None = None
@@ -75,16 +77,19 @@ class RelationExtractor:
         cues = filter_spans([Span(doc, s, e, label=k) for k, s, e in self.matcher(doc)])
         contrasts = [Span(doc, s, e) for _, s, e in self.contrast(doc)]
         relations: list[Relation] = []
-        for sentence in doc.sents:
+        for index, (start, end) in enumerate(sentence_bounds(doc)):
+            sentence = doc[start:end]
             in_sentence = [c for c in cues if sentence.start <= c.start < sentence.end]
             if in_sentence:
                 contrasted = self._contrasted_tokens(doc, sentence, contrasts)
-                relations.extend(self._sentence_relations(doc, sentence, in_sentence, contrasted,
-                                                          by_token, mentions, relations))
+                found = self._sentence_relations(doc, sentence, in_sentence, contrasted,
+                                                 by_token, mentions, relations, index)
+                relations.extend(found)
         doc._.relations = _deduplicate(relations)
         return doc
 
-    def _sentence_relations(self, doc, sentence, cues, contrasted, by_token, mentions, earlier) -> list[Relation]:
+    def _sentence_relations(self, doc, sentence, cues, contrasted, by_token, mentions, earlier,
+                            index: int) -> list[Relation]:
         inside = [m for m in mentions if sentence.start <= m.token_start < sentence.end]
         drugs = [m for m in inside if m.label in DRUG_LABELS]
         if not drugs:
@@ -93,8 +98,9 @@ class RelationExtractor:
         found = []
         for cue in cues:
             family = self.families[cue.label_]
-            for drug, alteration, flags in self._arguments(doc, sentence, cue, family, drugs, alterations, by_token, earlier):
-                relation = Relation(family["type"], alteration, drug, sentence, cue.text)
+            for drug, alteration, flags in self._arguments(doc, sentence, cue, family, drugs, alterations,
+                                                           by_token, earlier, index):
+                relation = Relation(family["type"], alteration, drug, sentence, cue.text, index)
                 relation.negated = self._negated(doc, sentence, cue)
                 relation.speculative = any(t.lower_ in self.hedges for t in doc[sentence.start:cue.start])
                 relation.subtype = next((m for m in inside if m.label == "TUMOR_SUBTYPE"), None)
@@ -102,7 +108,7 @@ class RelationExtractor:
                 found.append(relation)
         return found
 
-    def _arguments(self, doc, sentence, cue, family, drugs, alterations, by_token, earlier):
+    def _arguments(self, doc, sentence, cue, family, drugs, alterations, by_token, earlier, index):
         """Yield (drug, alteration, flags) for one cue according to its shape."""
         shape = family["shape"]
         if shape == "compound":
@@ -111,23 +117,23 @@ class RelationExtractor:
                 return
             chosen = [drug]
             after = [a for a in alterations if a.token_start >= cue.end]
-            alteration, flags = (after[0], set()) if after else self._subject(doc, sentence, cue, alterations, earlier)
+            alteration, flags = (after[0], set()) if after else self._subject(cue, alterations, earlier, index)
         elif shape == "agent":
             before = [d for d in drugs if d.token_end <= cue.start and not self._break_between(doc, d.token_end, cue.start)]
             if not before:
                 return
             chosen = [max(before, key=lambda d: d.token_end)]
             after = [a for a in alterations if a.token_start >= cue.end]
-            alteration, flags = (after[0], set()) if after else self._subject(doc, sentence, cue, alterations, earlier)
+            alteration, flags = (after[0], set()) if after else self._subject(cue, alterations, earlier, index)
         else:
             chosen = self._drugs_after(doc, sentence, cue.end, by_token, combination=shape == "overcome")
-            alteration, flags = self._subject(doc, sentence, cue, alterations, earlier)
+            alteration, flags = self._subject(cue, alterations, earlier, index)
         if alteration is None:
             return
         for drug in chosen:
             yield drug, alteration, flags
 
-    def _subject(self, doc, sentence, cue, alterations, earlier):
+    def _subject(self, cue, alterations, earlier, index):
         """The alteration a cue is said of: before it, else after it, else the last subject."""
         before = [a for a in alterations if a.token_end <= cue.start]
         if before:
@@ -135,8 +141,7 @@ class RelationExtractor:
         after = [a for a in alterations if a.token_start >= cue.end]
         if after:
             return after[0], {"alteration_after_cue"}
-        recent = [r for r in earlier if r.sentence.start < sentence.start
-                  and _sentences_between(doc, r.sentence, sentence) < COREF_SENTENCES]
+        recent = [r for r in earlier if index - COREF_SENTENCES <= r.sentence_index < index]
         if recent:
             return recent[-1].subject, {"coreference"}
         return None, set()
@@ -210,10 +215,6 @@ def _drop_appositive_classes(doc, drugs: list[Mention]) -> list[Mention]:
                 continue
         kept.append(mention)
     return kept
-
-
-def _sentences_between(doc, first: Span, second: Span) -> int:
-    return sum(1 for s in doc.sents if first.start < s.start < second.start)
 
 
 def _deduplicate(relations: list[Relation]) -> list[Relation]:

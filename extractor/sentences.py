@@ -3,10 +3,13 @@
 Splits after sentence-final punctuation followed by a capitalised word, and at line
 breaks that end a line of text (titles, headings, list items), but not after
 abbreviations ("et al.", "e.g.", "p." in "p. L755S", initials such as "J.") or
-inside hard-wrapped lines that continue in lower case.
+inside hard-wrapped lines that continue in lower case. Works on token offsets, not
+Token objects, so it costs little per document.
 """
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -15,6 +18,9 @@ from .resources import read_word_list
 FINAL_PUNCT = {".", "!", "?"}
 CLOSERS = {")", "]", '"', "'", "”", "’"}
 CONTINUES_LINE = (",", ";", "-", "(", "/", "and", "or", "of", "the", "with", "to", "in")
+OPENERS = "\"'“‘(["
+BOUNDS_KEY = "extractor_sentence_bounds"
+TEXT_KEY = "extractor_text"
 
 
 @Language.factory(
@@ -25,8 +31,25 @@ def make_sentence_splitter(nlp: Language, name: str, abbreviations: str):
     return SentenceSplitter(read_word_list(abbreviations))
 
 
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, built once: spaCy joins every token anew on each access."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) token indices of each sentence, cached on the doc."""
+    bounds = doc.user_data.get(BOUNDS_KEY)
+    if bounds is None:
+        bounds = [(s.start, s.end) for s in doc.sents]
+        doc.user_data[BOUNDS_KEY] = bounds
+    return bounds
+
+
 class SentenceSplitter:
-    """Sets `is_sent_start` on every token."""
+    """Sets sentence starts on the doc and caches the sentence bounds."""
 
     def __init__(self, abbreviations: list[str]):
         self.abbreviations = {a.lower() for a in abbreviations}
@@ -34,48 +57,57 @@ class SentenceSplitter:
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) == 0:
             return doc
-        starts = self._sentence_starts(doc)
-        for token in doc:
-            token.is_sent_start = token.i in starts
+        text = doc_text(doc)
+        spans = doc.to_array([IDX, LENGTH, IS_SPACE]).tolist()
+        words = [text[i:i + n] for i, n, _ in spans]
+        starts = self._sentence_starts(text, spans, words)
+        flags = numpy.full((len(doc), 1), -1, dtype="int32")
+        flags[sorted(starts), 0] = 1
+        doc.from_array([SENT_START], flags.astype("uint64"))
+        ordered = sorted(starts) + [len(doc)]
+        doc.user_data[BOUNDS_KEY] = list(zip(ordered[:-1], ordered[1:]))
         return doc
 
-    def _sentence_starts(self, doc: Doc) -> set[int]:
+    def _sentence_starts(self, text: str, spans: list, words: list[str]) -> set[int]:
         starts = {0}
-        for token in doc[:-1]:
-            nxt = doc[token.i + 1]
-            if token.is_space:
-                if "\n" in token.text and self._line_ends(doc, token.i, nxt):
-                    starts.add(token.i + 1)
-            elif "\n" in token.whitespace_ or token.text_with_ws.endswith("\n"):
-                if self._line_ends(doc, token.i + 1, nxt):
-                    starts.add(token.i + 1)
-            elif self._ends_sentence(doc, token.i) and _opens_sentence(nxt):
-                starts.add(token.i + 1)
-        return {i for i in starts if i < len(doc) and not doc[i].is_space} | {0}
+        last = len(spans) - 1
+        for i in range(last):
+            idx, length, is_space = spans[i]
+            nxt = i + 1
+            gap = text[idx + length:spans[nxt][0]]
+            if is_space and "\n" in words[i] or "\n" in gap:
+                if self._line_ends(text, spans, words, i, nxt):
+                    starts.add(nxt)
+            elif not is_space and self._ends_sentence(words, i) and _opens_sentence(words[nxt], spans[nxt][2]):
+                starts.add(nxt)
+        return {i for i in starts if not spans[i][2]} | {0}
 
-    def _ends_sentence(self, doc: Doc, i: int) -> bool:
+    def _ends_sentence(self, words: list[str], i: int) -> bool:
         """True when token i closes a sentence (final punctuation, maybe then a quote)."""
-        token = doc[i]
-        if token.text in CLOSERS and i > 0:
-            return doc[i - 1].text in FINAL_PUNCT
-        if token.text in FINAL_PUNCT:
+        word = words[i]
+        if word in CLOSERS and i > 0:
+            return words[i - 1] in FINAL_PUNCT
+        if word in FINAL_PUNCT:
             return True
-        if token.text.endswith(".") and len(token) > 1:
-            lower = token.text.lower()
-            is_initial = len(token) == 2 and token.text[0].isupper()
-            return lower not in self.abbreviations and not is_initial
+        if word.endswith(".") and len(word) > 1:
+            is_initial = len(word) == 2 and word[0].isupper()
+            return word.lower() not in self.abbreviations and not is_initial
         return False
 
-    def _line_ends(self, doc: Doc, break_at: int, nxt) -> bool:
+    def _line_ends(self, text: str, spans: list, words: list[str], i: int, nxt: int) -> bool:
         """A line break ends a sentence unless the text plainly runs on (hard wrap)."""
-        text_after = doc.text[nxt.idx:nxt.idx + 1]
-        if "\n\n" in doc.text[doc[break_at - 1].idx:nxt.idx] or text_after in "-•*":
+        while nxt < len(spans) - 1 and spans[nxt][2]:
+            nxt += 1
+        previous = i if not spans[i][2] else max(i - 1, 0)
+        between = text[spans[previous][0] + spans[previous][1]:spans[nxt][0]]
+        first = words[nxt][:1]
+        if "\n\n" in between or (first and first in "-•*"):
             return True
-        previous = doc[break_at - 1] if not doc[break_at - 1].is_space else doc[max(break_at - 2, 0)]
-        runs_on = previous.text.lower() in CONTINUES_LINE or previous.text.endswith(CONTINUES_LINE[:4])
-        return not (runs_on or text_after.islower())
+        word = words[previous]
+        runs_on = word.lower() in CONTINUES_LINE or word.endswith(CONTINUES_LINE[:4])
+        return not (runs_on or first.islower())
 
 
-def _opens_sentence(token) -> bool:
-    first = token.text[:1]
-    return first.isupper() or first.isdigit() or first in "\"'“‘([" or token.is_space
+def _opens_sentence(word: str, is_space: int) -> bool:
+    first = word[:1]
+    return bool(is_space) or first.isupper() or first.isdigit() or (first != "" and first in OPENERS)

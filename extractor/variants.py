@@ -41,6 +41,21 @@ def _hgvs_parser():
     return hgvs.parser.Parser()
 
 
+@lru_cache(maxsize=65536)
+def _protein_forms(edit: str) -> tuple[str, str]:
+    """(HGVS 3-letter 'p.' form, 1-letter short form) of a protein edit, parsed by `hgvs` (cached)."""
+    try:
+        posedit = _hgvs_parser().parse_p_posedit(edit)
+    except Exception:  # the parser rejects it ('157delMTTTVP', '192Q/R'): keep what was written
+        return ("p." + edit if edit[:1].isalpha() else edit), edit
+    posedit.uncertain = False
+    three = str(posedit)
+    one = posedit.format(conf={"p_3_letter": False})
+    if re.search(r"fs$", edit):  # 'Arg97fs' says nothing of the new stop codon
+        three, one = re.sub(r"fsTer$", "fs", three), re.sub(r"fs\*$", "fs", one)
+    return "p." + three, one
+
+
 def _alternation(words, flags: str = "") -> str:
     body = "|".join(re.escape(w).replace(r"\ ", r"\s") for w in sorted(words, key=len, reverse=True))
     return f"(?{flags}:{body})" if flags else f"(?:{body})"
@@ -231,16 +246,7 @@ class VariantFinder:
             edit = re.sub(r"\((\d+)\)", r"\1", edit)  # Gly(388)Arg
             edit = re.sub(r"(?<=\d)-(?=[A-Z])", "_", edit)  # E746-A750del
             edit = self.stop_tail.sub("*", edit)  # R213X, fsX16, E873stop
-        try:
-            posedit = _hgvs_parser().parse_p_posedit(edit)
-        except Exception:  # the parser rejects it ('157delMTTTVP', '192Q/R'): keep what was written
-            return ("p." + edit if edit[:1].isalpha() else edit), edit
-        posedit.uncertain = False
-        three = str(posedit)
-        one = posedit.format(conf={"p_3_letter": False})
-        if re.search(r"fs$", edit):  # 'Arg97fs' says nothing of the new stop codon
-            three, one = re.sub(r"fsTer$", "fs", three), re.sub(r"fs\*$", "fs", one)
-        return "p." + three, one
+        return _protein_forms(edit)
 
     def _dna(self, spec: dict, m: re.Match) -> str:
         groups = m.groupdict()
