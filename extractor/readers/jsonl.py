@@ -1,8 +1,8 @@
-"""JSON Lines: one object a line with `text` and an optional `doc_id`."""
+"""JSON Lines: one object a line with `text` and an optional `doc_id`; read line by line."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..pipeline import InputDoc
@@ -11,12 +11,18 @@ from .text import decode_text
 
 def read_jsonl(source: Path | bytes, name: str | None = None) -> Iterator[InputDoc]:
     """Documents of a JSONL file (or bytes); a bad line gives an error document."""
-    if isinstance(source, Path):
-        name = str(source)
-        data = source.read_bytes()
-    else:
-        data = source
-    for number, raw in enumerate(data.splitlines(), start=1):
+    if isinstance(source, bytes):
+        yield from _parse(source.splitlines(), name or "stdin")
+        return
+    try:
+        with open(source, "rb") as lines:
+            yield from _parse(lines, str(source))
+    except OSError as exc:
+        yield InputDoc(source.stem, "", str(source), f"cannot read file: {exc.strerror}")
+
+
+def _parse(lines: Iterable[bytes], name: str) -> Iterator[InputDoc]:
+    for number, raw in enumerate(lines, start=1):
         if not raw.strip():
             continue
         fallback_id = f"{Path(name).stem}:{number}"
