@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from .abbreviations import apply_abbreviations
-from .lexicon import Lexicon
+from .lexicon import Lexicon, read_table_column
 from .mentions import LABEL_PRIORITY, Mention, resolve_overlaps
 from .variant_linking import link_variants
 from .variants import VariantFinder
@@ -33,21 +33,24 @@ DRUG_KINDS = {"drug": "DRUG", "class": "DRUG_CLASS"}
         "gene_tables": ["lexicons/genes.tsv", "lexicons/genes_curated.tsv"],
         "drug_tables": ["lexicons/drugs.tsv", "lexicons/drugs_curated.tsv"],
         "subtype_tables": ["lexicons/tumor_subtypes.tsv"],
+        "gene_stoplist": "lexicons/gene_stoplist.tsv",
         "variant_patterns": "patterns/variants.json",
         "model_labels": {},
     },
 )
 def make_entity_recognizer(nlp: Language, name: str, gene_tables: list[str], drug_tables: list[str],
-                           subtype_tables: list[str], variant_patterns: str, model_labels: dict[str, str]):
-    lexicon = load_lexicon(tuple(gene_tables), tuple(drug_tables), tuple(subtype_tables))
+                           subtype_tables: list[str], gene_stoplist: str, variant_patterns: str,
+                           model_labels: dict[str, str]):
+    lexicon = load_lexicon(tuple(gene_tables), tuple(drug_tables), tuple(subtype_tables), gene_stoplist)
     return EntityRecognizer(lexicon, VariantFinder.from_file(models_path(variant_patterns)), model_labels)
 
 
 @lru_cache(maxsize=4)
 def load_lexicon(gene_tables: tuple[str, ...], drug_tables: tuple[str, ...],
-                 subtype_tables: tuple[str, ...]) -> Lexicon:
+                 subtype_tables: tuple[str, ...], gene_stoplist: str | None = None) -> Lexicon:
     """Build the lexicon once a process for a given set of tables."""
-    lexicon = Lexicon()
+    stoplist = frozenset(read_table_column(gene_stoplist, "term")) if gene_stoplist else frozenset()
+    lexicon = Lexicon(gene_stoplist=stoplist)
     for path in gene_tables:
         lexicon.load_table(path, "GENE")
     for path in drug_tables:

@@ -4,7 +4,10 @@ Terms are looked up as raw character slices of the text that start and end on to
 boundaries, so a lexicon never needs to be tokenized at load time and multi-word
 terms ("invasive lobular carcinoma", "HER2-targeted therapies") match whatever the
 tokenizer does inside them. Symbols and codes match case-sensitively; names in lower or
-title case match case-insensitively.
+title case match case-insensitively. Gene symbols and aliases also match loosely
+("squashed": case, hyphens, spaces and Greek letter names folded), so "PAI-1", "Kras",
+"TNF-alpha" and "PKCalpha" find SERPINE1, KRAS, TNF and PRKCA; a loose match needs an
+upper-case letter or a digit in the text, so plain words ("cat", "set") never match.
 """
 from __future__ import annotations
 
@@ -14,13 +17,24 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.attrs import IDX, IS_SPACE, LENGTH
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from .resources import models_path
-from .sentences import doc_text
+from .resources import models_path, read_word_list
+from .sentences import doc_text, sentence_bounds
 
 NAME_TYPES = {"name", "previous_name"}
+SQUASHABLE_TYPES = {"symbol", "alias", "previous_symbol", "name", "previous_name"}
+SQUASH_MIN_CHARS = 3
+SQUASH_MAX_TOKENS = 3
 HEAD = re.compile(r"\w+")
+NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+LOOSE_SPAN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9 \-.]*[A-Za-z0-9])?")
+# plural abbreviations (AEs, HCs) and a letter with a number (P20, T4): never loose matches
+LOOSE_EXCLUDED = re.compile(r"[A-Z]{2,}s|[A-Za-z]\d+")
+LOOSE_STOPWORDS = STOP_WORDS | set(read_word_list("patterns/loose_match_stopwords.txt"))
+GREEK = sorted((line.split("\t") for line in read_word_list("patterns/greek_letters.tsv")),
+               key=lambda pair: -len(pair[0]))
 
 
 @dataclass(frozen=True)
@@ -44,16 +58,20 @@ class LexiconMatch:
 class Lexicon:
     """Maps terms to entries; finds the longest term at each token."""
 
-    def __init__(self, max_tokens: int = 10):
+    def __init__(self, max_tokens: int = 10, gene_stoplist: frozenset[str] = frozenset()):
         self.exact: dict[str, list[Entry]] = {}
         self.folded: dict[str, list[Entry]] = {}
+        self.squashed: dict[str, list[Entry]] = {}
         # lower-cased leading word of every term -> the lengths of the terms it starts
         self.heads: dict[str, set[int]] = {}
         self.max_tokens = max_tokens
+        self.gene_stoplist = gene_stoplist  # generated gene terms that are rarely genes in text
 
     def add(self, term: str, entry: Entry) -> None:
+        """Index a term; one-letter gene terms and stop-listed generated ones are skipped."""
         term = " ".join(term.split())
-        if not term:
+        if not term or entry.label == "GENE" and (
+                len(term) < 2 or entry.source != "curated" and term in self.gene_stoplist):
             return
         table = self.folded if _folds(term, entry.term_type) else self.exact
         key = term.lower() if table is self.folded else term
@@ -61,6 +79,12 @@ class Lexicon:
         if entry not in entries:
             entries.append(entry)
         self.heads.setdefault(_head(term), set()).add(len(term))
+        if entry.label == "GENE" and entry.term_type in SQUASHABLE_TYPES:
+            key = squash(term)
+            if len(key) >= SQUASH_MIN_CHARS:
+                entries = self.squashed.setdefault(key, [])
+                if entry not in entries:
+                    entries.append(entry)
 
     def load_table(self, path: str | Path, label: str, kind_labels: dict[str, str] | None = None) -> int:
         """Read a term table (term, normalized, canonical[, term_type][, kind], source)."""
@@ -87,26 +111,97 @@ class Lexicon:
         """
         matches = []
         text = doc_text(doc)
+        sentence_starts = {start for start, _ in sentence_bounds(doc)}
         bounds = [(i, i + n, sp) for i, n, sp in doc.to_array([IDX, LENGTH, IS_SPACE]).tolist()]
-        for start, (begin, _, is_space) in enumerate(bounds):
-            lengths = None if is_space else self.heads.get(_head(text[begin:begin + 40]))
-            if not lengths:
+        for start, (_, _, is_space) in enumerate(bounds):
+            if is_space:
                 continue
-            for end in range(min(len(doc), start + self.max_tokens), start, -1):
-                _, stop, last_is_space = bounds[end - 1]
-                if last_is_space or (stop - begin not in lengths and not _irregular_space(text[begin:stop])):
-                    continue
-                entries = self.lookup(text[begin:stop])
-                if entries:
-                    matches.append(LexiconMatch(start, end, entries))
-                    break
+            match = (self._exact_match(text, bounds, start)
+                     or self._loose_match(text, bounds, start, start in sentence_starts))
+            if match is not None:
+                matches.append(match)
         return matches
+
+    def _exact_match(self, text: str, bounds: list, start: int) -> LexiconMatch | None:
+        """The longest exact (or case-folded) term of up to max_tokens tokens at `start`."""
+        begin = bounds[start][0]
+        lengths = self.heads.get(_head(text[begin:begin + 40]))
+        if not lengths:
+            return None
+        for end in range(min(len(bounds), start + self.max_tokens), start, -1):
+            _, stop, last_is_space = bounds[end - 1]
+            if last_is_space or (stop - begin not in lengths and not _irregular_space(text[begin:stop])):
+                continue
+            entries = self.lookup(text[begin:stop])
+            if entries:
+                return LexiconMatch(start, end, entries)
+        return None
+
+    def _loose_match(self, text: str, bounds: list, start: int, sentence_start: bool) -> LexiconMatch | None:
+        """The longest squashed gene match of up to three tokens at `start`.
+
+        Symbol-like text ("PKCalpha", "Kras") may match symbols, aliases and names; a
+        lower-case name matches only gene names and only with a number ("caspase-3",
+        "caveolin 1"). Never spans with brackets or signs ("CD4(+)"), plain lower-case
+        words, common words ("All", "In a"), amino-acid codes, or a capitalised word
+        opening a sentence.
+        """
+        begin, first_end, _ = bounds[start]
+        first = text[begin:first_end]
+        symbol_like = _may_be_symbol(first)
+        if symbol_like:
+            if sentence_start and first.istitle() and first.isalpha():
+                return None
+        elif not (first.isalpha() and len(first) >= SQUASH_MIN_CHARS and _number_follows(text, bounds, start)):
+            return None
+        for end in range(min(len(bounds), start + SQUASH_MAX_TOKENS), start, -1):
+            stop = bounds[end - 1][1]
+            span = text[begin:stop]
+            if (bounds[end - 1][2] or not LOOSE_SPAN.fullmatch(span) or LOOSE_EXCLUDED.fullmatch(span)
+                    or span.isalpha() and span.islower()
+                    or any(word.lower() in LOOSE_STOPWORDS for word in span.split())):
+                continue
+            entries = self.squashed.get(squash(span), ())
+            if not symbol_like:
+                entries = [e for e in entries if e.term_type in NAME_TYPES and any(c.isdigit() for c in span)]
+            if entries:
+                return LexiconMatch(start, end, tuple(entries))
+        return None
 
 
 def _head(text: str) -> str:
     """The leading run of letters and digits, lower-cased ("her2" of "HER2-positive")."""
     match = HEAD.match(text)
     return match.group(0).lower() if match else text[:1]
+
+
+def read_table_column(path: str | Path, column: str) -> list[str]:
+    """One column of a TSV table under models/."""
+    with open(models_path(path), encoding="utf-8", newline="") as handle:
+        return [row[column] for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)]
+
+
+def squash(term: str) -> str:
+    """Lower case, Greek letter names folded to one letter, no hyphens or spaces."""
+    term = term.lower()
+    for name, letter in GREEK:
+        if name in term:
+            term = term.replace(name, letter)
+    return NOT_ALNUM.sub("", term)
+
+
+def _may_be_symbol(token: str) -> bool:
+    """A token that can start a loose symbol match: has a capital or a digit, or is one letter."""
+    return len(token) == 1 and token.isalpha() or any(c.isupper() or c.isdigit() for c in token)
+
+
+def _number_follows(text: str, bounds: list, start: int) -> bool:
+    """'caspase-3', 'caspase 3': a number in or right after the token at `start`."""
+    begin, end, _ = bounds[start]
+    if any(c.isdigit() for c in text[begin:end]):
+        return True
+    following = text[end:end + 3].lstrip(" -")
+    return following[:1].isdigit()
 
 
 def _irregular_space(text: str) -> bool:
