@@ -50,6 +50,7 @@ DRUGBANK_SYNONYM_SEP = " | "
 DRUGBANK_WHAT = "the DrugBank open vocabulary CSV"
 
 MIN_DRUG_TERM_LENGTH = 3
+MIN_SHORT_NAME = 6  # shorter heads of qualified gene names are too ambiguous to keep
 _WHITESPACE = re.compile(r"\s+")
 
 
@@ -145,10 +146,20 @@ def import_hgnc(src: Path, out: Path, release: str | None = None) -> int:
         for column, term_type in HGNC_TERM_FIELDS.items():
             value = record[column]
             terms = split_hgnc_list(value) if column in HGNC_LIST_FIELDS else [clean(value)]
+            if term_type == "name":
+                terms += [short_name(term) for term in terms if short_name(term)]
             rows.extend((term, hgnc_id, symbol, term_type, source) for term in terms if term)
 
     rank = {term_type: i for i, term_type in enumerate(HGNC_TERM_FIELDS.values())}
     return _write_table(_keep_first_per_entry(rows, rank, 3), GENE_COLUMNS, out)
+
+
+def short_name(name: str) -> str | None:
+    """The numbered head of a qualified name: "caspase 3" of "caspase 3, apoptosis-related
+    cysteine peptidase". Heads without a number ("apoptosis", "muscle") name no one gene."""
+    head = name.split(", ", 1)[0]
+    numbered = any(char.isdigit() for char in head)
+    return head if head != name and numbered and len(head) >= MIN_SHORT_NAME else None
 
 
 def load_stopwords(path: Path = DRUG_STOPWORDS) -> set[str]:
