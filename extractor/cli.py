@@ -1,10 +1,8 @@
 """The `extractor` command line."""
 from __future__ import annotations
 
-import json
 import sys
 import time
-from collections import Counter
 from pathlib import Path
 from typing import Optional
 
@@ -25,61 +23,112 @@ PROGRESS_MIN_DOCS = 5
 
 @app.command()
 def extract(
-    inputs: list[str] = typer.Argument(..., help="Files, folders (their .txt files, or .jsonl with "
-                                                 "--input-format jsonl), globs, or '-' for stdin."),
-    output: str = typer.Option("-", "-o", "--output", help="Output JSONL file; '-' writes to stdout."),
+    inputs: list[str] = typer.Argument(..., help="Files, folders (their .txt files, or the files of --input-format), "
+                                                 "globs, or '-' for stdin (text or jsonl)."),
+    output: str = typer.Option("-", "-o", "--output",
+                               help="Where records go: a file (format by extension: .jsonl, .csv, .parquet, "
+                                    ".pubtator, .xml for BioC, .sqlite/.db), a folder (brat), a postgresql:// URL, "
+                                    "or '-' for JSONL on stdout."),
+    output_format: str = typer.Option("auto", "--output-format", "-F",
+                                      help="auto, jsonl, csv, parquet, pubtator, bioc, brat, sqlite or postgresql. "
+                                           "csv/parquet write documents, entities and relations tables."),
     input_format: str = typer.Option("auto", "--input-format", "-f",
-                                     help="auto (by extension: .jsonl is JSONL, anything else plain text), "
-                                          "text or jsonl. JSONL lines need a 'text' field; 'doc_id' is optional."),
-    n_process: int = typer.Option(1, "--n-process", "-n", min=1, help="Worker processes."),
+                                     help="auto (by extension: .txt text, .jsonl JSONL, .xml/.xml.gz PubMed or BioC "
+                                          "by root element, .json BioC JSON, .pubtator, .html), text, jsonl, pubmed, "
+                                          "bioc, pubtator or html. JSONL lines need 'text'; 'doc_id' is optional."),
+    n_process: int = typer.Option(1, "--n-process", "-n", min=1,
+                                  help="Worker processes (with --backend dask and no --scheduler: local workers)."),
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Documents sent to a worker at a time."),
+    resume: bool = typer.Option(False, "--resume",
+                                help="Skip documents already in the output (jsonl, sqlite, postgresql) and append; "
+                                     "a cut-off last JSONL line from a killed run is dropped."),
+    run_id: Optional[str] = typer.Option(None, "--run-id",
+                                         help="Run id for database outputs (default: a new one; with --resume the "
+                                              "latest run)."),
+    backend: str = typer.Option("local", "--backend", help="local (this machine) or dask (dask.distributed)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler",
+                                            help="dask scheduler address (tcp://host:8786); default: a local cluster."),
+    partitions: Optional[int] = typer.Option(None, "--partitions", min=1,
+                                             help="dask: split the input files into this many parts (default: one "
+                                                  "part a file)."),
     model: Optional[str] = typer.Option(None, "--model", help="An installed spaCy/scispaCy pipeline to run "
                                                               "before ours (e.g. en_core_sci_sm)."),
     config: Optional[Path] = typer.Option(None, "--config", help="Pipeline config (default models/config.cfg)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary line."),
 ):
-    """Extract entities and relations; write one JSON record a document."""
-    from .pipeline import load
+    """Extract entities and relations; write one record a document."""
+    from .batch import Tally, run_batch
     from .readers import expand_inputs, read_inputs
+    from .writers import open_writer, output_format_of
 
+    if backend not in ("local", "dask"):
+        raise typer.BadParameter(f"{backend!r}: use local or dask", param_hint="--backend")
     try:
-        expand_inputs(inputs, input_format)
+        files = expand_inputs(inputs, input_format)
     except (FileNotFoundError, ValueError) as exc:
         raise typer.BadParameter(str(exc), param_hint="INPUTS") from None
-    started = time.perf_counter()
-    extractor = load(config, model=model)
-    counts = {"documents": 0, "errors": 0, "entities": Counter(), "relations": Counter()}
-    out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")
     try:
-        records = extractor.extract_many(read_inputs(inputs, input_format), n_process=n_process,
-                                         batch_size=batch_size)
-        progress = tqdm(records, unit="doc", file=sys.stderr, disable=quiet, delay=0.5,
-                        miniters=PROGRESS_MIN_DOCS)
-        for record in progress:
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-            _count(counts, record)
-    finally:
-        if out is not sys.stdout:
-            out.close()
+        fmt = output_format_of(output, output_format)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--output-format") from None
+    started = time.perf_counter()
+    command = " ".join(["extractor", *sys.argv[1:]])
+    if backend == "dask":
+        tally = _extract_dask(files, output, fmt, input_format, resume, run_id, config, model, batch_size,
+                              command, scheduler, partitions, n_process, quiet)
+    else:
+        from .pipeline import load
+
+        try:
+            writer = open_writer(output, fmt, resume=resume, run_id=run_id, command=command)
+        except (ValueError, OSError) as exc:
+            raise typer.BadParameter(str(exc), param_hint="--output") from None
+        extractor = load(config, model=model)
+        tally = Tally()
+        progress = tqdm(unit="doc", file=sys.stderr, disable=quiet, delay=0.5, miniters=PROGRESS_MIN_DOCS)
+
+        def report(record: dict) -> None:
+            progress.update()
+            if "error" in record:
+                typer.echo(f"error: {record['doc_id']}: {record['error']}", err=True)
+
+        interrupted = False
+        try:
+            run_batch(extractor, read_inputs(inputs, input_format), writer, n_process=n_process,
+                      batch_size=batch_size, on_record=report, tally=tally)
+        except KeyboardInterrupt:
+            interrupted = True
+        finally:
+            writer.close()
+            progress.close()
+        if interrupted:
+            typer.echo(f"interrupted after {tally.documents} documents; the output holds whole records: "
+                       "run the same command with --resume to go on", err=True)
+            raise typer.Exit(130)
     if not quiet:
-        typer.echo(_summary(counts, time.perf_counter() - started), err=True)
+        typer.echo(tally.summary(time.perf_counter() - started), err=True)
 
 
-def _count(counts: dict, record: dict) -> None:
-    counts["documents"] += 1
-    if "error" in record:
-        counts["errors"] += 1
-        typer.echo(f"error: {record['doc_id']}: {record['error']}", err=True)
-    counts["entities"].update(e["label"] for e in record["entities"])
-    counts["relations"].update(r["type"] for r in record["relations"])
+def _extract_dask(files, output, fmt, input_format, resume, run_id, config, model, batch_size, command,
+                  scheduler, partitions, n_process, quiet):
+    from .distributed import Job, run_dask
 
-
-def _summary(counts: dict, seconds: float) -> str:
-    def fmt(counter: Counter) -> str:
-        return ", ".join(f"{k} {v}" for k, v in sorted(counter.items())) or "none"
-
-    return (f"{counts['documents']} documents, entities: {fmt(counts['entities'])}; "
-            f"relations: {fmt(counts['relations'])}; {counts['errors']} errors; {seconds:.1f} s")
+    if "-" in files:
+        raise typer.BadParameter("the dask backend reads files, not stdin", param_hint="INPUTS")
+    if output == "-":
+        raise typer.BadParameter("the dask backend writes parts of an output file: give -o", param_hint="--output")
+    job = Job(output=output, output_format=fmt, input_format=input_format, resume=resume, run_id=run_id,
+              config=str(config) if config else None, model=model, batch_size=batch_size, command=command)
+    try:
+        tally, parts = run_dask(files, job, scheduler=scheduler, n_partitions=partitions, n_workers=n_process)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+    for error in tally.errors:
+        typer.echo(f"error: {error}", err=True)
+    if not quiet:
+        shown = ", ".join(parts[:3]) + (f" ... ({len(parts)} parts)" if len(parts) > 3 else "")
+        typer.echo(f"wrote {shown}", err=True)
+    return tally
 
 
 @lexicon_app.command("import-hgnc")

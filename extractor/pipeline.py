@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import multiprocessing
+import signal
+import threading
 import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -20,6 +22,7 @@ DEFAULT_CONFIG = "config.cfg"
 # scispaCy's abbreviation detector runs an empty matcher on documents without definitions.
 warnings.filterwarnings("ignore", message=r"\[W036\]")
 MAX_CHARS = 1_000_000
+IN_FLIGHT_BATCHES = 4  # batches per worker read ahead of the output: bounds memory on any corpus size
 
 
 @dataclass
@@ -44,16 +47,36 @@ class Extractor:
 
     def extract_many(self, docs: Iterable[InputDoc | str], n_process: int = 1,
                      batch_size: int = 32) -> Iterator[dict]:
-        """Records in input order; a document that fails gives an error record, not an exception."""
+        """Records in input order; a document that fails gives an error record, not an exception.
+
+        Inputs are read lazily: with `n_process` > 1 at most `IN_FLIGHT_BATCHES` batches a
+        worker are read ahead of the records already yielded, so memory does not grow with
+        the corpus. Workers are forked (they share the loaded pipeline) and ignore Ctrl-C,
+        which stops the caller's loop instead.
+        """
         items = (d if isinstance(d, InputDoc) else InputDoc(str(i), d) for i, d in enumerate(docs))
         if n_process <= 1:
             yield from map(self._record, items)
             return
-        context = multiprocessing.get_context("fork")
         global _WORKER
         _WORKER = self
-        with context.Pool(n_process) as pool:
-            yield from pool.imap(_worker_record, items, chunksize=batch_size)
+        window = threading.BoundedSemaphore(n_process * batch_size * IN_FLIGHT_BATCHES)
+        stop = threading.Event()
+
+        def throttled() -> Iterator[InputDoc]:  # runs in the pool's task thread
+            for item in items:
+                while not window.acquire(timeout=0.1):
+                    if stop.is_set():
+                        return
+                yield item
+
+        with multiprocessing.get_context("fork").Pool(n_process, initializer=_ignore_sigint) as pool:
+            try:
+                for record in pool.imap(_worker_record, throttled(), chunksize=batch_size):
+                    window.release()
+                    yield record
+            finally:
+                stop.set()
 
     def _record(self, item: InputDoc) -> dict:
         if item.error:
@@ -74,6 +97,10 @@ _WORKER: Extractor | None = None
 
 def _worker_record(item: InputDoc) -> dict:
     return _WORKER._record(item)
+
+
+def _ignore_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def load(config: str | Path | None = None, model: str | None = None) -> Extractor:
