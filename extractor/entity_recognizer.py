@@ -19,7 +19,8 @@ from .lexicon import Lexicon, read_table_column
 from .mentions import LABEL_PRIORITY, Mention, resolve_overlaps
 from .variant_linking import link_variants
 from .variants import VariantFinder
-from .resources import models_path
+from .gene_context import GeneContext
+from .resources import models_path, read_json
 from .sentences import doc_text
 
 Doc.set_extension("mentions", default=None, force=True)
@@ -34,15 +35,17 @@ DRUG_KINDS = {"drug": "DRUG", "class": "DRUG_CLASS"}
         "drug_tables": ["lexicons/drugs.tsv", "lexicons/drugs_curated.tsv"],
         "subtype_tables": ["lexicons/tumor_subtypes.tsv"],
         "gene_stoplist": "lexicons/gene_stoplist.tsv",
+        "gene_context": "patterns/gene_context.json",
         "variant_patterns": "patterns/variants.json",
         "model_labels": {},
     },
 )
 def make_entity_recognizer(nlp: Language, name: str, gene_tables: list[str], drug_tables: list[str],
-                           subtype_tables: list[str], gene_stoplist: str, variant_patterns: str,
-                           model_labels: dict[str, str]):
+                           subtype_tables: list[str], gene_stoplist: str, gene_context: str,
+                           variant_patterns: str, model_labels: dict[str, str]):
     lexicon = load_lexicon(tuple(gene_tables), tuple(drug_tables), tuple(subtype_tables), gene_stoplist)
-    return EntityRecognizer(lexicon, VariantFinder.from_file(models_path(variant_patterns)), model_labels)
+    return EntityRecognizer(lexicon, VariantFinder.from_file(models_path(variant_patterns)),
+                            GeneContext(read_json(gene_context)), model_labels)
 
 
 @lru_cache(maxsize=4)
@@ -61,14 +64,16 @@ def load_lexicon(gene_tables: tuple[str, ...], drug_tables: tuple[str, ...],
 
 
 class EntityRecognizer:
-    def __init__(self, lexicon: Lexicon, variants: VariantFinder, model_labels: dict[str, str]):
+    def __init__(self, lexicon: Lexicon, variants: VariantFinder, gene_context: GeneContext,
+                 model_labels: dict[str, str]):
         self.lexicon = lexicon
         self.variants = variants
+        self.gene_context = gene_context
         self.model_labels = model_labels
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = self._lexicon_candidates(doc) + self._variant_candidates(doc) + self._model_candidates(doc)
-        candidates = apply_abbreviations(doc, candidates)
+        candidates = [c for c in apply_abbreviations(doc, candidates) if self.gene_context.keep(doc, c)]
         mentions = link_variants(doc, resolve_overlaps(candidates))
         doc._.mentions = mentions
         spans = [doc.char_span(m.start, m.end, m.label, kb_id=m.normalized or "", alignment_mode="expand")

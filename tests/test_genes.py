@@ -1,0 +1,65 @@
+"""Gene recognition rules: loose matching, stop list, context and abbreviation rules."""
+import pytest
+
+from conftest import by_text
+
+
+def genes(extractor, text):
+    return [(e["text"], e["canonical"]) for e in extractor.extract(text)["entities"] if e["label"] == "GENE"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Phosphorylation of PKCalpha rose.", [("PKCalpha", "PRKCA")]),
+    ("Mutant Kras drives tumours.", [("Kras", "KRAS")]),
+    ("Levels of TNF-alpha rose.", [("TNF-alpha", "TNF")]),
+    ("We measured caspase-3 activity.", [("caspase-3", "CASP3")]),
+    ("Plasma PAI-1 was high.", [("PAI-1", "SERPINE1")]),
+])
+def test_loose_gene_matches(extractor, text, expected):
+    assert genes(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "All patients had a cat.",  # plain and capitalised words
+    "In a cohort of mice, the P20 pups grew.",  # common words, letter + number
+    "AEs were mild.",  # plural abbreviation
+    "Mice lacking the gene were smaller.",  # capitalised word opening a sentence
+])
+def test_no_loose_gene_matches_on_common_words(extractor, text):
+    assert genes(extractor, text) == []
+
+
+def test_stop_listed_strings_are_not_genes(extractor):
+    assert genes(extractor, "The odds ratio was 1.5 (95% CI 1.1-2.0), P < 0.05.") == []
+
+
+def test_curated_terms_survive_the_stop_list(extractor):
+    assert genes(extractor, "ER expression was lost.") == [("ER", "ESR1")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ER stress rose in the cells.", []),
+    ("ER expression rose in the cells.", [("ER", "ESR1")]),
+    ("The HR was 0.70.", []),
+    ("The IMPACT trial enrolled patients.", []),
+    ("MET amplification was found.", [("MET", "MET")]),
+])
+def test_context_rules(extractor, text, expected):
+    assert genes(extractor, text) == expected
+
+
+def test_abbreviation_defined_as_a_gene_name(extractor):
+    record = extractor.extract("Human epidermal growth factor receptor 2 (HER2) is amplified. HER2 matters.")
+    assert all(e["canonical"] == "ERBB2" for e in record["entities"] if e["label"] == "GENE")
+    assert len([e for e in record["entities"] if e["text"] == "HER2"]) == 2
+
+
+def test_genotype_brackets_leave_the_gene(extractor):
+    record = extractor.extract("VIP(-/-) mice and sgk1(+/+) littermates")
+    assert [(e["text"], e["canonical"]) for e in record["entities"]] == [("VIP", "VIP"), ("sgk1", "SGK1")]
+
+
+def test_variant_hyphenated_to_its_gene(extractor):
+    entities = by_text(extractor.extract("Uniquely, D90A-SOD1 is recessive."))
+    assert entities["SOD1"]["label"] == "GENE"
+    assert entities["D90A"]["gene"] == "SOD1"
