@@ -10,12 +10,17 @@ import typer
 from tqdm import tqdm
 
 from evaluation.cli import evaluate
+from evaluation.throughput import memory, throughput
 
 app = typer.Typer(help="Extract genes, variants, drugs, tumor subtypes and drug-response relations "
                        "from biomedical text.", no_args_is_help=True, add_completion=False)
 lexicon_app = typer.Typer(help="Build the lexicons in models/lexicons from public vocabularies.",
                           no_args_is_help=True)
+benchmark_app = typer.Typer(help="Measure speed and memory.", no_args_is_help=True)
 app.add_typer(lexicon_app, name="lexicon")
+app.add_typer(benchmark_app, name="benchmark")
+benchmark_app.command("throughput")(throughput)
+benchmark_app.command("memory")(memory)
 app.command("evaluate")(evaluate)
 
 PROGRESS_MIN_DOCS = 5

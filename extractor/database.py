@@ -21,7 +21,7 @@ from datetime import datetime, timezone
 
 from sqlalchemy import (Boolean, Column, DateTime, Float, ForeignKeyConstraint, Index, Integer, MetaData, String,
                         Table, Text, create_engine, delete, func, select, update)
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, make_url
 
 from .writers.rows import COLUMNS, record_rows, rows_record
 
@@ -41,7 +41,7 @@ def _table(name: str) -> Table:
     columns = [Column("run_id", String(64), primary_key=True)]
     for column, kind in COLUMNS[name]:
         key = column in KEYS[name]
-        columns.append(Column(column, String(256) if key else TYPES[kind](), primary_key=key))
+        columns.append(Column(column, TYPES[kind](), primary_key=key))
     parent = (["run_id"], ["runs.run_id"]) if name == "documents" else \
         (["run_id", "doc_id"], ["documents.run_id", "documents.doc_id"])
     return Table(name, metadata, *columns, ForeignKeyConstraint(*parent, ondelete="CASCADE"))
@@ -62,8 +62,10 @@ def is_database(output: str) -> bool:
 
 
 def engine_for(output: str) -> Engine:
-    """An engine for a database URL, or for a SQLite file path."""
-    url = output if "://" in output else f"sqlite:///{output}"
+    """An engine for a database URL (plain postgresql:// uses psycopg2), or for a SQLite file path."""
+    url = make_url(output if "://" in output else f"sqlite:///{output}")
+    if url.drivername == "postgresql":
+        url = url.set(drivername="postgresql+psycopg2")
     return create_engine(url)
 
 

@@ -32,12 +32,7 @@ def parse_pubtator(lines: Iterable[str | bytes], source: str | None = None) -> I
     """
     doc: dict | None = None
     for number, line in enumerate(lines, start=1):
-        if isinstance(line, bytes):
-            try:
-                line = line.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                doc = _fail(doc, f"line {number}: not valid UTF-8 (byte 0x{line[exc.start]:02x})", source, number)
-                continue
+        line, problem = _decode(line)
         line = line.rstrip("\r\n")
         if not line.strip():
             continue
@@ -49,25 +44,37 @@ def parse_pubtator(lines: Iterable[str | bytes], source: str | None = None) -> I
                 doc = {"doc_id": doc_id, "source": source, "title": "", "abstract": None,
                        "entities": [], "pubtator_relations": []}
             doc["title" if rest[0] == "t" else "abstract"] = rest[2:]
-            continue
-        fields = line.split("\t")
-        try:
-            if doc is None or fields[0] != doc["doc_id"] or len(fields) < 4:
-                raise ValueError("not a line of the current PubTator document")
-            if fields[1].isdigit():
-                doc["entities"].append(_entity(fields, len(doc["entities"]) + 1))
-            else:
-                doc["pubtator_relations"].append(_relation(fields))
-        except ValueError as exc:
-            doc = _fail(doc, f"line {number}: {exc}: {line[:80]!r}", source, number)
+        else:
+            fields = line.split("\t")
+            try:
+                if doc is None or fields[0] != doc["doc_id"] or len(fields) < 4:
+                    raise ValueError("not a line of the current PubTator document")
+                if fields[1].isdigit():
+                    doc["entities"].append(_entity(fields, len(doc["entities"]) + 1))
+                else:
+                    doc["pubtator_relations"].append(_relation(fields))
+            except ValueError as exc:
+                problem = problem or f"{exc}: {line[:80]!r}"
+        if problem:
+            doc = _fail(doc, f"line {number}: {problem}", source, number)
     if doc is not None:
         yield _finish(doc)
+
+
+def _decode(line: str | bytes) -> tuple[str, str | None]:
+    """The line as text, and what is wrong with it (not UTF-8, NUL bytes) or None."""
+    if isinstance(line, bytes):
+        try:
+            line = line.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            return line.decode("utf-8", errors="replace"), f"not valid UTF-8 (byte 0x{line[exc.start]:02x})"
+    return line, "contains NUL bytes" if "\x00" in line else None
 
 
 def _fail(doc: dict | None, message: str, source: str | None, number: int) -> dict:
     """Mark the current document as failed (or start a failed one when there is none)."""
     if doc is None:
-        name = Path(source).stem if source else "pubtator"
+        name = Path(source).name if source else "pubtator"
         doc = {"doc_id": f"{name}:{number}", "source": source, "title": "", "abstract": None,
                "entities": [], "pubtator_relations": []}
     doc.setdefault("error", message)

@@ -1,0 +1,168 @@
+"""Throughput and memory benchmarks (`extractor benchmark throughput` / `memory`).
+
+`throughput` runs three stages over the same documents, each with 1 and 2 processes:
+tokenization only, entities without relations (the pipeline with `relations` disabled
+through `nlp.select_pipes`), and the full pipeline; it reports documents a second and
+the peak RSS of the largest process (main or worker), sampled with psutil.
+`memory` runs `extractor extract` on synthetic corpora of growing size and reports the
+peak RSS of its processes, to show that it does not grow with the corpus.
+The synthetic corpus is abstract-length oncology text with genes, variants and drugs.
+"""
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Optional
+
+import psutil
+import typer
+
+GENE_VARIANTS = [("HER2", "L755S"), ("HER2", "V777L"), ("EGFR", "T790M"), ("EGFR", "L858R"), ("EGFR", "C797S"),
+                 ("BRAF", "V600E"), ("KRAS", "G12C"), ("KRAS", "G12D"), ("ALK", "F1174L"), ("ALK", "G1202R"),
+                 ("PIK3CA", "H1047R"), ("PIK3CA", "E545K"), ("ESR1", "Y537S"), ("ESR1", "D538G"), ("MET", "D1228N")]
+DRUGS = ["neratinib", "osimertinib", "erlotinib", "gefitinib", "vemurafenib", "dabrafenib", "sotorasib",
+         "crizotinib", "lorlatinib", "alpelisib", "fulvestrant", "lapatinib", "trastuzumab", "poziotinib"]
+TUMORS = ["non-small cell lung cancer", "invasive lobular carcinoma", "HER2-positive breast cancer", "melanoma",
+          "colorectal cancer", "ER+ breast cancer", "triple-negative breast cancer", "NSCLC"]
+TEMPLATES = [
+    "{gene} {variant} confers resistance to {drug} in {tumor} models.",
+    "Patients with {gene} {variant}-mutant {tumor} responded to {drug}.",
+    "{drug} was highly potent in {gene} {variant} cell lines.",
+    "Acquired {gene} {variant} did not confer resistance to {drug}.",
+    "These findings suggest that {drug} may overcome {gene} {variant}-mediated resistance.",
+    "{gene} amplification was associated with poor outcome in {tumor}.",
+    "Expression of {gene} was measured by immunohistochemistry in {n} tumour samples.",
+    "The median progression-free survival was {m} months (95% CI, {m}-{k}) in the {drug} arm.",
+    "In total, {n} patients with {tumor} were enrolled between 2015 and 2020.",
+    "Adverse events of grade 3 or higher occurred in {m}% of patients treated with {drug}.",
+    "Cells harbouring {gene} {variant} were sensitive to {drug} but not to {drug2}.",
+    "Whole-exome sequencing of {n} tumours identified recurrent alterations in {gene} and {gene2}.",
+]
+STAGES = {"tokenization": None, "entities (no relations)": ["relations"], "full pipeline": []}
+SAMPLE_SECONDS = 0.05
+
+
+def synthetic_docs(n: int, seed: int = 13) -> Iterator[dict]:
+    """`n` abstract-length documents (14-19 sentences, about 1,300 characters)."""
+    rng = random.Random(seed)
+    for number in range(n):
+        sentences = [_sentence(rng) for _ in range(rng.randint(14, 19))]
+        yield {"doc_id": f"syn{number:07d}", "text": " ".join(sentences)}
+
+
+def _sentence(rng: random.Random) -> str:
+    gene, variant = rng.choice(GENE_VARIANTS)
+    gene2 = rng.choice([g for g, _ in GENE_VARIANTS if g != gene])
+    drug, drug2 = rng.sample(DRUGS, 2)
+    sentence = rng.choice(TEMPLATES).format(gene=gene, variant=variant, gene2=gene2, drug=drug, drug2=drug2,
+                                        tumor=rng.choice(TUMORS), n=rng.randint(12, 480), m=rng.randint(2, 40),
+                                        k=rng.randint(41, 90))
+    return sentence[0].upper() + sentence[1:]
+
+
+@contextmanager
+def peak_rss() -> Iterator[dict]:
+    """Samples the RSS of this process and its children; `peak` holds the largest single-process RSS in MB."""
+    result = {"peak": 0.0, "processes": 1}
+    stop = threading.Event()
+    me = psutil.Process()
+
+    def sample() -> None:
+        while not stop.wait(SAMPLE_SECONDS):
+            processes = [me, *me.children(recursive=True)]
+            result["processes"] = max(result["processes"], len(processes))
+            for process in processes:
+                try:
+                    result["peak"] = max(result["peak"], process.memory_info().rss / 2**20)
+                except psutil.Error:
+                    pass
+
+    thread = threading.Thread(target=sample, daemon=True)
+    thread.start()
+    try:
+        yield result
+    finally:
+        stop.set()
+        thread.join()
+
+
+def measure(extractor, texts: list[str], disable: list[str] | None, n_process: int, batch_size: int) -> dict:
+    """Documents a second and peak RSS of `extract_many` over `texts` with pipes disabled."""
+    names = extractor.nlp.pipe_names if disable is None else disable
+    with extractor.nlp.select_pipes(disable=names), peak_rss() as rss:
+        started = time.perf_counter()
+        count = sum(1 for _ in extractor.extract_many(texts, n_process=n_process, batch_size=batch_size))
+        seconds = time.perf_counter() - started
+    return {"docs": count, "seconds": round(seconds, 2), "docs_per_s": round(count / seconds, 1),
+            "peak_rss_mb": round(rss["peak"])}
+
+
+def throughput(
+    docs: Annotated[int, typer.Option("--docs", min=1, help="Synthetic documents to generate.")] = 2000,
+    corpus: Annotated[Optional[Path], typer.Option(
+        "--corpus", exists=True, help="Use this corpus instead (JSONL with 'text', PubTator, or any input format); "
+                                      "its first --docs documents.")] = None,
+    processes: Annotated[list[int], typer.Option("--n-process", "-n", min=1, help="Process counts to try.")] = [1, 2],
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1)] = 32,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the results as JSON.")] = False,
+) -> None:
+    """Documents a second and peak memory for tokenization only, entities without relations and the
+    full pipeline, with 1 and 2 processes."""
+    from extractor import load
+    from extractor.readers import read_inputs
+
+    if corpus is None:
+        texts = [d["text"] for d in synthetic_docs(docs)]
+    else:
+        texts = [d.text for _, d in zip(range(docs), read_inputs([str(corpus)])) if not d.error]
+    extractor = load()
+    extractor.extract_many(texts[:10])  # warm up caches before timing
+    chars = sum(map(len, texts)) / max(1, len(texts))
+    results = []
+    for stage, disable in STAGES.items():
+        for n_process in processes:
+            result = {"stage": stage, "n_process": n_process, **measure(extractor, texts, disable, n_process, batch_size)}
+            results.append(result)
+            if not json_out:
+                typer.echo(f"{stage:<24} {n_process} process{'es' if n_process > 1 else '  '} "
+                           f"{result['docs_per_s']:>8.1f} docs/s  peak RSS {result['peak_rss_mb']:>5} MB", err=True)
+    if json_out:
+        typer.echo(json.dumps({"documents": len(texts), "mean_chars": round(chars), "results": results}, indent=1))
+    else:
+        typer.echo(f"{len(texts)} documents, {chars:.0f} characters on average", err=True)
+
+
+def memory(
+    docs: Annotated[list[int], typer.Option("--docs", min=1, help="Corpus sizes to run.")] = [1000, 10000],
+    n_process: Annotated[int, typer.Option("--n-process", "-n", min=1)] = 2,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the results as JSON.")] = False,
+) -> None:
+    """Peak RSS of `extractor extract` (main process and largest worker) on synthetic corpora of each size."""
+    results = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in docs:
+            corpus, out = Path(tmp, f"corpus{size}.jsonl"), Path(tmp, f"out{size}.jsonl")
+            with open(corpus, "w", encoding="utf-8") as stream:
+                stream.writelines(json.dumps(d) + "\n" for d in synthetic_docs(size))
+            command = [sys.executable, "-m", "extractor", "extract", str(corpus), "-o", str(out),
+                       "-n", str(n_process), "--quiet"]
+            with peak_rss() as rss:
+                started = time.perf_counter()
+                subprocess.run(command, check=True)
+                seconds = time.perf_counter() - started
+            result = {"docs": size, "n_process": n_process, "seconds": round(seconds, 1),
+                      "docs_per_s": round(size / seconds, 1), "peak_rss_mb": round(rss["peak"])}
+            results.append(result)
+            if not json_out:
+                typer.echo(f"{size:>8} documents, {n_process} processes: {result['docs_per_s']:.1f} docs/s, "
+                           f"peak RSS {result['peak_rss_mb']} MB (largest process)", err=True)
+    if json_out:
+        typer.echo(json.dumps(results, indent=1))
