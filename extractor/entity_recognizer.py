@@ -31,7 +31,7 @@ DRUG_KINDS = {"drug": "DRUG", "class": "DRUG_CLASS"}
 @Language.factory(
     "extractor_entities",
     default_config={
-        "gene_tables": ["lexicons/genes.tsv", "lexicons/genes_curated.tsv"],
+        "gene_tables": ["lexicons/genes.tsv", "lexicons/genes_curated.tsv", "lexicons/gene_families.tsv"],
         "drug_tables": ["lexicons/drugs.tsv", "lexicons/drugs_curated.tsv"],
         "subtype_tables": ["lexicons/tumor_subtypes.tsv"],
         "gene_stoplist": "lexicons/gene_stoplist.tsv",

@@ -143,14 +143,14 @@ class Lexicon:
         Symbol-like text ("PKCalpha", "Kras") may match symbols, aliases and names; a
         lower-case name matches only gene names and only with a number ("caspase-3",
         "caveolin 1"). Never spans with brackets or signs ("CD4(+)"), plain lower-case
-        words, common words ("All", "In a"), amino-acid codes, or a capitalised word
-        opening a sentence.
+        words, common words ("All", "In a"), amino-acid codes, months, or a capitalised
+        word opening a sentence or standing next to another one (names, titles).
         """
         begin, first_end, _ = bounds[start]
         first = text[begin:first_end]
         symbol_like = _may_be_symbol(first)
         if symbol_like:
-            if sentence_start and first.istitle() and first.isalpha():
+            if first.istitle() and first.isalpha() and (sentence_start or _in_title_case_run(text, bounds, start)):
                 return None
         elif not (first.isalpha() and len(first) >= SQUASH_MIN_CHARS and _number_follows(text, bounds, start)):
             return None
@@ -193,6 +193,18 @@ def squash(term: str) -> str:
 def _may_be_symbol(token: str) -> bool:
     """A token that can start a loose symbol match: has a capital or a digit, or is one letter."""
     return len(token) == 1 and token.isalpha() or any(c.isupper() or c.isdigit() for c in token)
+
+
+def _in_title_case_run(text: str, bounds: list, start: int) -> bool:
+    """A capitalised word next to another one: a name or a title ("Bora Lim", "Impact Journals")."""
+    for neighbour in (start - 1, start + 1):
+        while 0 <= neighbour < len(bounds) and bounds[neighbour][2]:
+            neighbour += neighbour - start
+        if 0 <= neighbour < len(bounds):
+            word = text[bounds[neighbour][0]:bounds[neighbour][1]]
+            if word[:1].isupper() and word[1:].islower() and word.isalpha():
+                return True
+    return False
 
 
 def _number_follows(text: str, bounds: list, start: int) -> bool:

@@ -10,7 +10,7 @@ def genes(extractor, text):
 
 @pytest.mark.parametrize("text, expected", [
     ("Phosphorylation of PKCalpha rose.", [("PKCalpha", "PRKCA")]),
-    ("Mutant Kras drives tumours.", [("Kras", "KRAS")]),
+    ("The mutant Kras allele drives tumours.", [("Kras", "KRAS")]),
     ("Levels of TNF-alpha rose.", [("TNF-alpha", "TNF")]),
     ("We measured caspase-3 activity.", [("caspase-3", "CASP3")]),
     ("Plasma PAI-1 was high.", [("PAI-1", "SERPINE1")]),
@@ -24,9 +24,17 @@ def test_loose_gene_matches(extractor, text, expected):
     "In a cohort of mice, the P20 pups grew.",  # common words, letter + number
     "AEs were mild.",  # plural abbreviation
     "Mice lacking the gene were smaller.",  # capitalised word opening a sentence
+    "written by Bora Lim and colleagues",  # names: capitalised words side by side
+    "Epub 2021 Sep 2.",  # months
 ])
 def test_no_loose_gene_matches_on_common_words(extractor, text):
     assert genes(extractor, text) == []
+
+
+def test_gene_family(extractor):
+    record = extractor.extract("Signalling through the PI3K/AKT and RAS/MEK/ERK pathways.")
+    assert [(e["text"], e["normalized"]) for e in record["entities"]] == [
+        ("PI3K", "FAMILY:PI3K"), ("AKT", "FAMILY:AKT"), ("RAS", "FAMILY:RAS"), ("MEK", "FAMILY:MEK"), ("ERK", "FAMILY:ERK")]
 
 
 def test_stop_listed_strings_are_not_genes(extractor):
