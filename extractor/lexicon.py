@@ -29,6 +29,8 @@ SQUASH_MIN_CHARS = 3
 SQUASH_MAX_TOKENS = 3
 HEAD = re.compile(r"\w+")
 NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+CAPITAL_OR_DIGIT = re.compile(r"[A-Z0-9]")
+DIGIT = re.compile(r"\d")
 LOOSE_SPAN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9 \-.]*[A-Za-z0-9])?")
 # plural abbreviations (AEs, HCs) and a letter with a number (P20, T4): never loose matches
 LOOSE_EXCLUDED = re.compile(r"[A-Z]{2,}s|[A-Za-z]\d+")
@@ -113,16 +115,17 @@ class Lexicon:
         text = doc_text(doc)
         sentence_starts = {start for start, _ in sentence_bounds(doc)}
         bounds = [(i, i + n, sp) for i, n, sp in doc.to_array([IDX, LENGTH, IS_SPACE]).tolist()]
+        irregular = _irregular_space(text)
         for start, (_, _, is_space) in enumerate(bounds):
             if is_space:
                 continue
-            match = (self._exact_match(text, bounds, start)
+            match = (self._exact_match(text, bounds, start, irregular)
                      or self._loose_match(text, bounds, start, start in sentence_starts))
             if match is not None:
                 matches.append(match)
         return matches
 
-    def _exact_match(self, text: str, bounds: list, start: int) -> LexiconMatch | None:
+    def _exact_match(self, text: str, bounds: list, start: int, irregular: bool) -> LexiconMatch | None:
         """The longest exact (or case-folded) term of up to max_tokens tokens at `start`."""
         begin = bounds[start][0]
         lengths = self.heads.get(_head(text[begin:begin + 40]))
@@ -130,7 +133,7 @@ class Lexicon:
             return None
         for end in range(min(len(bounds), start + self.max_tokens), start, -1):
             _, stop, last_is_space = bounds[end - 1]
-            if last_is_space or (stop - begin not in lengths and not _irregular_space(text[begin:stop])):
+            if last_is_space or (stop - begin not in lengths and not (irregular and _irregular_space(text[begin:stop]))):
                 continue
             entries = self.lookup(text[begin:stop])
             if entries:
@@ -163,7 +166,7 @@ class Lexicon:
                 continue
             entries = self.squashed.get(squash(span), ())
             if not symbol_like:
-                entries = [e for e in entries if e.term_type in NAME_TYPES and any(c.isdigit() for c in span)]
+                entries = [e for e in entries if e.term_type in NAME_TYPES and DIGIT.search(span)]
             if entries:
                 return LexiconMatch(start, end, tuple(entries))
         return None
@@ -192,7 +195,7 @@ def squash(term: str) -> str:
 
 def _may_be_symbol(token: str) -> bool:
     """A token that can start a loose symbol match: has a capital or a digit, or is one letter."""
-    return len(token) == 1 and token.isalpha() or any(c.isupper() or c.isdigit() for c in token)
+    return len(token) == 1 and token.isalpha() or CAPITAL_OR_DIGIT.search(token) is not None
 
 
 def _in_title_case_run(text: str, bounds: list, start: int) -> bool:
@@ -210,7 +213,7 @@ def _in_title_case_run(text: str, bounds: list, start: int) -> bool:
 def _number_follows(text: str, bounds: list, start: int) -> bool:
     """'caspase-3', 'caspase 3': a number in or right after the token at `start`."""
     begin, end, _ = bounds[start]
-    if any(c.isdigit() for c in text[begin:end]):
+    if DIGIT.search(text, begin, end):
         return True
     following = text[end:end + 3].lstrip(" -")
     return following[:1].isdigit()
