@@ -19,6 +19,7 @@ from .lexicon import Lexicon, read_table_column
 from .mentions import LABEL_PRIORITY, Mention, resolve_overlaps
 from .variant_linking import link_variants
 from .variants import VariantFinder
+from .drug_shapes import DrugShapes
 from .gene_context import GeneContext
 from .resources import models_path, read_json
 from .sentences import doc_text
@@ -37,15 +38,19 @@ DRUG_KINDS = {"drug": "DRUG", "class": "DRUG_CLASS"}
         "gene_stoplist": "lexicons/gene_stoplist.tsv",
         "gene_context": "patterns/gene_context.json",
         "variant_patterns": "patterns/variants.json",
+        "drug_shapes": "patterns/drug_morphology.json",
+        "confidence": "patterns/entity_confidence.json",
         "model_labels": {},
     },
 )
 def make_entity_recognizer(nlp: Language, name: str, gene_tables: list[str], drug_tables: list[str],
                            subtype_tables: list[str], gene_stoplist: str, gene_context: str,
-                           variant_patterns: str, model_labels: dict[str, str]):
+                           variant_patterns: str, drug_shapes: str, confidence: str,
+                           model_labels: dict[str, str]):
     lexicon = load_lexicon(tuple(gene_tables), tuple(drug_tables), tuple(subtype_tables), gene_stoplist)
     return EntityRecognizer(lexicon, VariantFinder.from_file(models_path(variant_patterns)),
-                            GeneContext(read_json(gene_context)), model_labels)
+                            GeneContext(read_json(gene_context)), DrugShapes(read_json(drug_shapes)),
+                            read_json(confidence), model_labels)
 
 
 @lru_cache(maxsize=4)
@@ -65,14 +70,18 @@ def load_lexicon(gene_tables: tuple[str, ...], drug_tables: tuple[str, ...],
 
 class EntityRecognizer:
     def __init__(self, lexicon: Lexicon, variants: VariantFinder, gene_context: GeneContext,
-                 model_labels: dict[str, str]):
+                 drug_shapes: DrugShapes, confidence: dict, model_labels: dict[str, str]):
         self.lexicon = lexicon
         self.variants = variants
         self.gene_context = gene_context
+        self.drug_shapes = drug_shapes
+        self.confidence = confidence
         self.model_labels = model_labels
 
     def __call__(self, doc: Doc) -> Doc:
-        candidates = self._lexicon_candidates(doc) + self._variant_candidates(doc) + self._model_candidates(doc)
+        lexical = self._lexicon_candidates(doc)
+        candidates = (lexical + self._variant_candidates(doc) + self._shape_candidates(doc, lexical)
+                      + self._model_candidates(doc))
         candidates = [c for c in apply_abbreviations(doc, candidates) if self.gene_context.keep(doc, c)]
         mentions = link_variants(doc, resolve_overlaps(candidates))
         doc._.mentions = mentions
@@ -87,9 +96,25 @@ class EntityRecognizer:
         for match in self.lexicon.find(doc):
             entry = max(match.entries, key=_entry_rank)
             first, last = doc[match.start], doc[match.end - 1]
+            confidence = (self.confidence["loose"] if match.loose else
+                          self.confidence["lexicon"].get(entry.term_type, self.confidence["lexicon_default"]))
             candidates.append(Mention(first.idx, last.idx + len(last), entry.label, entry.normalized,
-                                      entry.canonical, "lexicon", entry.term_type,
-                                      token_start=match.start, token_end=match.end))
+                                      entry.canonical, "loose" if match.loose else "lexicon", entry.term_type,
+                                      token_start=match.start, token_end=match.end, confidence=confidence))
+        return candidates
+
+    def _shape_candidates(self, doc: Doc, lexical: list[Mention]) -> list[Mention]:
+        """Drugs by INN stem or code-name shape, where no lexicon term stands."""
+        taken = {(m.start, m.end) for m in lexical}
+        text = doc_text(doc)
+        candidates = []
+        for start, end in self.drug_shapes.find(text):
+            span = doc.char_span(start, end)
+            if span is None or (start, end) in taken:
+                continue
+            candidates.append(Mention(start, end, "DRUG", None, text[start:end].lower(), "shape",
+                                      token_start=span.start, token_end=span.end,
+                                      confidence=self.confidence["shape"]))
         return candidates
 
     def _variant_candidates(self, doc: Doc) -> list[Mention]:
@@ -101,11 +126,14 @@ class EntityRecognizer:
                 if entries:
                     gene = _with_tokens(doc, Mention(match.gene_start, match.gene_end, "GENE",
                                                      entries[0].normalized, entries[0].canonical,
-                                                     "grammar", entries[0].term_type))
+                                                     "grammar", entries[0].term_type,
+                                                     confidence=self.confidence["lexicon_default"]))
                     candidates.append(gene)
                     attrs["gene"] = entries[0].canonical
+            confidence = self.confidence["grammar"].get(match.variant_type, self.confidence["grammar_default"])
             candidates.append(_with_tokens(doc, Mention(match.start, match.end, "VARIANT", match.normalized,
-                                                        match.canonical, "grammar", attrs=attrs)))
+                                                        match.canonical, "grammar", attrs=attrs,
+                                                        confidence=confidence)))
         return candidates
 
     def _model_candidates(self, doc: Doc) -> list[Mention]:
@@ -120,7 +148,8 @@ class EntityRecognizer:
             candidates.append(Mention(ent.start_char, ent.end_char, label,
                                       entry.normalized if entry else None,
                                       entry.canonical if entry else ent.text.lower(), "model",
-                                      token_start=ent.start, token_end=ent.end))
+                                      token_start=ent.start, token_end=ent.end,
+                                      confidence=self.confidence["model"]))
         return candidates
 
 

@@ -55,6 +55,7 @@ class LexiconMatch:
     start: int  # token index
     end: int  # token index, exclusive
     entries: tuple[Entry, ...]
+    loose: bool = False  # matched ignoring case, hyphens and Greek letter names
 
 
 class Lexicon:
@@ -168,7 +169,7 @@ class Lexicon:
             if not symbol_like:
                 entries = [e for e in entries if e.term_type in NAME_TYPES and DIGIT.search(span)]
             if entries:
-                return LexiconMatch(start, end, tuple(entries))
+                return LexiconMatch(start, end, tuple(entries), loose=True)
         return None
 
 

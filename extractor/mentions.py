@@ -16,9 +16,10 @@ class Mention:
     label: str
     normalized: str | None
     canonical: str | None
-    source: str = "lexicon"  # lexicon, grammar, abbreviation, model
+    source: str = "lexicon"  # lexicon, loose, grammar, shape, abbreviation, model
     term_type: str = ""
     attrs: dict = field(default_factory=dict)  # variant_type, gene, needs_gene, ...
+    confidence: float = 1.0
     token_start: int = -1
     token_end: int = -1
 

@@ -17,7 +17,8 @@ def doc_to_record(doc: Doc, doc_id: str, source: str | None = None) -> dict:
     for mention in mentions:
         entity = {"id": ids[id(mention)], "start": mention.start, "end": mention.end,
                   "text": text[mention.start:mention.end], "label": mention.label,
-                  "normalized": mention.normalized, "canonical": mention.canonical}
+                  "normalized": mention.normalized, "canonical": mention.canonical,
+                  "confidence": mention.confidence}
         if mention.label == "VARIANT":
             entity.update({field: mention.attrs.get(field) for field in VARIANT_FIELDS})
         entities.append(entity)

@@ -72,3 +72,20 @@ def test_offsets_slice_the_text(extractor):
     assert record["entities"]
     for entity in record["entities"]:
         assert text[entity["start"]:entity["end"]] == entity["text"]
+
+
+def test_unseen_drug_by_name_shape(extractor):
+    record = extractor.extract("Zongertinib and GDC-9545 were compared.")
+    drugs = by_text(record, "DRUG")
+    assert drugs["Zongertinib"]["normalized"] is None and drugs["Zongertinib"]["canonical"] == "zongertinib"
+    assert drugs["GDC-9545"]["confidence"] < drugs["Zongertinib"]["confidence"] + 0.01 < 1
+
+
+def test_cell_lines_and_words_are_not_drug_shapes(extractor):
+    record = extractor.extract("BT474 and HCC827 cells; the platinum group.")
+    assert [e for e in record["entities"] if e["label"] == "DRUG" and e["normalized"] is None] == []
+
+
+def test_entities_carry_a_confidence(extractor):
+    record = extractor.extract("HER2 L755S and neratinib")
+    assert all(0 < e["confidence"] <= 1 for e in record["entities"])

@@ -7,7 +7,8 @@ from __future__ import annotations
 COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     "documents": (("doc_id", "str"), ("source", "str"), ("text", "str"), ("error", "str")),
     "entities": (("doc_id", "str"), ("id", "str"), ("start", "int"), ("end", "int"), ("text", "str"),
-                 ("label", "str"), ("normalized", "str"), ("canonical", "str"), ("variant_type", "str"),
+                 ("label", "str"), ("normalized", "str"), ("canonical", "str"), ("confidence", "float"),
+                 ("variant_type", "str"),
                  ("gene", "str")),
     "relations": (("doc_id", "str"), ("id", "str"), ("type", "str"), ("subject", "str"), ("object", "str"),
                   ("gene", "str"), ("variant", "str"), ("drug", "str"), ("subtype", "str"),
