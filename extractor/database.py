@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from datetime import datetime, timezone
 
 from sqlalchemy import (Boolean, Column, DateTime, Float, ForeignKeyConstraint, Index, Integer, MetaData, String,
-                        Table, Text, create_engine, delete, func, select, update)
+                        Table, Text, create_engine, delete, func, inspect, select, text, update)
 from sqlalchemy.engine import Engine, make_url
 
 from .writers.rows import COLUMNS, record_rows, rows_record
@@ -76,6 +76,7 @@ class DatabaseSink:
     def __init__(self, output: str, run_id: str | None = None, resume: bool = False, command: str | None = None):
         self.engine = engine_for(output)
         metadata.create_all(self.engine)
+        _add_new_columns(self.engine)
         with self.engine.begin() as conn:
             if run_id is None and resume:
                 run_id = conn.scalar(select(runs.c.run_id).order_by(runs.c.started_at.desc()).limit(1))
@@ -139,6 +140,19 @@ def read_records(output: str, run_id: str) -> Iterator[dict]:
             yield rows_record(dict(document), sorted(by_doc_entities.get(doc_id, []), key=order),
                               sorted(by_doc_relations.get(doc_id, []), key=order))
     engine.dispose()
+
+
+def _add_new_columns(engine: Engine) -> None:
+    """The record format only grows: add the columns that tables made by an older version lack."""
+    inspector = inspect(engine)
+    quote = engine.dialect.identifier_preparer.quote
+    with engine.begin() as conn:
+        for table in TABLES.values():
+            present = {c["name"] for c in inspector.get_columns(table.name)}
+            for column in table.columns:
+                if column.name not in present:
+                    kind = column.type.compile(engine.dialect)
+                    conn.execute(text(f"ALTER TABLE {quote(table.name)} ADD COLUMN {quote(column.name)} {kind}"))
 
 
 def new_run_id() -> str:

@@ -110,3 +110,16 @@ def test_resume_needs_a_run(tmp_path, corpus):
     result = runner.invoke(app, ["extract", str(corpus), "-o", str(tmp_path / "empty.sqlite"), "--resume"],
                            env={"COLUMNS": "300"})
     assert result.exit_code == 2 and "holds no run to resume" in result.output
+
+
+def test_tables_of_an_older_version_get_the_new_columns(tmp_path, corpus):
+    database = str(tmp_path / "old.sqlite")
+    extract(corpus, "-o", database, "--run-id", "old")
+    engine = engine_for(database)
+    with engine.begin() as conn:
+        conn.execute(text("DROP INDEX ix_entities_normalized"))
+        conn.execute(text("ALTER TABLE entities DROP COLUMN normalized"))
+    extract(corpus, "-o", database, "--run-id", "new")
+    assert "normalized" in {c["name"] for c in inspect(engine).get_columns("entities")}
+    assert [r["entities"] for r in read_records(database, "new")] == \
+        [r["entities"] for r in jsonl_records(corpus, tmp_path)]
