@@ -1,0 +1,113 @@
+"""How entities of a trained NER model are merged with lexicon and grammar candidates.
+
+The entity component collects candidates from the lexicons, the variant grammar and the
+NER model that ran before it (``doc.ents`` mapped through ``model_labels``), then keeps
+the longest where they overlap (``mentions.resolve_overlaps``). Without a policy a model
+is one more source of candidates ("union"). The policies below decide, for the labels
+the model was trained on (GENE and DRUG by default), which source has the last word;
+the measurements behind them are in models/README.md.
+
+Policies (``merge_candidates(..., policy=...)``):
+
+- ``union``: every candidate goes on (the behaviour without this module).
+- ``model_first``: a lexicon GENE / DRUG candidate that overlaps a model entity of any
+  of the governed labels is dropped, so the model's span and label win; lexicon
+  candidates elsewhere stay (they add recall where the model is silent).
+- ``model_only``: for the governed labels the model decides: lexicon GENE / DRUG
+  candidates stay only when a model entity has exactly their span and label (they then
+  carry the identifier); all others are dropped. The default for a trained model.
+
+Always, whatever the policy:
+
+- Lexicon candidates of other labels (DRUG_CLASS, TUMOR_SUBTYPE) and grammar
+  candidates (VARIANT and the genes the grammar found inside "HER2-L755S") are kept.
+- A model entity that overlaps a grammar VARIANT is dropped: the grammar's variant spans
+  and HGVS normalization are better than the model's (models/README.md, "VARIANT").
+- A model entity with exactly the span of a kept lexicon candidate of the same label is
+  dropped as a duplicate: the lexicon candidate carries the identifier and term type.
+- A model entity is given the identifier and canonical name of the lexicon entry of the
+  same label for its text when there is one (``_model_candidates`` does that already).
+"""
+from __future__ import annotations
+
+from .mentions import Mention
+
+POLICIES = ("union", "model_first", "model_only")
+DEFAULT_POLICY = "model_only"
+GOVERNED_LABELS = ("GENE", "DRUG")
+
+
+def merge_candidates(lexicon: list[Mention], grammar: list[Mention], model: list[Mention],
+                     policy: str = DEFAULT_POLICY,
+                     governed: tuple[str, ...] = GOVERNED_LABELS) -> list[Mention]:
+    """All candidates to pass on to abbreviation handling and overlap resolution."""
+    if policy not in POLICIES:
+        raise ValueError(f"unknown merge policy {policy!r}: use one of {', '.join(POLICIES)}")
+    variants = [m for m in grammar if m.label == "VARIANT"]
+    model = [m for m in model if not any(m.overlaps(v) for v in variants)]
+    if policy == "union":
+        kept_lexicon = lexicon
+    else:
+        spans = [m for m in model if m.label in governed]
+        exact = {(m.start, m.end, m.label) for m in spans}
+        kept_lexicon = []
+        for candidate in lexicon:
+            if candidate.label not in governed:
+                kept_lexicon.append(candidate)
+            elif policy == "model_only":
+                if (candidate.start, candidate.end, candidate.label) in exact:
+                    kept_lexicon.append(candidate)
+            elif not any(candidate.overlaps(m) for m in spans) or \
+                    (candidate.start, candidate.end, candidate.label) in exact:
+                kept_lexicon.append(candidate)
+    lexicon_spans = {(m.start, m.end, m.label) for m in kept_lexicon}
+    model = [m for m in model if (m.start, m.end, m.label) not in lexicon_spans]
+    return kept_lexicon + grammar + model
+
+
+def merge_mentions(doc, mentions: list[Mention], model_spans, lexicon=None,
+                   policy: str = DEFAULT_POLICY,
+                   governed: tuple[str, ...] = GOVERNED_LABELS) -> list[Mention]:
+    """The same policies after the fact: the rules' final ``mentions`` and the model's
+    entities (spans) of a NER placed after the entity component (models/config_ner.cfg).
+
+    Rules mentions of other labels (VARIANT, DRUG_CLASS, TUMOR_SUBTYPE) always stay and
+    win over model entities that overlap them (guidelines: "HER2-positive" is one
+    TUMOR_SUBTYPE). For the governed labels: ``model_only`` keeps a rules mention only
+    where the model has its exact span and label, and takes every other model entity;
+    ``model_first`` also keeps rules mentions that no model entity overlaps; ``union``
+    keeps all rules mentions and adds the model entities that overlap none of them.
+    Model entities get the identifier of the lexicon entry of their label for their text
+    (``lexicon.lookup``); variants are then linked again to the genes that remain.
+    """
+    from .variant_linking import link_variants
+
+    if policy not in POLICIES:
+        raise ValueError(f"unknown merge policy {policy!r}: use one of {', '.join(POLICIES)}")
+    others = [m for m in mentions if m.label not in governed]
+    ruled = [m for m in mentions if m.label in governed]
+    model = [Mention(s.start_char, s.end_char, s.label_, None, None, "model",
+                     token_start=s.start, token_end=s.end)
+             for s in model_spans if s.label_ in governed]
+    model = [m for m in model if not any(m.overlaps(o) for o in others)]
+    exact = {(m.start, m.end, m.label) for m in model}
+    if policy == "model_only":
+        kept = [m for m in ruled if (m.start, m.end, m.label) in exact]
+    elif policy == "model_first":
+        kept = [m for m in ruled if (m.start, m.end, m.label) in exact or not any(m.overlaps(o) for o in model)]
+    else:
+        kept = ruled
+    kept_spans = {(m.start, m.end, m.label) for m in kept}
+    added = [m for m in model if (m.start, m.end, m.label) not in kept_spans
+             and not any(m.overlaps(k) for k in kept)]
+    text = doc.text
+    for mention in added:
+        surface = text[mention.start:mention.end]
+        entries = [e for e in lexicon.lookup(surface) if e.label == mention.label] if lexicon else []
+        if entries:
+            mention.normalized, mention.canonical, mention.term_type = (
+                entries[0].normalized, entries[0].canonical, entries[0].term_type)
+        else:
+            mention.canonical = surface.lower()
+    merged = sorted(others + kept + added, key=lambda m: (m.start, m.end))
+    return link_variants(doc, merged)

@@ -1,0 +1,1 @@
+"""Training the NER component: corpus conversion (``convert``) and the ``train`` command."""
