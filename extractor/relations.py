@@ -1,19 +1,51 @@
 """RESISTANT_TO / SENSITIVE_TO relations between an alteration and a drug.
 
-Rules over the token sequence of a sentence (no parser needed), driven by the cue
-lexicon in models/patterns/relation_cues.json: each cue has a *shape* that says where
-the drug and the alteration stand around it ("HER2 mutations confer resistance to
-tamoxifen, fulvestrant and palbociclib", "poziotinib is potent in neratinib-resistant
-HER2 L755S models", "resistance was overcome by neratinib"). Coordinated drugs give one
-relation each, a drug class in apposition to a drug ("the HER2 kinase inhibitor
-neratinib") yields to the drug, alterations in a contrast ("in contrast to ER
-mutations") are not subjects, and a sentence without an alteration refers back to the
-subject of the last relation. Negation and hedging cues set flags; they never drop a
-relation.
+Rules over the token sequence of each sentence (no parser needed), driven by the cue
+lexicon in ``models/patterns/relation_cues.json`` (its ``_doc`` explains every list).
+The algorithm, sentence by sentence:
+
+1. *Alterations* (subjects): VARIANT mentions, and bare GENE mentions that carry an
+   alteration word ("IL7 expression", "high expression of claudin-7", "SULF2 was
+   methylated", "knockdown of XRCC1"). Genes that only qualify a drug class ("EGFR TKI",
+   "anti-HER2") are not alterations; alterations inside a contrast ("in contrast to ER
+   mutations") are never subjects. Alterations joined by coordination or examples
+   ("E545K and H1047R", "EGFR mutations such as exon 19 deletion and L858R") form a
+   group, and every member gets the relation.
+2. *Cues* (families such as resist, refractory, insensitive, reduced sensitivity,
+   confer resistance, escape, sensitive, respond, benefit, predict response, potent,
+   effective, inhibit growth, overcome, indication) each have a *shape* that says where
+   the drug and the alteration stand: ``predicate`` ("HER2 mutations confer resistance
+   to tamoxifen, fulvestrant and palbociclib", "cisplatin resistance",
+   "neratinib-resistant HER2 L755S models"), ``agent`` ("poziotinib is highly potent in
+   HER2 L755S models", "D for the treatment of BRAF V600E melanoma") and ``by``
+   ("resistance was overcome by combining ER-directed therapy with neratinib": only
+   the added agent).
+3. *Direction* comes from the family, flipped by modifiers ("reduced sensitivity",
+   "poor response" -> RESISTANT_TO), by experimental manipulation of the gene
+   ("suppressing XRCC1 enhances sensitivity" -> XRCC1 RESISTANT_TO), and by agents
+   ("sorafenib restored sensitivity to cetuximab": cetuximab RESISTANT_TO, sorafenib
+   SENSITIVE_TO).
+4. *Reference*: a sentence whose only alteration is an anaphor ("these mutations")
+   refers to the last alteration group of the previous sentences; "resistance was
+   overcome by D" refers to the subject of the last RESISTANT_TO relation.
+5. *Flags*: negation ("did not confer", "no benefit", "but not to D") and hedging
+   ("may", "suggesting", "potential", a question title) set ``negated`` /
+   ``speculative`` and never drop a relation. Study aims ("To investigate ...", "we
+   assessed whether ..."), undirected statements ("a range of sensitivities"),
+   resistance acquired by the host of an alteration ("patients with X who developed
+   resistance to D") and text after a PubMed boilerplate heading ("Similar articles")
+   give no relation.
+6. *Confidence*: the family's base plus documented adjustments (README, "How
+   confidence is computed").
+
+``rollup(records)`` aggregates the relations of records into one row per document,
+gene, variant, drug, type and negation (``extractor rollup``).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -22,14 +54,26 @@ from spacy.util import filter_spans
 
 from .mentions import Mention
 from .resources import read_json
-from .sentences import sentence_bounds
+from .sentences import doc_text, sentence_bounds
 
 Doc.set_extension("relations", default=None, force=True)
 
 DRUG_LABELS = {"DRUG", "DRUG_CLASS"}
+RESISTANT, SENSITIVE = "RESISTANT_TO", "SENSITIVE_TO"
+OPPOSITE = {RESISTANT: SENSITIVE, SENSITIVE: RESISTANT}
+SPECIFIC_TYPES = {"protein", "dna", "rsid", "exon", "fusion"}
+GENE_LEVEL_WORDS = {"mutation", "mutant", "alteration", "mutated"}
+SENTENCE_END = {".", "!", "?"}
 BRACKETS = {"(", ")", "[", "]"}
-MAX_GAP = 5  # tokens between coordinated drugs
-COREF_SENTENCES = 3
+COMPOUND_ADJECTIVES = {"resistant", "sensitive", "refractory", "insensitive", "responsive", "cross-resistant",
+                       "chemoresistant", "tolerant", "unresponsive"}
+RELATIVE_STOPS = {"that", "which", "who", "whose", "whom"}
+IMPLICIT_DISTANCE = 20  # tokens between a resistance cue without its own drug and the drug it takes
+AGENT_SUBJECT_DISTANCE = 15  # tokens between an agent cue and its alteration
+# lists of relation_cues.json matched as (possibly multi-word) phrases
+PHRASE_LISTS = ("contrast", "aims", "claims", "hedge_exceptions", "acquired", "causal_links", "anaphors",
+                "negation_exceptions", "but_not")
+MODIFIER_LISTS = ("reverse", "restore", "overcome", "enhance", "undirected")
 
 
 @dataclass
@@ -44,6 +88,66 @@ class Relation:
     speculative: bool = False
     subtype: Mention | None = None
     confidence: float = 0.0
+    family: str = ""
+
+
+@dataclass
+class Alteration:
+    """A subject candidate: a VARIANT, or a GENE with an alteration word around it."""
+
+    mention: Mention
+    start: int  # token span of the whole phrase ("HER2 L755S", "high expression of claudin-7")
+    end: int
+    kind: str
+    gene_only: bool = False
+    manipulated: bool = False
+    contrasted: bool = False
+    label: str | None = None  # "resistance" / "sensitizing" qualifier ("resistance mutation T790M")
+
+
+@dataclass
+class Group:
+    """Coordinated alterations that share a predicate."""
+
+    members: list[Alteration] = field(default_factory=list)
+    start: int = -1  # token span of the whole group, head nouns included
+    end: int = -1
+
+    def __post_init__(self):
+        if self.members and self.start < 0:
+            self.start = min(m.start for m in self.members)
+            self.end = max(m.end for m in self.members)
+
+    def add(self, alteration: Alteration) -> None:
+        self.members.append(alteration)
+        self.start, self.end = min(self.start, alteration.start), max(self.end, alteration.end)
+
+    @property
+    def active(self) -> list[Alteration]:
+        return [m for m in self.members if not m.contrasted]
+
+
+@dataclass
+class _Sentence:
+    """One sentence of a doc with its mentions indexed by token."""
+
+    doc: Doc
+    start: int
+    end: int
+    index: int
+    words: list[str]
+    at: dict
+    mentions: list[Mention]
+    clause: dict
+    cue_tokens: set
+    cues: list = field(default_factory=list)
+
+    @property
+    def drugs(self) -> list[Mention]:
+        return [m for m in self.mentions if m.label in DRUG_LABELS]
+
+    def clause_of(self, token: int) -> int:
+        return self.clause.get(token, 0)
 
 
 @Language.factory("extractor_relations", default_config={"cues": "patterns/relation_cues.json"})
@@ -55,173 +159,727 @@ class RelationExtractor:
     def __init__(self, nlp: Language, cues: dict):
         self.cues = cues
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.families = {}
+        self.families: dict[str, dict] = {}
         for index, family in enumerate(cues["cues"]):
-            key = f"{family['type']}:{family['shape']}:{index}"
+            key = f"{family['family']}:{index}"
             self.families[key] = family
             self.matcher.add(key, [nlp.make_doc(p) for p in family["phrases"]])
-        self.contrast = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.contrast.add("contrast", [nlp.make_doc(p) for p in cues["contrast"]])
+        self.lists = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for name in PHRASE_LISTS:
+            self.lists.add(name, [nlp.make_doc(p) for p in cues[name]])
+        modifiers = cues["modifiers"]
+        for name in MODIFIER_LISTS:
+            self.lists.add(f"mod_{name}", [nlp.make_doc(p) for p in modifiers[name]])
+        alteration_words = cues["alteration_words"]
+        for phrase, kind in alteration_words["before"].items():
+            self.lists.add(f"alt_before:{kind}", [nlp.make_doc(phrase)])
+        self.alt_after = alteration_words["after"]
+        self.between_after = set(alteration_words["between_after"])
+        self.between_before = set(alteration_words["between_before"])
+        self.modifier_window = modifiers["window"]
+        self.agent_window = modifiers["agent_window"]
+        self.drug_window = cues["drug_window"]
+        self.linkers = set(cues["linkers"])
+        self.fillers = set(cues["drug_fillers"])
+        self.qualifier_after = set(cues["drug_qualifier_after"])
+        self.qualifier_before = set(cues["drug_qualifier_before"])
+        self.glue = set(cues["glue"])
+        self.group_gap = cues["group_max_gap"]
+        self.resistance_labels = set(cues["resistance_labels"])
+        self.sensitizing_labels = set(cues["sensitizing_labels"])
         self.negation = set(cues["negation"])
+        self.negation_window = cues["negation_window"]
         self.hedges = set(cues["hedges"])
+        self.host_words = set(cues["host_words"])
         self.breaks = set(cues["clause_breaks"])
         self.combination = set(cues["combination"])
+        self.coref_sentences = cues["coreference_sentences"]
         self.adjust = cues["confidence_adjustments"]
+        headings = "|".join(re.escape(h) for h in cues["boilerplate_headings"])
+        self.boilerplate = re.compile(rf"^[ \t]*(?:{headings})[ \t]*:?[ \t]*$", re.IGNORECASE | re.MULTILINE)
+
+    # -- document ----------------------------------------------------------------------
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = doc._.mentions or []
-        by_token = {}
+        mentions = [m for m in doc._.mentions or [] if m.token_start >= 0]
+        if not any(m.label in DRUG_LABELS for m in mentions):
+            doc._.relations = []
+            return doc
+        text = doc_text(doc)
+        boilerplate = self.boilerplate.search(text)
+        stop_char = boilerplate.start() if boilerplate else len(text) + 1
+        words = [t.lower_ for t in doc]
+        cues = [c for c in filter_spans([Span(doc, s, e, label=k) for k, s, e in self.matcher(doc)])]
+        self._spans = defaultdict(list)
+        for key, s, e in self.lists(doc):
+            self._spans[self.lists.vocab.strings[key]].append((s, e))
+        at = {}
         for mention in mentions:
             for i in range(mention.token_start, mention.token_end):
-                by_token[i] = mention
-        cues = filter_spans([Span(doc, s, e, label=k) for k, s, e in self.matcher(doc)])
-        contrasts = [Span(doc, s, e) for _, s, e in self.contrast(doc)]
+                at.setdefault(i, mention)
         relations: list[Relation] = []
+        history: list[tuple[int, Group]] = []  # (sentence index, group) of earlier sentences
+        last_resistant: list[tuple[int, Group]] = []
         for index, (start, end) in enumerate(sentence_bounds(doc)):
-            sentence = doc[start:end]
-            in_sentence = [c for c in cues if sentence.start <= c.start < sentence.end]
-            if in_sentence:
-                contrasted = self._contrasted_tokens(doc, sentence, contrasts)
-                found = self._sentence_relations(doc, sentence, in_sentence, contrasted,
-                                                 by_token, mentions, relations, index)
+            if doc[start].idx >= stop_char:
+                break
+            inside = [m for m in mentions if start <= m.token_start < end]
+            sentence_cues = [c for c in cues if start <= c.start < end]
+            if not inside and not sentence_cues:
+                continue
+            s = _Sentence(doc, start, end, index, words, at, inside, self._clauses(words, start, end),
+                          {i for c in sentence_cues if self.families[c.label_]["type"] is not None
+                           for i in range(c.start, c.end)})
+            s.cues = [c for c in sentence_cues if self.families[c.label_]["type"] is not None]
+            groups = self._groups(s, self._alterations(s))
+            if sentence_cues and s.drugs:
+                found = self._sentence_relations(s, sentence_cues, groups, history, last_resistant)
                 relations.extend(found)
+                resistant = [r for r in found if r.type == RESISTANT and not r.negated]
+                if resistant:
+                    last_resistant.append((index, _group_of(resistant[-1].subject, groups, found)))
+            history.extend((index, g) for g in groups if g.active)
         doc._.relations = _deduplicate(relations)
         return doc
 
-    def _sentence_relations(self, doc, sentence, cues, contrasted, by_token, mentions, earlier,
-                            index: int) -> list[Relation]:
-        inside = [m for m in mentions if sentence.start <= m.token_start < sentence.end]
-        drugs = [m for m in inside if m.label in DRUG_LABELS]
-        if not drugs:
-            return []
-        alterations = [m for m in inside if m.label == "VARIANT" and m.token_start not in contrasted]
+    def _clauses(self, words, start, end) -> dict[int, int]:
+        """Clause number of each token: ';', 'but', 'whereas', 'while', 'although' ... start a new clause."""
+        clause, out = 0, {}
+        for i in range(start, end):
+            word = words[i]
+            if word in self.breaks and not (word == "but" and i + 1 < end and words[i + 1] in ("not", "also")):
+                clause += 1
+            out[i] = clause
+        return out
+
+    def _has(self, key: str, lo: int, hi: int) -> list[tuple[int, int]]:
+        """Spans of phrase list `key` lying within tokens [lo, hi)."""
+        return [(s, e) for s, e in self._spans.get(key, ()) if lo <= s and e <= hi]
+
+    # -- alterations ---------------------------------------------------------------------
+
+    def _alterations(self, s: _Sentence) -> list[Alteration]:
+        words = s.words
+        variants = [m for m in s.mentions if m.label == "VARIANT"]
         found = []
-        for cue in cues:
-            family = self.families[cue.label_]
-            for drug, alteration, flags in self._arguments(doc, sentence, cue, family, drugs, alterations,
-                                                           by_token, earlier, index):
-                relation = Relation(family["type"], alteration, drug, sentence, cue.text, index)
-                relation.negated = self._negated(doc, sentence, cue)
-                relation.speculative = any(t.lower_ in self.hedges for t in doc[sentence.start:cue.start])
-                relation.subtype = next((m for m in inside if m.label == "TUMOR_SUBTYPE"), None)
-                relation.confidence = self._confidence(family, relation, flags)
-                found.append(relation)
+        for variant in variants:
+            if self._qualifies_drug(s, variant):
+                continue
+            start = variant.token_start
+            before = s.at.get(start - 1) or (s.at.get(start - 2) if words[start - 1] == "-" else None)
+            if before is not None and before.label == "GENE":
+                start = before.token_start
+            kind = variant.attrs.get("variant_type") or "gene_level"
+            found.append(Alteration(variant, start, variant.token_end, kind))
+        for gene in (m for m in s.mentions if m.label == "GENE"):
+            if not (gene.normalized or "").startswith("HGNC:") or self._qualifies_drug(s, gene):
+                continue
+            if any(v.attrs.get("gene") == gene.canonical and (0 <= v.token_start - gene.token_end <= 4 or
+                                                              0 <= gene.token_start - v.token_end <= 4)
+                   for v in variants):
+                continue
+            altered = self._gene_alteration(s, gene)
+            if altered is not None:
+                found.append(altered)
+        found.sort(key=lambda a: (a.start, a.end))
+        contrasted = self._contrasted(s)
+        for alteration in found:
+            alteration.contrasted = alteration.mention.token_start in contrasted
+            alteration.label = self._label(s, alteration)
         return found
 
-    def _arguments(self, doc, sentence, cue, family, drugs, alterations, by_token, earlier, index):
-        """Yield (drug, alteration, flags) for one cue according to its shape."""
-        shape = family["shape"]
-        if shape == "compound":
-            drug = by_token.get(cue.start - 2) if cue.start >= 2 and doc[cue.start - 1].text == "-" else None
-            if drug is None or drug.label not in DRUG_LABELS:
-                return
-            chosen = [drug]
-            after = [a for a in alterations if a.token_start >= cue.end]
-            alteration, flags = (after[0], set()) if after else self._subject(cue, alterations, earlier, index)
-        elif shape == "agent":
-            before = [d for d in drugs if d.token_end <= cue.start and not self._break_between(doc, d.token_end, cue.start)]
-            if not before:
-                return
-            chosen = [max(before, key=lambda d: d.token_end)]
-            after = [a for a in alterations if a.token_start >= cue.end]
-            alteration, flags = (after[0], set()) if after else self._subject(cue, alterations, earlier, index)
-        else:
-            chosen = self._drugs_after(doc, sentence, cue.end, by_token, combination=shape == "overcome")
-            alteration, flags = self._subject(cue, alterations, earlier, index)
-        if alteration is None:
-            return
-        for drug in chosen:
-            yield drug, alteration, flags
-
-    def _subject(self, cue, alterations, earlier, index):
-        """The alteration a cue is said of: before it, else after it, else the last subject."""
-        before = [a for a in alterations if a.token_end <= cue.start]
-        if before:
-            return max(before, key=lambda a: a.token_end), set()
-        after = [a for a in alterations if a.token_start >= cue.end]
-        if after:
-            return after[0], {"alteration_after_cue"}
-        recent = [r for r in earlier if index - COREF_SENTENCES <= r.sentence_index < index]
-        if recent:
-            return recent[-1].subject, {"coreference"}
-        return None, set()
-
-    def _drugs_after(self, doc, sentence, start, by_token, combination: bool) -> list[Mention]:
-        """Coordinated drugs after a cue: 'to tamoxifen, fulvestrant and palbociclib'."""
-        found: list[Mention] = []
-        gap = 0
-        i = start
-        while i < sentence.end:
-            mention = by_token.get(i)
-            token = doc[i]
-            if mention is not None and mention.label in DRUG_LABELS:
-                found.append(mention)
-                gap = 0
-                i = mention.token_end
-                continue
-            if token.lower_ in self.breaks or (token.is_sent_end and token.is_punct):
-                break
-            if combination and token.lower_ in self.combination:
-                found.clear()
-            if mention is not None and mention.label == "VARIANT" and found:
-                break
-            gap += 0 if token.is_punct or token.is_space else 1
-            if gap > (MAX_GAP if found else MAX_GAP + 2):
-                break
+    def _qualifies_drug(self, s: _Sentence, mention: Mention) -> bool:
+        """'EGFR TKI', 'BRAF V600E inhibitor', 'anti-HER2', 'targeting HER2': the gene names a drug's target."""
+        words, i = s.words, mention.token_end
+        if i < s.end and words[i] == "-" and i + 1 < s.end:
             i += 1
-        return _drop_appositive_classes(doc, found)
+        nxt = s.at.get(i)
+        if nxt is not None and nxt.label in DRUG_LABELS and nxt.token_start == i:
+            return True
+        if i < s.end and words[i] in self.qualifier_after:
+            return True
+        j = mention.token_start - 1
+        if j >= s.start and words[j] == "-" and j - 1 >= s.start and words[j - 1] == "anti":
+            return True
+        window = words[max(s.start, mention.token_start - 2):mention.token_start]
+        return any(w in self.qualifier_before for w in window[-1:]) or " ".join(window) in self.qualifier_before
 
-    def _contrasted_tokens(self, doc, sentence, contrasts: list[Span]) -> set[int]:
-        """Token indices inside a contrast phrase ('in contrast to ER mutations')."""
-        tokens = set()
-        for contrast in contrasts:
-            if not sentence.start <= contrast.start < sentence.end:
+    def _gene_alteration(self, s: _Sentence, gene: Mention) -> Alteration | None:
+        """A bare gene with an alteration word after ('X expression') or before ('loss of X')."""
+        words = s.words
+        after_kind, end = None, gene.token_end
+        i, steps = gene.token_end, 0
+        while i < s.end and steps <= 3:
+            word = words[i]
+            if word in self.alt_after:
+                after_kind, end = self.alt_after[word], i + 1
+                break
+            if word == "(":
+                close = next((k for k in range(i + 1, min(i + 5, s.end)) if words[k] == ")"), None)
+                if close is None:
+                    break
+                i, steps = close + 1, steps + 1
                 continue
-            end = stop = contrast.end
-            while stop < sentence.end and stop - end < 6 and not doc[stop].is_punct:
+            if word not in self.between_after or s.at.get(i) is not None:
+                break
+            i, steps = i + 1, steps + 1
+        before_kind, start = None, gene.token_start
+        position, steps = gene.token_start, 0
+        while position > s.start and steps <= 5:
+            hits = [(b, key) for key, spans in self._spans.items() if key.startswith("alt_before:")
+                    for b, e in spans if e == position and b >= s.start]
+            if hits:
+                b, key = min(hits)
+                before_kind, start = key.split(":", 1)[1], b
+                break
+            if words[position - 1] not in self.between_before or s.at.get(position - 1) is not None:
+                break
+            position, steps = position - 1, steps + 1
+        if after_kind is None and before_kind is None:
+            return None
+        kinds = {after_kind, before_kind} - {None}
+        manipulated = "manipulation" in kinds
+        kind = next((k for k in (before_kind, after_kind) if k and k != "manipulation"), "expression")
+        return Alteration(gene, start, end, kind, gene_only=True, manipulated=manipulated)
+
+    def _contrasted(self, s: _Sentence) -> set[int]:
+        """Tokens inside a contrast phrase's scope ('in contrast to ER mutations')."""
+        tokens = set()
+        for _, end in self._has("contrast", s.start, s.end):
+            stop = end
+            while stop < s.end and stop - end < 6 and s.words[stop] not in (",", ";", ".", ")"):
                 stop += 1
             tokens.update(range(end, stop + 1))
         return tokens
 
-    def _break_between(self, doc, start, end) -> bool:
-        return any(t.lower_ in self.breaks for t in doc[start:end])
+    def _label(self, s: _Sentence, alteration: Alteration) -> str | None:
+        """'resistance mutation T790M' -> resistance; 'activating mutation L858R' -> sensitizing."""
+        before = s.words[max(s.start, alteration.start - 3):alteration.start]
+        for word in reversed(before):
+            if word in self.resistance_labels:
+                return "resistance"
+            if word in self.sensitizing_labels:
+                return "sensitizing"
+        after = s.words[alteration.end:min(s.end, alteration.end + 6)]
+        for offset, word in enumerate(after):
+            if s.at.get(alteration.end + offset) is not None and s.at[alteration.end + offset].label == "VARIANT":
+                break
+            if word in ("resistance", "resistant") and offset + 1 < len(after) and \
+                    after[offset + 1] in ("biomarker", "marker", "mutation", "mutations"):
+                return "resistance"
+        return None
 
-    def _negated(self, doc, sentence, cue) -> bool:
-        window = doc[max(sentence.start, cue.start - self.cues["negation_window"]):cue.start]
-        return any(t.lower_ in self.negation for t in window)
+    def _groups(self, s: _Sentence, alterations: list[Alteration]) -> list[Group]:
+        """Alterations joined only by coordination / example words form one group."""
+        groups: list[Group] = []
+        for alteration in alterations:
+            if groups:
+                last = groups[-1]
+                between = range(last.end, alteration.start)
+                if alteration.start >= last.end and len(between) <= self.group_gap and all(
+                        s.words[i] in self.glue or s.words[i].isdigit() or s.doc[i].is_space or
+                        (s.at.get(i) is not None and s.at[i].label in ("GENE", "VARIANT")) for i in between) \
+                        and s.clause_of(last.end - 1) == s.clause_of(alteration.start):
+                    last.add(alteration)
+                    continue
+                if alteration.start < last.end:  # overlapping phrases ("expression of X" inside another)
+                    last.add(alteration)
+                    continue
+            groups.append(Group([alteration]))
+        text = doc_text(s.doc)
+        for group in groups:
+            group.members = _drop_head_nouns(group.members, text)
+        return groups
 
-    def _confidence(self, family, relation: Relation, flags: set[str]) -> float:
+    # -- relations of one sentence ---------------------------------------------------------
+
+    def _sentence_relations(self, s, cues, groups, history, last_resistant) -> list[Relation]:
+        found: list[Relation] = []
+        for cue in cues:
+            family = self.families[cue.label_]
+            if family["type"] is None:
+                continue
+            if self._is_aim(s, cue) or self._undirected(s, cue):
+                continue
+            shape = family["shape"]
+            if shape == "predicate":
+                found.extend(self._predicate(s, cue, family, groups, history))
+            elif shape == "agent":
+                found.extend(self._agent(s, cue, family, groups, history))
+            elif shape == "by":
+                found.extend(self._by(s, cue, family, groups, history, last_resistant))
+        subtype = next((m for m in s.mentions if m.label == "TUMOR_SUBTYPE"), None)
+        for relation in found:
+            relation.subtype = subtype
+        return found
+
+    def _predicate(self, s, cue, family, groups, history) -> list[Relation]:
+        flags: set[str] = set()
+        drugs = self._drugs_before(s, cue.start)
+        if drugs:
+            flags.add("drug_adjacent")
+            anchor = drugs[0][0].token_start
+        else:
+            drugs = self._drugs_after(s, cue.end, family.get("window", self.drug_window), cue)
+            anchor = cue.start
+        kind = family["type"]
+        agent = None
+        window = (max(s.start, anchor - self.modifier_window), anchor)
+        restore = self._has("mod_restore", *window)
+        overcome = self._has("mod_overcome", *window)
+        enhance = self._has("mod_enhance", *window)
+        if (restore or overcome or enhance or cue.text.lower() in ("sensitizes", "sensitized", "sensitises",
+                                                                     "sensitised")):
+            verb = min(b for b, _ in (restore or overcome or enhance)) if (restore or overcome or enhance) else cue.start
+            agent = self._agent_drugs(s, verb)
+        if kind == SENSITIVE and restore:
+            kind = RESISTANT  # sensitivity restored: it was lost
+        elif kind == SENSITIVE and agent and not restore:
+            drugs = []  # 'D enhances E sensitivity', 'D sensitizes X cells to E': E has no relation
+        elif self._has("mod_reverse", *window):
+            kind = OPPOSITE[kind]
+        acquired = kind == RESISTANT and self._acquired(s, cue)
+        if not drugs and not agent:
+            if family.get("implicit_drug") and (family["family"] == "confer_resistance" or acquired):
+                drugs = self._implicit_drugs(s, cue)
+                flags.add("implicit_drug")
+            if not drugs:
+                return []
+        if agent:
+            agent_ids = {id(d) for d, _ in agent}
+            drugs = [(d, n) for d, n in drugs if id(d) not in agent_ids]
+        prefer_after = bool(flags & {"drug_adjacent"}) and cue.text.lower() in COMPOUND_ADJECTIVES
+        lo = min([cue.start] + [d.token_start for d, _ in drugs])
+        hi = max([cue.end] + [d.token_end for d, _ in drugs])
+        group, where = self._subject(s, lo, hi, groups, history, prefer_after=prefer_after,
+                                     host_blocked=acquired and self._host_acquired(s, cue))
+        if group is None:
+            return []
+        flags |= where
+        if not where:
+            group = self._examples(s, drugs, group, groups)
+        out = self._relations(s, cue, family, kind, group, drugs, flags)
+        if agent:
+            out += self._relations(s, cue, family, SENSITIVE, group, agent, flags - {"drug_adjacent"})
+        return out
+
+    def _agent(self, s, cue, family, groups, history) -> list[Relation]:
+        drugs = self._agent_drugs(s, cue.start, limit=None)
+        if not drugs:
+            return []
+        group, where = self._subject(s, cue.end, cue.end, groups, history, after_only=True)
+        if group is None:
+            return []
+        return self._relations(s, cue, family, family["type"], group, drugs, where)
+
+    def _by(self, s, cue, family, groups, history, last_resistant) -> list[Relation]:
+        drugs = self._drugs_after(s, cue.end, self.drug_window, cue, combination=True, need_linker=False)
+        if not drugs:
+            return []
+        before = [g for g in groups if g.end <= cue.start and g.active]
+        if before:
+            group, where = before[-1], set()
+        else:
+            recent = [g for i, g in last_resistant if s.index - self.coref_sentences <= i < s.index]
+            if not recent:
+                return []
+            group, where = recent[-1], {"coreference"}
+        return self._relations(s, cue, family, family["type"], group, drugs, where)
+
+    def _relations(self, s, cue, family, kind, group, drugs, flags) -> list[Relation]:
+        members = group.active
+        if kind == RESISTANT and any(m.label == "resistance" for m in members) and \
+                any(m.label == "sensitizing" for m in members):
+            members = [m for m in members if m.label != "sensitizing"]
+        negated = self._negated(s, cue)
+        speculative = bool(family.get("speculative")) or self._hedged(s, cue)
+        sentence = s.doc[s.start:s.end]
+        out = []
+        for alteration in members:
+            for drug, drug_negated in drugs:
+                relation = Relation(OPPOSITE[kind] if alteration.manipulated else kind, alteration.mention, drug,
+                                    sentence, cue.text, s.index, negated or drug_negated, speculative,
+                                    family=family["family"])
+                relation.confidence = self._confidence(family, relation, alteration, flags)
+                out.append(relation)
+        out += self._but_not_in(s, drugs, out)
+        for relation in out:
+            _as_subject(relation.subject)
+        return out
+
+    # -- arguments -------------------------------------------------------------------------
+
+    def _drugs_before(self, s: _Sentence, position: int) -> list[tuple[Mention, bool]]:
+        """Drugs written right before a cue: 'cisplatin resistance', 'neratinib-resistant', 'TKI treatment response'."""
+        words, i, skipped = s.words, position - 1, 0
+        drug = None
+        while i >= s.start and skipped <= 3:
+            mention = s.at.get(i)
+            if mention is not None and mention.label in DRUG_LABELS:
+                drug = mention
+                break
+            if words[i] == ")":
+                opening = next((k for k in range(i - 1, max(s.start, i - 6) - 1, -1) if words[k] == "("), None)
+                if opening is None:
+                    return []
+                i, skipped = opening - 1, skipped + 1
+                continue
+            if words[i] not in self.fillers or mention is not None:
+                return []
+            i, skipped = i - 1, skipped + 1
+        if drug is None:
+            return []
+        found = [drug]
+        i = drug.token_start - 1
+        while i >= s.start:
+            mention = s.at.get(i)
+            if mention is not None and mention.label in DRUG_LABELS:
+                found.insert(0, mention)
+                i = mention.token_start - 1
+                continue
+            if words[i] in (",", "and", "or", "and/or", "/", "-") and i - drug.token_start > -4:
+                i -= 1
+                continue
+            break
+        return [(d, False) for d in _drop_appositive_classes(s, found)]
+
+    def _drugs_after(self, s: _Sentence, start: int, window: int, cue, combination: bool = False,
+                     need_linker: bool = True) -> list[tuple[Mention, bool]]:
+        """Coordinated drugs after a cue: 'to tamoxifen, fulvestrant and palbociclib', 'but not to B' negated."""
+        words = s.words
+        found: list[tuple[Mention, bool]] = []
+        negated, gap, cut, i = False, 0, 0, start
+        linker = not need_linker or s.words[start - 1] in self.linkers
+        but_not = {b for b, _ in self._has("but_not", start, s.end)}
+        while i < s.end:
+            mention = s.at.get(i)
+            if mention is not None and mention.label in DRUG_LABELS and mention.token_start >= start:
+                if not linker:
+                    break
+                found.append((mention, negated))
+                gap, i = 0, mention.token_end
+                continue
+            word = words[i]
+            if i in but_not:
+                negated = True
+                i += 2
+                continue
+            if word in SENTENCE_END or s.clause_of(i) != s.clause_of(start - 1) or word == ";":
+                break
+            if not found and (word in RELATIVE_STOPS or (i in s.cue_tokens and not cue.start <= i < cue.end)):
+                break
+            if mention is not None and mention.label == "VARIANT" and found:
+                break
+            if word in self.linkers:
+                linker = True
+            if combination and found and word in self.combination:
+                cut = len(found)
+            if not (s.doc[i].is_punct or s.doc[i].is_space):
+                gap += 1
+            if gap > (3 if found else window):
+                break
+            i = mention.token_end if mention is not None and mention.token_end > i else i + 1
+        if cut:
+            found = found[cut:]
+        kept = {id(m) for m in _drop_appositive_classes(s, [m for m, _ in found])}
+        return [(m, n) for m, n in found if id(m) in kept]
+
+    def _agent_drugs(self, s: _Sentence, position: int, limit: int | None = -1) -> list[tuple[Mention, bool]]:
+        """The drug(s) acting as the agent of a verb or adjective at `position` ('D enhances', 'D is potent in')."""
+        limit = self.agent_window if limit == -1 else limit
+        clause = s.clause_of(position)
+        before = [d for d in s.drugs if d.token_end <= position and s.clause_of(d.token_start) == clause
+                  and (limit is None or position - d.token_end <= limit)]
+        if not before:
+            return []
+        nearest = max(before, key=lambda d: d.token_end)
+        found = [nearest]
+        i = nearest.token_start - 1
+        while i >= s.start:
+            mention = s.at.get(i)
+            if mention is not None and mention.label in DRUG_LABELS:
+                found.insert(0, mention)
+                i = mention.token_start - 1
+                continue
+            if s.words[i] in (",", "and", "or", "and/or", "/", "(", ")"):
+                i -= 1
+                continue
+            break
+        return [(d, False) for d in _drop_appositive_classes(s, found)]
+
+    def _implicit_drugs(self, s: _Sentence, cue) -> list[tuple[Mention, bool]]:
+        """A resistance cue without its own drug: the drug named before it in the sentence (else after)."""
+        clause = s.clause_of(cue.start)
+        near = [d for d in s.drugs if s.clause_of(d.token_start) == clause and
+                (cue.start - d.token_end <= IMPLICIT_DISTANCE if d.token_end <= cue.start
+                 else d.token_start - cue.end <= IMPLICIT_DISTANCE)]
+        overcome = {b for b, _ in self._has("mod_overcome", s.start, s.end)}
+        near = [d for d in near if not any(0 <= b - d.token_end <= 4 for b in overcome)]
+        before = [d for d in near if d.token_end <= cue.start]
+        if before:
+            return [(max(before, key=lambda d: d.token_end), False)]
+        after = [d for d in near if d.token_start >= cue.end]
+        return [(after[0], False)] if after else []
+
+    def _subject(self, s, lo, hi, groups, history, prefer_after=False, host_blocked=False,
+                 after_only=False) -> tuple[Group | None, set]:
+        """The alteration group a cue is said of: before it in its clause, else after it, else an anaphor's."""
+        clause = s.clause_of(lo)
+        active = [g for g in groups if g.active]
+        before = [g for g in active if g.end <= lo and s.clause_of(g.end - 1) == clause
+                  and not self._enclosed(s, g, lo)]
+        scope = self._paren_scope(s, lo)
+        after = [g for g in active if hi <= g.start < scope and s.clause_of(g.start) == clause
+                 and not self._cue_between(s, hi, g.start)]
+        if after_only:
+            after = [g for g in after if g.start - hi <= AGENT_SUBJECT_DISTANCE]
+        if host_blocked:
+            before = []
+            after = [g for g in after if self._linked_after(s, hi, g)]
+        if prefer_after and after and after[0].start - hi <= 2:
+            return after[0], set()
+        if before and not after_only:
+            return max(before, key=lambda g: g.end), set()
+        if after:
+            return after[0], {"alteration_after_cue"}
+        if any(self._has("anaphors", s.start, s.end)):
+            recent = [g for i, g in history if s.index - self.coref_sentences <= i < s.index]
+            if recent:
+                return recent[-1], {"coreference"}
+        return None, set()
+
+    def _enclosed(self, s: _Sentence, group: Group, lo: int) -> bool:
+        """A group inside a parenthesis that closes before the cue: '(e.g. drug resistance with G469L) ... sensitive'."""
+        depth, opening = 0, None
+        for i in range(group.start - 1, s.start - 1, -1):
+            word = s.words[i]
+            if word == ")":
+                depth += 1
+            elif word == "(":
+                if depth == 0:
+                    opening = i
+                    break
+                depth -= 1
+        if opening is None:
+            return False
+        depth = 0
+        for i in range(opening + 1, lo):
+            word = s.words[i]
+            if word == "(":
+                depth += 1
+            elif word == ")":
+                if depth == 0:
+                    return i >= group.end
+                depth -= 1
+        return False
+
+    def _paren_scope(self, s: _Sentence, position: int) -> int:
+        """End of the parenthesis a cue stands in ('(approved for first-line use ...)'), else the sentence end."""
+        depth = 0
+        for i in range(position - 1, s.start - 1, -1):
+            word = s.words[i]
+            if word == ")":
+                depth += 1
+            elif word == "(":
+                if depth == 0:
+                    inner = 0
+                    for k in range(position, s.end):
+                        if s.words[k] == "(":
+                            inner += 1
+                        elif s.words[k] == ")":
+                            if inner == 0:
+                                return k
+                            inner -= 1
+                    return s.end
+                depth -= 1
+        return s.end
+
+    def _cue_between(self, s: _Sentence, lo: int, hi: int) -> bool:
+        """Another relation cue between a cue and a later alteration, unless it only qualifies that
+        alteration ('neratinib-resistant HER2 L755S', 'sensitive and resistant EGFR mutations')."""
+        for cue in s.cues:
+            if lo <= cue.start and cue.end <= hi:
+                between = range(cue.end, hi)
+                qualifier = len(between) <= 4 and all(
+                    s.words[i] in self.glue or i in s.cue_tokens or s.words[i] == "-" or
+                    (s.at.get(i) is not None and s.at[i].label in DRUG_LABELS | {"GENE"}) for i in between)
+                if not qualifier:
+                    return True
+        return False
+
+    def _examples(self, s: _Sentence, drugs, group: Group, groups: list[Group]) -> Group:
+        """'sensitivity to TKI (point mutations G719A/C in exon 18, L858R and L861Q)': examples of the subject."""
+        if not drugs:
+            return group
+        last = max(d.token_end for d, _ in drugs)
+        if last >= s.end or s.words[last] != "(":
+            return group
+        genes = {m.mention.attrs.get("gene") or m.mention.canonical for m in group.members}
+        close = next((k for k in range(last + 1, s.end) if s.words[k] == ")"), s.end)
+        extra = [m for g in groups if last < g.start < close for m in g.active
+                 if (m.mention.attrs.get("gene") or m.mention.canonical) in genes]
+        if not extra:
+            return group
+        return Group(group.members + [m for m in extra if m not in group.members], group.start, group.end)
+
+    def _linked_after(self, s: _Sentence, hi: int, group: Group) -> bool:
+        """An alteration after an acquired-resistance cue counts only when linked to it ('due to T790M')."""
+        if any(m.label == "resistance" for m in group.members):
+            return True
+        return any(group.start - e <= 4 and e <= group.start for _, e in self._has("causal_links", hi, group.start + 1))
+
+    # -- cue context -----------------------------------------------------------------------
+
+    def _clause_start(self, s: _Sentence, position: int) -> int:
+        clause = s.clause_of(position)
+        start = position
+        while start > s.start and s.clause_of(start - 1) == clause:
+            start -= 1
+        return start
+
+    def _is_aim(self, s: _Sentence, cue) -> bool:
+        """'To investigate ...', 'we assessed whether ...': a study aim, not a finding."""
+        start = self._clause_start(s, cue.start)
+        aims = self._has("aims", start, cue.start)
+        if not aims:
+            return False
+        last = max(e for _, e in aims)
+        return not self._has("claims", last, cue.start)
+
+    def _undirected(self, s: _Sentence, cue) -> bool:
+        return bool(self._has("mod_undirected", max(s.start, cue.start - self.modifier_window), cue.start))
+
+    def _acquired(self, s: _Sentence, cue) -> bool:
+        return any(cue.start - 3 <= e <= cue.end and b < cue.end for b, e in self._has("acquired", s.start, s.end))
+
+    def _host_acquired(self, s: _Sentence, cue) -> bool:
+        """'patients ... who had developed resistance', 'tumours with acquired resistance': the host acquired it."""
+        for b, e in self._has("acquired", s.start, s.end):
+            if cue.start - 3 <= e <= cue.end and b < cue.end:
+                first = s.words[b]
+                previous = s.words[b - 1] if b > s.start else ""
+                if first in ("who", "with", "that") or previous in self.host_words or \
+                        (s.at.get(b - 1) is not None and s.at[b - 1].label == "TUMOR_SUBTYPE"):
+                    return True
+        return False
+
+    def _negated(self, s: _Sentence, cue) -> bool:
+        start = max(self._clause_start(s, cue.start), cue.start - self.negation_window)
+        exceptions = {i for b, e in self._has("negation_exceptions", start, cue.end + 2) for i in range(b, e)}
+        return any(s.words[i] in self.negation and i not in exceptions for i in range(start, cue.end))
+
+    def _hedged(self, s: _Sentence, cue) -> bool:
+        start = self._clause_start(s, cue.start)
+        if s.words[s.end - 1] == "?" or (s.end - 2 >= s.start and s.words[s.end - 2] == "?"):
+            return True
+        exceptions = self._has("hedge_exceptions", s.start, cue.start)
+        for i in range(start, cue.start):
+            if s.words[i] in self.hedges and not any(e <= i for _, e in exceptions):
+                return True
+        return False
+
+    def _but_not_in(self, s: _Sentence, drugs, relations: list[Relation]) -> list[Relation]:
+        """'predicts response to D in melanoma but not in colorectal cancer': a negated copy."""
+        if not drugs or not relations:
+            return []
+        last = max(d.token_end for d, _ in drugs)
+        for b, e in self._has("but_not", last, min(s.end, last + 10)):
+            if e < s.end and s.words[e] in ("in", "among", "for") and not any(
+                    d.token_start >= e for d in s.drugs):
+                copies = []
+                for relation in relations:
+                    if not relation.negated:
+                        copy = Relation(**{**relation.__dict__, "negated": True})
+                        copy.confidence = round(max(0.05, relation.confidence + self.adjust["negated"]), 3)
+                        copies.append(copy)
+                return copies
+        return []
+
+    def _confidence(self, family, relation: Relation, alteration: Alteration, flags: set[str]) -> float:
         score = family["confidence"]
-        if relation.subject.attrs.get("variant_type") not in (None, "gene_level"):
+        if relation.subject.attrs.get("variant_type") in SPECIFIC_TYPES and not alteration.gene_only:
             score += self.adjust["specific_variant"]
+        if alteration.gene_only:
+            score += self.adjust["gene_only"]
         for flag in flags:
-            score += self.adjust[flag]
+            score += self.adjust.get(flag, 0.0)
         if relation.speculative:
             score += self.adjust["speculative"]
-        distance = abs(relation.subject.token_start - relation.object.token_start)
-        score += self.adjust["distance_per_10_tokens"] * (distance // 10)
+        if relation.negated:
+            score += self.adjust["negated"]
+        if "coreference" not in flags:
+            distance = abs(relation.subject.token_start - relation.object.token_start)
+            score += self.adjust["distance_per_10_tokens"] * (distance // 10)
         return round(min(0.99, max(0.05, score)), 3)
 
 
-def _drop_appositive_classes(doc, drugs: list[Mention]) -> list[Mention]:
-    """'the HER2 kinase inhibitor neratinib': the class names the drug, keep the drug."""
+# -- helpers ---------------------------------------------------------------------------
+
+def _drop_head_nouns(members: list[Alteration], text: str) -> list[Alteration]:
+    """'a missense mutation in KIT exon 13 (K642E)': the singular gene-level word is K642E's head noun."""
+    specific_genes = {m.mention.attrs.get("gene") for m in members
+                      if not m.gene_only and m.mention.attrs.get("variant_type") not in (None, "gene_level")}
     kept = []
+    for member in members:
+        mention = member.mention
+        singular = mention.label == "VARIANT" and mention.attrs.get("variant_type") == "gene_level" and \
+            text[mention.start:mention.end].lower() in GENE_LEVEL_WORDS
+        if singular and mention.attrs.get("gene") in specific_genes:
+            continue
+        kept.append(member)
+    return kept or members
+
+
+def _drop_appositive_classes(s: _Sentence, drugs: list[Mention]) -> list[Mention]:
+    """Keep the named drug: 'the HER2 kinase inhibitor neratinib', 'TKI therapy with vemurafenib',
+    'BH3 mimetics ABT-737', 'irinotecan-based chemotherapy'; one mention per drug name."""
+    kept: list[Mention] = []
+    words = s.words
     for index, mention in enumerate(drugs):
         following = drugs[index + 1] if index + 1 < len(drugs) else None
         if mention.label == "DRUG_CLASS" and following is not None:
-            between = doc[mention.token_end:following.token_start]
-            if all(t.text in BRACKETS for t in between) and (following.label == "DRUG" or
-                                                             following.normalized == mention.normalized):
+            between = [w for w in words[mention.token_end:following.token_start]]
+            appositive = all(w in BRACKETS or w in ("therapy", "treatment", "with", "such", "as", "including",
+                                                    "e.g.", "namely") for w in between)
+            if appositive and (following.label == "DRUG" or following.normalized == mention.normalized):
                 continue
+        if mention.label == "DRUG_CLASS" and index > 0:
+            previous = drugs[index - 1]
+            between = words[previous.token_end:mention.token_start]
+            if previous.label == "DRUG" and between and between[-1] == "based":
+                continue
+        if any(k.canonical == mention.canonical for k in kept):
+            continue
         kept.append(mention)
     return kept
 
 
+def _as_subject(mention: Mention) -> None:
+    """A bare GENE used as a subject: the record's relation takes its symbol and a null variant."""
+    if mention.label == "GENE":
+        mention.attrs.setdefault("gene", mention.canonical)
+        mention.attrs.setdefault("variant_type", "gene_level")
+
+
+def _group_of(subject: Mention, groups: list[Group], relations: list[Relation]) -> Group:
+    for group in groups:
+        if any(m.mention is subject for m in group.members):
+            return group
+    return Group([Alteration(subject, subject.token_start, subject.token_end, "coreference")])
+
+
 def _deduplicate(relations: list[Relation]) -> list[Relation]:
-    """One relation per (type, subject, object); the most confident wins."""
+    """One relation per sentence, type, subject, drug name and negation: asserted beats hedged, then confidence."""
     best: dict[tuple, Relation] = {}
     for relation in relations:
-        key = (relation.type, id(relation.subject), id(relation.object))
-        if key not in best or relation.confidence > best[key].confidence:
+        key = (relation.sentence_index, relation.type, id(relation.subject), relation.object.canonical,
+               relation.negated)
+        current = best.get(key)
+        if current is None or (not relation.speculative, relation.confidence) > (not current.speculative,
+                                                                                  current.confidence):
             best[key] = relation
-    return sorted(best.values(), key=lambda r: (r.sentence.start, r.object.start))
+    return sorted(best.values(), key=lambda r: (r.sentence.start, r.subject.start, r.object.start, r.type))
+
+
+# The document-level roll-up lives in extractor/rollup.py; re-exported here for convenience.
+from .rollup import rollup  # noqa: E402,F401
