@@ -129,7 +129,8 @@ def throughput(
     results = []
     for stage, disable in STAGES.items():
         for n_process in processes:
-            result = {"stage": stage, "n_process": n_process, **measure(extractor, texts, disable, n_process, batch_size)}
+            measured = measure(extractor, texts, disable, n_process, batch_size)
+            result = {"stage": stage, "n_process": n_process, **measured}
             results.append(result)
             if not json_out:
                 typer.echo(f"{stage:<24} {n_process} process{'es' if n_process > 1 else '  '} "

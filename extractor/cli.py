@@ -79,8 +79,11 @@ def extract(
     started = time.perf_counter()
     command = " ".join(["extractor", *sys.argv[1:]])
     if backend == "dask":
-        tally = _extract_dask(files, output, fmt, input_format, resume, run_id, config, model, batch_size,
-                              command, scheduler, partitions, n_process, quiet)
+        from .distributed import Job
+
+        job = Job(output=output, output_format=fmt, input_format=input_format, resume=resume, run_id=run_id,
+                  config=str(config) if config else None, model=model, batch_size=batch_size, command=command)
+        tally = _extract_dask(files, job, scheduler, partitions, n_process, quiet)
     else:
         from .pipeline import load
 
@@ -99,7 +102,7 @@ def extract(
 
         interrupted = False
         try:
-            run_batch(extractor, read_inputs(inputs, input_format), writer, n_process=n_process,
+            run_batch(extractor, read_inputs(files, input_format), writer, n_process=n_process,
                       batch_size=batch_size, on_record=report, tally=tally)
         except KeyboardInterrupt:
             interrupted = True
@@ -114,16 +117,14 @@ def extract(
         typer.echo(tally.summary(time.perf_counter() - started), err=True)
 
 
-def _extract_dask(files, output, fmt, input_format, resume, run_id, config, model, batch_size, command,
-                  scheduler, partitions, n_process, quiet):
-    from .distributed import Job, run_dask
+def _extract_dask(files: list, job, scheduler: str | None, partitions: int | None, n_process: int, quiet: bool):
+    """Run the partitions on a dask cluster; the merged counts."""
+    from .distributed import run_dask
 
     if "-" in files:
         raise typer.BadParameter("the dask backend reads files, not stdin", param_hint="INPUTS")
-    if output == "-":
+    if job.output == "-":
         raise typer.BadParameter("the dask backend writes parts of an output file: give -o", param_hint="--output")
-    job = Job(output=output, output_format=fmt, input_format=input_format, resume=resume, run_id=run_id,
-              config=str(config) if config else None, model=model, batch_size=batch_size, command=command)
     try:
         tally, parts = run_dask(files, job, scheduler=scheduler, n_partitions=partitions, n_workers=n_process)
     except ValueError as exc:

@@ -24,7 +24,8 @@ BOILERPLATE_NAMES = re.compile(r"contact|disclaimer|cookie|share|social|newslett
                                r"sidebar|menu|navbar|footer|related|advert|promo|copyright", re.I)
 BOILERPLATE_WORDS = re.compile(r"\s*(media contacts?|press contacts?|contacts?\s*:|for more information,? contact|"
                                r"disclaimer|forward[- ]looking statements?|copyright|©|all rights reserved)", re.I)
-BLOCKS = "p, div, section, article, main, li, dt, dd, td, th, tr, h1, h2, h3, h4, h5, h6, blockquote, pre, figcaption, br"
+BLOCKS = ("p, div, section, article, main, li, dt, dd, td, th, tr, h1, h2, h3, h4, h5, h6, blockquote, pre, "
+          "figcaption, br")
 SHORT_BLOCK = 500  # a div or section is boilerplate by its first words only when shorter
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 LINE = "\u2029"

@@ -1,7 +1,7 @@
 """BioC XML output with the `bioc` package, one document at a time.
 
 Each document has one passage (offset 0) holding the text and its annotations (infons:
-type = label, identifier, canonical, and for variants variant_type and gene); relations
+type = label, identifier, canonical, confidence, and for variants variant_type and gene); relations
 are document-level, with subject and object nodes and the other relation fields as
 infons. Records with an error are left out (they are reported on stderr)."""
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 from bioc import BioCAnnotation, BioCCollection, BioCDocument, BioCLocation, BioCNode, BioCPassage, BioCRelation
 from bioc.biocxml import BioCXMLDocumentWriter
 
+ENTITY_INFONS = ("canonical", "confidence", "variant_type", "gene")
 RELATION_INFONS = ("gene", "variant", "drug", "subtype", "negated", "speculative", "confidence", "cue",
                    "sentence_start", "sentence_end")
 
@@ -42,8 +43,9 @@ def bioc_document(record: dict) -> BioCDocument:
         annotation.id = entity["id"]
         annotation.text = entity["text"]
         annotation.add_location(BioCLocation(entity["start"], entity["end"] - entity["start"]))
-        annotation.infons.update(_infons({"type": entity["label"], "identifier": entity["normalized"],
-                                          **{k: v for k, v in entity.items() if k in ("canonical", "variant_type", "gene")}}))
+        infons = {"type": entity["label"], "identifier": entity["normalized"],
+                  **{k: v for k, v in entity.items() if k in ENTITY_INFONS}}
+        annotation.infons.update(_infons(infons))
         passage.add_annotation(annotation)
     document.add_passage(passage)
     for number, relation in enumerate(record["relations"], start=1):
