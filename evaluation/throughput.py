@@ -71,19 +71,19 @@ def _sentence(rng: random.Random) -> str:
 @contextmanager
 def peak_rss() -> Iterator[dict]:
     """Samples the RSS of this process and its children; `peak` holds the largest single-process RSS in MB."""
-    result = {"peak": 0.0, "processes": 1}
+    result = {"peak": 0.0}
     stop = threading.Event()
     me = psutil.Process()
 
-    def sample() -> None:
-        while not stop.wait(SAMPLE_SECONDS):
-            processes = [me, *me.children(recursive=True)]
-            result["processes"] = max(result["processes"], len(processes))
-            for process in processes:
+    def sample() -> None:  # now, then every SAMPLE_SECONDS until stopped
+        while True:
+            for process in [me, *me.children(recursive=True)]:
                 try:
                     result["peak"] = max(result["peak"], process.memory_info().rss / 2**20)
                 except psutil.Error:
                     pass
+            if stop.wait(SAMPLE_SECONDS):
+                return
 
     thread = threading.Thread(target=sample, daemon=True)
     thread.start()
@@ -146,7 +146,7 @@ def memory(
     n_process: Annotated[int, typer.Option("--n-process", "-n", min=1)] = 2,
     json_out: Annotated[bool, typer.Option("--json", help="Print the results as JSON.")] = False,
 ) -> None:
-    """Peak RSS of `extractor extract` (main process and largest worker) on synthetic corpora of each size."""
+    """Peak RSS of `extractor extract` (its largest process, main or worker) on synthetic corpora of each size."""
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         for size in docs:

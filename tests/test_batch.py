@@ -141,3 +141,12 @@ def test_dask_backend_writes_one_part_a_partition(tmp_path):
 def test_two_processes_give_the_same_records_as_one(extractor):
     texts = [d["text"] for d in synthetic_docs(40)]
     assert list(extractor.extract_many(texts, n_process=2, batch_size=3)) == list(extractor.extract_many(texts))
+
+
+def test_benchmark_throughput_reports_each_stage():
+    result = runner.invoke(app, ["benchmark", "throughput", "--docs", "12", "-n", "1", "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["documents"] == 12 and 900 < report["mean_chars"] < 1800
+    assert [r["stage"] for r in report["results"]] == ["tokenization", "entities (no relations)", "full pipeline"]
+    assert all(r["docs"] == 12 and r["docs_per_s"] > 0 and r["peak_rss_mb"] > 0 for r in report["results"])
