@@ -71,7 +71,7 @@ RELATIVE_STOPS = {"that", "which", "who", "whose", "whom"}
 IMPLICIT_DISTANCE = 20  # tokens between a resistance cue without its own drug and the drug it takes
 AGENT_SUBJECT_DISTANCE = 15  # tokens between an agent cue and its alteration
 # lists of relation_cues.json matched as (possibly multi-word) phrases
-PHRASE_LISTS = ("contrast", "aims", "claims", "hedge_exceptions", "acquired", "causal_links", "anaphors",
+PHRASE_LISTS = ("contrast", "aims", "claims", "hedge_exceptions", "hedge_resets", "acquired", "causal_links", "anaphors",
                 "negation_exceptions", "but_not")
 MODIFIER_LISTS = ("reverse", "restore", "overcome", "enhance", "undirected")
 
@@ -103,6 +103,7 @@ class Alteration:
     manipulated: bool = False
     contrasted: bool = False
     label: str | None = None  # "resistance" / "sensitizing" qualifier ("resistance mutation T790M")
+    recordable: bool = True  # False for a gene family ("PI3K/AKT activation") or a variant without a gene
 
 
 @dataclass
@@ -124,6 +125,8 @@ class Group:
 
     @property
     def active(self) -> list[Alteration]:
+        """Members that can be subjects (not in a contrast). A group of only gene families or gene-less
+        variants is still active: it is the subject, and it blocks the search, but yields no relation."""
         return [m for m in self.members if not m.contrasted]
 
 
@@ -180,6 +183,8 @@ class RelationExtractor:
         self.agent_window = modifiers["agent_window"]
         self.drug_window = cues["drug_window"]
         self.linkers = set(cues["linkers"])
+        self.drug_prefix = set(cues["drug_prefix"])
+        self.prefix_unknown = cues["drug_prefix_unknown"]
         self.fillers = set(cues["drug_fillers"])
         self.qualifier_after = set(cues["drug_qualifier_after"])
         self.qualifier_before = set(cues["drug_qualifier_before"])
@@ -191,6 +196,7 @@ class RelationExtractor:
         self.negation_window = cues["negation_window"]
         self.hedges = set(cues["hedges"])
         self.host_words = set(cues["host_words"])
+        self.host_links = set(cues["host_links"])
         self.breaks = set(cues["clause_breaks"])
         self.combination = set(cues["combination"])
         self.coref_sentences = cues["coreference_sentences"]
@@ -270,9 +276,9 @@ class RelationExtractor:
             if before is not None and before.label == "GENE":
                 start = before.token_start
             kind = variant.attrs.get("variant_type") or "gene_level"
-            found.append(Alteration(variant, start, variant.token_end, kind))
+            found.append(Alteration(variant, start, variant.token_end, kind, recordable=bool(variant.attrs.get("gene"))))
         for gene in (m for m in s.mentions if m.label == "GENE"):
-            if not (gene.normalized or "").startswith("HGNC:") or self._qualifies_drug(s, gene):
+            if self._qualifies_drug(s, gene):
                 continue
             if any(v.attrs.get("gene") == gene.canonical and (0 <= v.token_start - gene.token_end <= 4 or
                                                               0 <= gene.token_start - v.token_end <= 4)
@@ -280,6 +286,7 @@ class RelationExtractor:
                 continue
             altered = self._gene_alteration(s, gene)
             if altered is not None:
+                altered.recordable = (gene.normalized or "").startswith("HGNC:")
                 found.append(altered)
         found.sort(key=lambda a: (a.start, a.end))
         contrasted = self._contrasted(s)
@@ -320,7 +327,7 @@ class RelationExtractor:
                     break
                 i, steps = close + 1, steps + 1
                 continue
-            if word not in self.between_after or s.at.get(i) is not None:
+            if (word not in self.between_after and not word.isdigit()) or s.at.get(i) is not None:
                 break
             i, steps = i + 1, steps + 1
         before_kind, start = None, gene.token_start
@@ -487,7 +494,7 @@ class RelationExtractor:
         return self._relations(s, cue, family, family["type"], group, drugs, where)
 
     def _relations(self, s, cue, family, kind, group, drugs, flags) -> list[Relation]:
-        members = group.active
+        members = [m for m in group.active if m.recordable]
         if kind == RESISTANT and any(m.label == "resistance" for m in members) and \
                 any(m.label == "sensitizing" for m in members):
             members = [m for m in members if m.label != "sensitizing"]
@@ -554,7 +561,7 @@ class RelationExtractor:
         while i < s.end:
             mention = s.at.get(i)
             if mention is not None and mention.label in DRUG_LABELS and mention.token_start >= start:
-                if not linker:
+                if not linker or (need_linker and not found and not self._governed(s, start, mention.token_start)):
                     break
                 found.append((mention, negated))
                 gap, i = 0, mention.token_end
@@ -583,6 +590,23 @@ class RelationExtractor:
             found = found[cut:]
         kept = {id(m) for m in _drop_appositive_classes(s, [m for m, _ in found])}
         return [(m, n) for m, n in found if id(m) in kept]
+
+    def _governed(self, s: _Sentence, start: int, drug_start: int) -> bool:
+        """The first drug after a cue must be the object of a linking word: at most a few words that are
+        not drug-phrase words ('the BH3 mimetics') between the last linker and the drug
+        ('resistance of the latter cells to doxorubicin', but not 'sensitization to seizures induced by cocaine')."""
+        unknown = 0
+        for i in range(drug_start - 1, start - 2, -1):
+            word = s.words[i]
+            if word in self.linkers:
+                return True
+            mention = s.at.get(i)
+            if word in self.drug_prefix or s.doc[i].is_space or (mention is not None and mention.label != "VARIANT"):
+                continue
+            unknown += 1
+            if unknown > self.prefix_unknown:
+                return False
+        return False
 
     def _agent_drugs(self, s: _Sentence, position: int, limit: int | None = -1) -> list[tuple[Mention, bool]]:
         """The drug(s) acting as the agent of a verb or adjective at `position` ('D enhances', 'D is potent in')."""
@@ -632,7 +656,8 @@ class RelationExtractor:
         after = [g for g in active if hi <= g.start < scope and s.clause_of(g.start) == clause
                  and not self._cue_between(s, hi, g.start)]
         if after_only:
-            after = [g for g in after if g.start - hi <= AGENT_SUBJECT_DISTANCE]
+            after = [g for g in after if _words_between(s, hi, g.start) <= AGENT_SUBJECT_DISTANCE
+                     and not self._host_coordinated(s, hi, g.start)]
         if host_blocked:
             before = []
             after = [g for g in after if self._linked_after(s, hi, g)]
@@ -647,6 +672,12 @@ class RelationExtractor:
             if recent:
                 return recent[-1], {"coreference"}
         return None, set()
+
+    def _host_coordinated(self, s: _Sentence, start: int, end: int) -> bool:
+        """'D inhibited the proliferation of HCT116 cells and a higher level of FASN ...': the agent's
+        object phrase ends at a host noun followed by a coordination."""
+        return any(s.words[i] in ("and", "or", ",", "while", "compared") and s.words[i - 1] in self.host_words
+                   for i in range(start + 1, end))
 
     def _enclosed(self, s: _Sentence, group: Group, lo: int) -> bool:
         """A group inside a parenthesis that closes before the cue: '(e.g. drug resistance with G469L) ... sensitive'."""
@@ -756,10 +787,13 @@ class RelationExtractor:
         """'patients ... who had developed resistance', 'tumours with acquired resistance': the host acquired it."""
         for b, e in self._has("acquired", s.start, s.end):
             if cue.start - 3 <= e <= cue.end and b < cue.end:
-                first = s.words[b]
-                previous = s.words[b - 1] if b > s.start else ""
-                if first in ("who", "with", "that") or previous in self.host_words or \
-                        (s.at.get(b - 1) is not None and s.at[b - 1].label == "TUMOR_SUBTYPE"):
+                if s.words[b] in ("who", "that", "which"):
+                    return True
+                i = b - 1
+                while i > s.start and s.words[i] in self.host_links:
+                    i -= 1
+                if i >= s.start and (s.words[i] in self.host_words or
+                                     (s.at.get(i) is not None and s.at[i].label == "TUMOR_SUBTYPE")):
                     return True
         return False
 
@@ -773,6 +807,7 @@ class RelationExtractor:
         if s.words[s.end - 1] == "?" or (s.end - 2 >= s.start and s.words[s.end - 2] == "?"):
             return True
         exceptions = self._has("hedge_exceptions", s.start, cue.start)
+        start = max([start] + [e for _, e in self._has("hedge_resets", start, cue.start)])
         for i in range(start, cue.start):
             if s.words[i] in self.hedges and not any(e <= i for _, e in exceptions):
                 return True
@@ -814,6 +849,17 @@ class RelationExtractor:
 
 
 # -- helpers ---------------------------------------------------------------------------
+
+def _words_between(s: _Sentence, start: int, end: int) -> int:
+    """Tokens between two positions, a mention counting once and punctuation not at all."""
+    count, i = 0, start
+    while i < end:
+        mention = s.at.get(i)
+        if not (s.doc[i].is_punct or s.doc[i].is_space):
+            count += 1
+        i = mention.token_end if mention is not None and mention.token_end > i else i + 1
+    return count
+
 
 def _drop_head_nouns(members: list[Alteration], text: str) -> list[Alteration]:
     """'a missense mutation in KIT exon 13 (K642E)': the singular gene-level word is K642E's head noun."""
