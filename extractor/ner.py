@@ -151,12 +151,13 @@ def RulesFeatureExtractor(attrs: list[str], config: str) -> Model:
 
 @spacy.registry.architectures("extractor.RulesHashEmbed.v1")
 def RulesHashEmbed(width: int, attrs: list[str], rows: list[int], rules_rows: int,
-                   rules_config: str = "config.cfg") -> Model[list[Doc], list[Floats2d]]:
+                   rules_config: str = "config.cfg", mixer_pieces: int = 3) -> Model[list[Doc], list[Floats2d]]:
     """spaCy's MultiHashEmbed (no static vectors) with a column for the mentions the rules
     pipeline found (label, gene symbol / name / other, first / later token): the network
     is stacked on the rules and learns where they are right. The rules run before the NER
     in models/config_ner.cfg; a document without ``doc._.mentions`` is run through the
-    rules pipeline of ``rules_config`` first (training does that)."""
+    rules pipeline of ``rules_config`` first (training does that). ``mixer_pieces``: maxout
+    pieces of the layer that mixes the embeddings (spaCy uses 3)."""
     if len(rows) != len(attrs):
         raise ValueError(f"Mismatched lengths: {len(rows)} vs {len(attrs)}")
     tables = list(rows) + [rules_rows]
@@ -165,7 +166,7 @@ def RulesHashEmbed(width: int, attrs: list[str], rows: list[int], rules_rows: in
         RulesFeatureExtractor(attrs, rules_config),
         list2ragged(),
         with_array(concatenate(*embeddings)),
-        with_array(Maxout(width, width * len(embeddings), nP=3, dropout=0.0, normalize=True)),
+        with_array(Maxout(width, width * len(embeddings), nP=mixer_pieces, dropout=0.0, normalize=True)),
         ragged2list(),
     )
 

@@ -1,0 +1,207 @@
+"""Training the NER component: corpus conversion, BILUO decoding, merge policies, the
+shipped model, and plugging in a spaCy model by name (a tiny one trained here)."""
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.tokens import DocBin
+from spacy.training import Example
+from spacy.util import load_config
+
+from extractor import load
+from extractor.mentions import Mention
+from extractor.model_merge import merge_candidates
+from extractor.ner import biluo_tags, decode_biluo
+from extractor.resources import models_path
+from extractor.training.convert import ConversionStats, pubtator_docs, write_docbin
+from extractor.training.train import blank_nlp
+
+SHIPPED = models_path("ner")
+
+TITLE = "HER2 L755S confers resistance to neratinib."
+ABSTRACT = "Tamoxifen-treated cells lost HER2xyz and ESR1 in 10 mM glucose."
+TEXT = f"{TITLE} {ABSTRACT}"
+
+
+def _at(surface, nth=0):
+    start = -1
+    for _ in range(nth + 1):
+        start = TEXT.index(surface, start + 1)
+    return start, start + len(surface)
+
+
+MENTIONS = [("HER2", 0, "GeneOrGeneProduct"), ("L755S", 0, "SequenceVariant"),
+            ("neratinib", 0, "ChemicalEntity"), ("Tamoxifen", 0, "ChemicalEntity"),
+            ("HER2", 1, "GeneOrGeneProduct"), ("ESR1", 0, "GeneOrGeneProduct"),
+            ("ES", 0, "GeneOrGeneProduct"), ("glucose", 0, "ChemicalEntity"), ("cells", 0, "CellLine")]
+PUBTATOR = f"1|t|{TITLE}\n1|a|{ABSTRACT}\n" + "".join(
+    "1\t{}\t{}\t{}\t{}\t-\n".format(*_at(surface, nth), surface, label) for surface, nth, label in MENTIONS)
+
+
+@pytest.fixture(scope="module")
+def tokenizer_nlp():
+    return blank_nlp()
+
+
+def test_pubtator_to_docbin(tmp_path, tokenizer_nlp):
+    text = TEXT
+    source = tmp_path / "tiny.PubTator"
+    source.write_text(PUBTATOR, encoding="utf-8")
+    stats = ConversionStats()
+    assert write_docbin(pubtator_docs(tokenizer_nlp, source, stats), tmp_path / "tiny.spacy") == 1
+    doc = next(DocBin().from_disk(tmp_path / "tiny.spacy").get_docs(tokenizer_nlp.vocab))
+    assert doc.text == text
+    ents = [(e.text, e.label_) for e in doc.ents]
+    # "HER2" inside the token "HER2xyz" is snapped to the whole token; "ES" overlaps
+    # "ESR1" and is dropped; cell lines are not labelled.
+    assert ents == [("HER2", "GENE"), ("L755S", "VARIANT"), ("neratinib", "DRUG"),
+                    ("Tamoxifen", "DRUG"), ("HER2xyz", "GENE"), ("ESR1", "GENE"), ("glucose", "DRUG")]
+    assert stats.documents == 1
+    assert stats.mentions == {"GENE": 3, "DRUG": 3, "VARIANT": 1}
+    assert sum(stats.adjusted.values()) == 2  # HER2 -> HER2xyz, and ES -> ESR1 before it was dropped
+    assert stats.lost_overlap == {"GENE": 1}
+    assert "1 documents, 7 mentions kept" in stats.summary()
+
+
+def test_contract_alignment_loses_partial_tokens(tmp_path, tokenizer_nlp):
+    source = tmp_path / "tiny.PubTator"
+    source.write_text(PUBTATOR, encoding="utf-8")
+    stats = ConversionStats()
+    doc = next(pubtator_docs(tokenizer_nlp, source, stats, alignment_mode="contract"))
+    assert "HER2xyz" not in [e.text for e in doc.ents]
+    assert stats.lost_alignment["GENE"] >= 1
+
+
+def test_biluo_decoding_repairs_invalid_sequences():
+    tags = biluo_tags(["GENE", "DRUG"])
+    pairs = [tuple(t.split("-", 1)) if t != "O" else ("O", "") for t in tags]
+    ids = {t: i for i, t in enumerate(tags)}
+
+    def decode(seq):
+        return decode_biluo([ids[t] for t in seq], pairs)
+
+    assert decode(["U-GENE", "O", "B-DRUG", "I-DRUG", "L-DRUG"]) == [(0, 1, "GENE"), (2, 5, "DRUG")]
+    assert decode(["I-GENE", "L-GENE", "O"]) == [(0, 2, "GENE")]  # no B: opens anyway
+    assert decode(["B-GENE", "I-GENE", "O", "L-DRUG"]) == [(0, 2, "GENE"), (3, 4, "DRUG")]
+    assert decode(["B-GENE", "I-DRUG", "L-DRUG"]) == [(0, 1, "GENE"), (1, 3, "DRUG")]
+    assert decode(["B-GENE", "U-DRUG", "B-GENE"]) == [(0, 1, "GENE"), (1, 2, "DRUG"), (2, 3, "GENE")]
+    assert decode(["O", "O"]) == []
+
+
+def _mention(start, end, label, source="lexicon"):
+    return Mention(start, end, label, None, None, source)
+
+
+def test_merge_policies():
+    lexicon = [_mention(0, 4, "GENE"), _mention(10, 14, "GENE"), _mention(20, 29, "DRUG"),
+               _mention(40, 53, "TUMOR_SUBTYPE")]
+    grammar = [_mention(5, 9, "VARIANT", "grammar")]
+    model = [_mention(0, 4, "GENE", "model"), _mention(5, 9, "GENE", "model"),
+             _mention(20, 25, "DRUG", "model"), _mention(30, 35, "DRUG", "model")]
+
+    def spans(result):
+        return sorted((m.start, m.end, m.label, m.source) for m in result)
+
+    union = spans(merge_candidates(lexicon, grammar, model, "union"))
+    assert (5, 9, "GENE", "model") not in union  # the grammar's variant wins
+    assert (0, 4, "GENE", "model") not in union  # duplicate of the lexicon candidate
+    assert (10, 14, "GENE", "lexicon") in union and (30, 35, "DRUG", "model") in union
+    first = spans(merge_candidates(lexicon, grammar, model, "model_first"))
+    assert (20, 29, "DRUG", "lexicon") not in first and (20, 25, "DRUG", "model") in first
+    assert (10, 14, "GENE", "lexicon") in first
+    only = spans(merge_candidates(lexicon, grammar, model, "model_only"))
+    assert only == [(0, 4, "GENE", "lexicon"), (5, 9, "VARIANT", "grammar"), (20, 25, "DRUG", "model"),
+                    (30, 35, "DRUG", "model"), (40, 53, "TUMOR_SUBTYPE", "lexicon")]
+    with pytest.raises(ValueError):
+        merge_candidates(lexicon, grammar, model, "vote")
+
+
+def test_config_ner_is_config_plus_the_model():
+    from extractor.training.combined_config import combined_config
+
+    expected = combined_config(models_path("config.cfg").read_text(encoding="utf-8"))
+    assert models_path("config_ner.cfg").read_text(encoding="utf-8") == expected, \
+        "models/config_ner.cfg is out of step: run python -m extractor.training.combined_config"
+    rules, combined = load_config(models_path("config.cfg")), load_config(models_path("config_ner.cfg"))
+    assert [n for n in combined["nlp"]["pipeline"] if n != "ner"] == rules["nlp"]["pipeline"]
+    assert combined["components"]["ner"]["factory"] == "extractor_ner"
+    assert {k: v for k, v in combined["components"].items() if k != "ner"} == rules["components"]
+    assert combined["nlp"]["tokenizer"] == rules["nlp"]["tokenizer"]
+
+
+def _tiny_spacy_model(path: Path) -> None:
+    """A spaCy NER with scispaCy-style labels, trained in a few seconds on made-up names."""
+    nlp = spacy.blank("en")
+    tok2vec = {"@architectures": "spacy.HashEmbedCNN.v2", "pretrained_vectors": None, "width": 64,
+               "depth": 1, "embed_size": 1000, "window_size": 1, "maxout_pieces": 2,
+               "subword_features": True}
+    ner = nlp.add_pipe("ner", config={"model": {
+        "@architectures": "spacy.TransitionBasedParser.v2", "state_type": "ner",
+        "extra_state_tokens": False, "hidden_width": 32, "maxout_pieces": 2, "use_upper": True,
+        "nO": None, "tok2vec": tok2vec}})
+    sentences = [
+        ("Cells treated with {d} lost {g} expression.", ),
+        ("We found that {g} binds {d} in vitro.", ),
+        ("{d} reduced {g} levels in mice.", ),
+    ]
+    names = [("glorbex", "QZX7"), ("frandol", "KLMQ3"), ("dexoplarin", "TRBV9")]
+    examples = []
+    for (template,) in sentences:
+        for drug, gene in names:
+            text = template.format(d=drug, g=gene)
+            ents = [(text.index(drug), text.index(drug) + len(drug), "SIMPLE_CHEMICAL"),
+                    (text.index(gene), text.index(gene) + len(gene), "GENE_OR_GENE_PRODUCT")]
+            examples.append(Example.from_dict(nlp.make_doc(text), {"entities": ents}))
+    for label in ("SIMPLE_CHEMICAL", "GENE_OR_GENE_PRODUCT"):
+        ner.add_label(label)
+    optimizer = nlp.initialize(lambda: examples)
+    for _ in range(30):
+        nlp.update(examples, sgd=optimizer, drop=0.0)
+    nlp.to_disk(path)
+
+
+def test_spacy_model_plugs_in_by_name(tmp_path):
+    _tiny_spacy_model(tmp_path / "tiny_sci")
+    extractor = load(model=str(tmp_path / "tiny_sci"))
+    assert "ner" in extractor.nlp.pipe_names and "extractor_entities" in extractor.nlp.pipe_names
+    record = extractor.extract("Cells treated with glorbex lost QZX7 expression.")
+    found = {(e["text"], e["label"]) for e in record["entities"]}
+    assert ("glorbex", "DRUG") in found and ("QZX7", "GENE") in found  # no lexicon knows them
+
+
+@pytest.mark.skipif(not SHIPPED.is_dir(), reason="no trained model in models/ner")
+def test_shipped_model_alone_finds_her2_and_tamoxifen():
+    from extractor.ner import TrainedNER
+
+    model = TrainedNER("ner")
+    doc = model(blank_nlp()("HER2 overexpression confers resistance to tamoxifen in breast cancer."))
+    assert {(e.text, e.label_) for e in doc.ents} >= {("HER2", "GENE"), ("tamoxifen", "DRUG")}
+
+
+@pytest.mark.skipif(not SHIPPED.is_dir(), reason="no trained model in models/ner")
+def test_combined_pipeline_finds_her2_and_tamoxifen():
+    record = load("config_ner.cfg").extract(
+        "HER2 overexpression confers resistance to tamoxifen in breast cancer.")
+    found = {(e["text"], e["label"], e["normalized"]) for e in record["entities"]}
+    assert ("HER2", "GENE", "HGNC:3430") in found
+    assert any(text == "tamoxifen" and label == "DRUG" for text, label, _ in found)
+    assert record["relations"] and record["relations"][0]["drug"] == "tamoxifen"
+
+
+def test_train_command_end_to_end(tmp_path):
+    """`extractor train` on a tiny corpus: converts, trains a few steps, writes a loadable model."""
+    from extractor.ner import TrainedNER
+    from extractor.training.train import train
+
+    corpus = tmp_path / "biored"
+    corpus.mkdir()
+    for split in ("Train.PubTator", "Dev.PubTator"):
+        (corpus / split).write_text(PUBTATOR, encoding="utf-8")
+    output = tmp_path / "ner"
+    train(biored=corpus, output=output, civicmine=None, seed=0, max_steps=4, patience=None,
+          config=Path("ner.cfg"), alignment_mode="expand", overrides=["training.eval_frequency=2"],
+          work_dir=None)
+    provenance = (output / "training.json").read_text(encoding="utf-8")
+    assert '"seed": 0' in provenance and "Train.PubTator" in provenance
+    model = TrainedNER(output)
+    model(blank_nlp()("HER2 L755S confers resistance to neratinib."))  # runs
