@@ -800,7 +800,7 @@ class RelationExtractor:
     def _negated(self, s: _Sentence, cue) -> bool:
         start = max(self._clause_start(s, cue.start), cue.start - self.negation_window)
         exceptions = {i for b, e in self._has("negation_exceptions", start, cue.end + 2) for i in range(b, e)}
-        return any(s.words[i] in self.negation and i not in exceptions for i in range(start, cue.end))
+        return any(s.words[i] in self.negation and i not in exceptions for i in range(start, cue.start))
 
     def _hedged(self, s: _Sentence, cue) -> bool:
         start = self._clause_start(s, cue.start)

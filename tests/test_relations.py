@@ -1,5 +1,24 @@
-from conftest import relation_tuples
+"""Relation component: every cue family, direction, coordination, reference, flags, and their negatives."""
+import csv
+import json
 
+import pytest
+from typer.testing import CliRunner
+
+from conftest import relation_tuples
+from extractor.rollup import rollup
+
+
+def relations(extractor, text):
+    return extractor.extract(text)["relations"]
+
+
+def only(extractor, text):
+    [relation] = relations(extractor, text)
+    return relation
+
+
+# -- the product's own examples -------------------------------------------------------
 
 def test_drug_resistant_compound_and_potency(extractor):
     record = extractor.extract("Poziotinib is highly potent in neratinib-resistant HER2 L755S models.")
@@ -59,3 +78,278 @@ def test_no_relation_without_cue(extractor):
 
 def test_sensitive_to_light_is_no_relation(extractor):
     assert extractor.extract("HER2 mutant cells were sensitive to light.")["relations"] == []
+
+
+# -- cue families: resistance side ------------------------------------------------------
+
+@pytest.mark.parametrize("text, drug", [
+    ("KIT D816V is refractory to imatinib.", "imatinib"),                                   # refractory
+    ("BRAF V600E cells were insensitive to cetuximab.", "cetuximab"),                       # insensitive
+    ("Cells with PIK3CA H1047R showed reduced sensitivity to lapatinib.", "lapatinib"),     # reduced sensitivity
+    ("MET amplification causes gefitinib resistance in lung cancer.", "gefitinib"),         # drug before the cue
+    ("Tumours with NRAS Q61K escape from vemurafenib.", "vemurafenib"),                     # escape
+    ("Cetuximab was ineffective in KRAS G12V colorectal cancer.", "cetuximab"),              # ineffective (agent)
+])
+def test_resistance_families(extractor, text, drug):
+    relation = only(extractor, text)
+    assert (relation["type"], relation["drug"], relation["negated"]) == ("RESISTANT_TO", drug, False)
+
+
+def test_confers_resistance_family_is_most_confident(extractor):
+    confers = only(extractor, "EGFR T790M confers resistance to erlotinib.")
+    associated = only(extractor, "EGFR T790M is associated with resistance to erlotinib.")
+    assert confers["type"] == associated["type"] == "RESISTANT_TO"
+    assert confers["confidence"] > associated["confidence"]
+
+
+def test_resistant_compound_takes_the_alteration_it_modifies(extractor):
+    record = extractor.extract("Gefitinib-resistant cells harboring MET amplification were sensitive to crizotinib.")
+    assert {(r["gene"], r["drug"], r["type"]) for r in record["relations"]} == {
+        ("MET", "gefitinib", "RESISTANT_TO"), ("MET", "crizotinib", "SENSITIVE_TO")}
+
+
+def test_resistance_words_without_a_drug_are_no_relation(extractor):
+    for text in ("Resistance training improves HER2 expression in muscle.",
+                 "EGFR T790M is the most common resistance mutation.",
+                 "Insulin resistance was higher in carriers of the PPARG P12A variant."):
+        assert relations(extractor, text) == [], text
+
+
+# -- cue families: sensitivity side -----------------------------------------------------
+
+@pytest.mark.parametrize("text, drug", [
+    ("EGFR exon 19 deletion tumours are sensitive to erlotinib.", "erlotinib"),              # sensitive
+    ("KRAS G12C-mutant tumors respond to sotorasib.", "sotorasib"),                          # respond
+    ("Patients with EGFR L858R benefit from gefitinib.", "gefitinib"),                       # benefit
+    ("BRAF V600E predicts response to vemurafenib.", "vemurafenib"),                         # predicts response
+    ("Erlotinib inhibited the growth of EGFR L858R cells.", "erlotinib"),                    # inhibit growth
+    ("Osimertinib is effective in EGFR T790M tumours.", "osimertinib"),                      # effective
+    ("Poziotinib is highly potent in HER2 L755S models.", "poziotinib"),                     # potent
+    ("Neratinib synergized with fulvestrant in HER2 L755S models.", "neratinib"),            # synergize
+    ("Sotorasib is approved for the treatment of KRAS G12C non-small cell lung cancer.", "sotorasib"),  # indication
+])
+def test_sensitivity_families(extractor, text, drug):
+    relation = only(extractor, text)
+    assert (relation["type"], relation["drug"], relation["negated"]) == ("SENSITIVE_TO", drug, False)
+
+
+def test_overcome_resistance_makes_the_agent_sensitive(extractor):
+    record = extractor.extract("Osimertinib overcomes resistance in EGFR T790M-positive cells.")
+    assert relation_tuples(record) == {("EGFR", "T790M", "osimertinib", "SENSITIVE_TO")}
+
+
+def test_restored_sensitivity_means_resistance_to_that_drug(extractor):
+    record = extractor.extract("Sorafenib restored sensitivity to cetuximab of colorectal cancer cells carrying "
+                               "KRAS G13D.")
+    assert relation_tuples(record) == {("KRAS", "G13D", "cetuximab", "RESISTANT_TO"),
+                                       ("KRAS", "G13D", "sorafenib", "SENSITIVE_TO")}
+
+
+def test_enhancing_agent_is_sensitive_and_enhanced_drug_gets_nothing(extractor):
+    record = extractor.extract("AT-101 enhances gefitinib sensitivity in NSCLC cells with EGFR T790M mutations.")
+    assert relation_tuples(record) == {("EGFR", "T790M", "gossypol", "SENSITIVE_TO")}
+
+
+def test_sensitivity_words_without_a_drug_claim_are_no_relation(extractor):
+    for text in ("A highly sensitive assay detected EGFR mutations in patients treated with erlotinib.",
+                 "Erlotinib was given to all patients with EGFR mutations.",
+                 "Patients with HER2 amplification were sensitive to light.",
+                 "The glucose response element binds ATF4 in carriers of KRAS mutations."):
+        assert relations(extractor, text) == [], text
+
+
+# -- direction ---------------------------------------------------------------------------
+
+def test_expression_level_alteration_with_poor_response(extractor):
+    relation = only(extractor, "High expression of ABCB1 was associated with poor response to paclitaxel.")
+    assert (relation["gene"], relation["variant"], relation["drug"], relation["type"]) == \
+        ("ABCB1", None, "paclitaxel", "RESISTANT_TO")
+
+
+def test_bare_gene_expression_and_methylation(extractor):
+    assert relation_tuples(extractor.extract("IL7 expression correlated with chemoresistance to cisplatin.")) == \
+        {("IL7", None, "cisplatin", "RESISTANT_TO")}
+    assert relation_tuples(extractor.extract(
+        "Patients were more sensitive to irinotecan when SULF2 was methylated.")) == \
+        {("SULF2", None, "irinotecan", "SENSITIVE_TO")}
+
+
+def test_knockdown_flips_direction(extractor):
+    relation = only(extractor, "Knockdown of XRCC1 enhanced sensitivity to etoposide.")
+    assert (relation["gene"], relation["type"]) == ("XRCC1", "RESISTANT_TO")
+
+
+def test_reduced_modifier_flips_direction(extractor):
+    assert only(extractor, "KRAS G12D reduced sensitivity to cetuximab.")["type"] == "RESISTANT_TO"
+    assert only(extractor, "KRAS G12D increased sensitivity to cetuximab.")["type"] == "SENSITIVE_TO"
+
+
+def test_direction_per_clause(extractor):
+    record = extractor.extract("Tumors harboring EGFR L858R were sensitive to erlotinib, whereas tumors with "
+                               "KRAS G12C were resistant to cetuximab.")
+    assert relation_tuples(record) == {("EGFR", "L858R", "erlotinib", "SENSITIVE_TO"),
+                                       ("KRAS", "G12C", "cetuximab", "RESISTANT_TO")}
+
+
+def test_gene_naming_a_drug_target_is_not_an_alteration(extractor):
+    assert relations(extractor, "EGFR TKI resistance was studied with BRAF inhibitors.") == []
+    assert relations(extractor, "Trastuzumab targeting HER2 shows efficacy.") == []
+
+
+# -- coordination -------------------------------------------------------------------------
+
+def test_coordinated_alterations_each_get_the_relation(extractor):
+    record = extractor.extract("PIK3CA E545K and H1047R confer resistance to lapatinib.")
+    assert relation_tuples(record) == {("PIK3CA", "E545K", "lapatinib", "RESISTANT_TO"),
+                                       ("PIK3CA", "H1047R", "lapatinib", "RESISTANT_TO")}
+
+
+def test_gene_level_class_with_examples(extractor):
+    record = extractor.extract("Erlotinib is used as first-line treatment for tumours harboring EGFR mutations "
+                               "such as exon 19 deletion and L858R.")
+    assert relation_tuples(record) == {("EGFR", v, "erlotinib", "SENSITIVE_TO")
+                                       for v in (None, "exon 19 deletion", "L858R")}
+
+
+def test_but_not_to_drug_is_negated(extractor):
+    record = extractor.extract("BRAF V600E cells were resistant to cetuximab but not to vemurafenib.")
+    flags = {(r["drug"], r["negated"]) for r in record["relations"]}
+    assert flags == {("cetuximab", False), ("vemurafenib", True)}
+
+
+def test_resistance_mutation_beats_activating_one(extractor):
+    record = extractor.extract("H1975 cells carry EGFR with activating mutation L858R and resistance mutation "
+                               "T790M and are resistant to erlotinib.")
+    assert relation_tuples(record) == {("EGFR", "T790M", "erlotinib", "RESISTANT_TO")}
+
+
+# -- combination therapy -------------------------------------------------------------------
+
+def test_combination_overcoming_resistance_credits_the_added_agent(extractor):
+    record = extractor.extract("HER2 mutations conferred resistance to fulvestrant. Resistance was overcome by "
+                               "combining fulvestrant with neratinib.")
+    assert relation_tuples(record) == {("ERBB2", None, "fulvestrant", "RESISTANT_TO"),
+                                       ("ERBB2", None, "neratinib", "SENSITIVE_TO")}
+
+
+def test_combination_that_is_effective_credits_both_drugs(extractor):
+    record = extractor.extract("The combination of trametinib and dabrafenib was effective in BRAF V600E melanoma.")
+    assert relation_tuples(record) == {("BRAF", "V600E", "trametinib", "SENSITIVE_TO"),
+                                       ("BRAF", "V600E", "dabrafenib", "SENSITIVE_TO")}
+
+
+def test_overcome_without_earlier_resistance_is_no_relation(extractor):
+    assert relations(extractor, "EGFR is expressed in tumours. Resistance was overcome by adding neratinib.") == []
+
+
+# -- cross-sentence reference --------------------------------------------------------------
+
+def test_this_mutation_refers_to_the_last_variant(extractor):
+    record = extractor.extract("We detected EGFR T790M in two patients. This mutation confers resistance to erlotinib.")
+    [relation] = record["relations"]
+    assert (relation["gene"], relation["variant"], relation["drug"]) == ("EGFR", "T790M", "erlotinib")
+    assert relation["sentence"] == "This mutation confers resistance to erlotinib."
+    assert relation["confidence"] < only(extractor, "EGFR T790M confers resistance to erlotinib.")["confidence"]
+
+
+def test_reference_needs_an_anaphor_and_a_recent_alteration(extractor):
+    assert relations(extractor, "We detected EGFR T790M in two patients. Patients received erlotinib. "
+                                "Resistance to erlotinib developed in all.") == []
+    assert relations(extractor, "These mutations confer resistance to erlotinib.") == []
+
+
+# -- negation and hedging ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, kind", [
+    ("Patients with BRAF V600E did not benefit from cetuximab.", "SENSITIVE_TO"),
+    ("KRAS G12D was not associated with response to cetuximab.", "SENSITIVE_TO"),
+    ("TP53 R248Q cells show no difference in sensitivity to etoposide.", "SENSITIVE_TO"),
+    ("EGFR L858R did not confer resistance to gefitinib.", "RESISTANT_TO"),
+])
+def test_negated_relations_keep_the_predicate_type(extractor, text, kind):
+    relation = only(extractor, text)
+    assert (relation["type"], relation["negated"]) == (kind, True)
+
+
+def test_but_not_in_another_disease_adds_a_negated_copy(extractor):
+    record = extractor.extract("BRAF V600E predicts response to vemurafenib in melanoma but not in colorectal cancer.")
+    assert {(r["type"], r["negated"]) for r in record["relations"]} == {("SENSITIVE_TO", False),
+                                                                        ("SENSITIVE_TO", True)}
+
+
+def test_not_only_is_no_negation(extractor):
+    relation = only(extractor, "EGFR T790M not only confers resistance to gefitinib but also grows faster.")
+    assert relation["negated"] is False
+
+
+@pytest.mark.parametrize("text", [
+    "These findings suggest that PIK3CA H1047R confers resistance to trastuzumab.",
+    "PIK3CA H1047R is a potential mediator of resistance to trastuzumab.",
+    "Does PIK3CA H1047R predict response to alpelisib?",
+])
+def test_hedged_relations(extractor, text):
+    relation = only(extractor, text)
+    assert relation["speculative"] is True and relation["negated"] is False
+
+
+def test_reported_result_is_not_hedged(extractor):
+    relation = only(extractor, "It was reported that loss of PTEN could confer resistance to trastuzumab.")
+    assert relation["speculative"] is False
+
+
+def test_study_aims_and_acquired_resistance_of_hosts_are_no_relation(extractor):
+    for text in ("To investigate whether EGFR T790M confers resistance to erlotinib, we sequenced tumours.",
+                 "We assessed whether response to erlotinib was related to EGFR amplification.",
+                 "Patients with EGFR-mutant NSCLC who developed resistance to gefitinib were enrolled.",
+                 "BRAF V600E melanoma cell lines displayed a range of sensitivities to vemurafenib."):
+        assert relations(extractor, text) == [], text
+
+
+def test_acquired_resistance_linked_to_a_new_mutation(extractor):
+    record = extractor.extract("Acquired resistance to erlotinib associated with a novel EGFR T854A mutation.")
+    assert relation_tuples(record) == {("EGFR", "T854A", "erlotinib", "RESISTANT_TO")}
+
+
+# -- documents -------------------------------------------------------------------------------
+
+def test_no_relations_after_boilerplate_heading(extractor):
+    text = ("EGFR T790M confers resistance to erlotinib.\nSimilar articles\n"
+            "KRAS G12C confers resistance to cetuximab.\n")
+    assert relation_tuples(extractor.extract(text)) == {("EGFR", "T790M", "erlotinib", "RESISTANT_TO")}
+
+
+def test_subject_of_relation_may_be_a_bare_gene(extractor):
+    record = extractor.extract("IL7 expression correlated with chemoresistance to cisplatin.")
+    [relation] = record["relations"]
+    subject = next(e for e in record["entities"] if e["id"] == relation["subject"])
+    assert subject["label"] == "GENE" and "variant_type" not in subject
+
+
+# -- roll-up -----------------------------------------------------------------------------------
+
+def test_rollup_counts_sentences_and_keeps_max_confidence(extractor):
+    record = extractor.extract("EGFR T790M confers resistance to erlotinib. EGFR T790M tumours were refractory "
+                               "to erlotinib. EGFR T790M did not confer resistance to afatinib.", doc_id="d1")
+    rows = {(r["gene"], r["variant"], r["drug"], r["type"], r["negated"]): r for r in rollup([record])}
+    row = rows[("EGFR", "T790M", "erlotinib", "RESISTANT_TO", False)]
+    assert row["sentences"] == 2 and row["doc_id"] == "d1"
+    assert row["max_confidence"] == max(r["confidence"] for r in record["relations"] if r["drug"] == "erlotinib")
+    assert rows[("EGFR", "T790M", "afatinib", "RESISTANT_TO", True)]["sentences"] == 1
+
+
+def test_rollup_command_writes_csv(extractor, tmp_path):
+    import typer
+
+    from extractor.rollup import rollup_command
+
+    record = extractor.extract("EGFR T790M confers resistance to erlotinib.", doc_id="d1")
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    app = typer.Typer()
+    app.command("rollup")(rollup_command)
+    app.command("noop")(lambda: None)
+    result = CliRunner().invoke(app, ["rollup", str(source), "-o", str(tmp_path / "out.csv")])
+    assert result.exit_code == 0, result.output
+    [row] = list(csv.DictReader((tmp_path / "out.csv").open(encoding="utf-8")))
+    assert (row["gene"], row["variant"], row["drug"], row["type"], row["sentences"]) == \
+        ("EGFR", "T790M", "erlotinib", "RESISTANT_TO", "1")
