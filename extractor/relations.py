@@ -71,7 +71,8 @@ RELATIVE_STOPS = {"that", "which", "who", "whose", "whom"}
 IMPLICIT_DISTANCE = 20  # tokens between a resistance cue without its own drug and the drug it takes
 AGENT_SUBJECT_DISTANCE = 15  # tokens between an agent cue and its alteration
 # lists of relation_cues.json matched as (possibly multi-word) phrases
-PHRASE_LISTS = ("contrast", "aims", "claims", "hedge_exceptions", "hedge_resets", "acquired", "causal_links", "anaphors",
+PHRASE_LISTS = ("contrast", "aims", "aims_after", "claims", "hedge_exceptions", "hedge_resets", "hedge_nonhedges",
+                "treatment_links", "acquired", "causal_links", "anaphors",
                 "negation_exceptions", "but_not")
 MODIFIER_LISTS = ("reverse", "restore", "overcome", "enhance", "undirected")
 
@@ -449,9 +450,11 @@ class RelationExtractor:
         if not drugs and not agent:
             if family.get("implicit_drug") and (family["family"] == "confer_resistance" or acquired):
                 drugs = self._implicit_drugs(s, cue)
-                flags.add("implicit_drug")
+            if not drugs:
+                drugs = self._treated_drugs(s, cue)
             if not drugs:
                 return []
+            flags.add("implicit_drug")
         if agent:
             agent_ids = {id(d) for d, _ in agent}
             drugs = [(d, n) for d, n in drugs if id(d) not in agent_ids]
@@ -645,6 +648,18 @@ class RelationExtractor:
         after = [d for d in near if d.token_start >= cue.end]
         return [(after[0], False)] if after else []
 
+    def _treated_drugs(self, s: _Sentence, cue) -> list[tuple[Mention, bool]]:
+        """'patients with X treated with D had a better response': the treatment named before the cue."""
+        clause, start = s.clause_of(cue.start), self._clause_start(s, cue.start)
+        links = self._has("treatment_links", start, cue.start)
+        for drug in sorted((d for d in s.drugs if start <= d.token_start and d.token_end <= cue.start),
+                           key=lambda d: -d.token_end):
+            if s.clause_of(drug.token_start) != clause or _words_between(s, drug.token_end, cue.start) > 8:
+                continue
+            if any(0 <= drug.token_start - e <= 2 for _, e in links):
+                return self._agent_drugs(s, drug.token_end, limit=0)
+        return []
+
     def _subject(self, s, lo, hi, groups, history, prefer_after=False, host_blocked=False,
                  after_only=False) -> tuple[Group | None, set]:
         """The alteration group a cue is said of: before it in its clause, else after it, else an anaphor's."""
@@ -768,8 +783,18 @@ class RelationExtractor:
             start -= 1
         return start
 
+    def _clause_end(self, s: _Sentence, position: int) -> int:
+        clause = s.clause_of(position)
+        end = position
+        while end < s.end and s.clause_of(end) == clause:
+            end += 1
+        return end
+
     def _is_aim(self, s: _Sentence, cue) -> bool:
-        """'To investigate ...', 'we assessed whether ...': a study aim, not a finding."""
+        """'To investigate ...', 'we assessed whether ...', '... is under investigation': a study aim, not a finding."""
+        end = self._clause_end(s, cue.start)
+        if self._has("aims_after", cue.end, end):
+            return True
         start = self._clause_start(s, cue.start)
         aims = self._has("aims", start, cue.start)
         if not aims:
@@ -808,8 +833,9 @@ class RelationExtractor:
             return True
         exceptions = self._has("hedge_exceptions", s.start, cue.start)
         start = max([start] + [e for _, e in self._has("hedge_resets", start, cue.start)])
+        nonhedges = {i for b, e in self._has("hedge_nonhedges", start, cue.end) for i in range(b, e)}
         for i in range(start, cue.start):
-            if s.words[i] in self.hedges and not any(e <= i for _, e in exceptions):
+            if s.words[i] in self.hedges and i not in nonhedges and not any(e <= i for _, e in exceptions):
                 return True
         return False
 
