@@ -66,7 +66,7 @@ GENE_LEVEL_WORDS = {"mutation", "mutant", "alteration", "mutated"}
 SENTENCE_END = {".", "!", "?"}
 BRACKETS = {"(", ")", "[", "]"}
 COMPOUND_ADJECTIVES = {"resistant", "sensitive", "refractory", "insensitive", "responsive", "cross-resistant",
-                       "chemoresistant", "tolerant", "unresponsive"}
+                       "chemoresistant", "unresponsive", "sensitizing", "sensitising"}
 RELATIVE_STOPS = {"that", "which", "who", "whose", "whom"}
 IMPLICIT_DISTANCE = 20  # tokens between a resistance cue without its own drug and the drug it takes
 AGENT_SUBJECT_DISTANCE = 15  # tokens between an agent cue and its alteration
@@ -428,7 +428,8 @@ class RelationExtractor:
             flags.add("drug_adjacent")
             anchor = drugs[0][0].token_start
         else:
-            drugs = self._drugs_after(s, cue.end, family.get("window", self.drug_window), cue)
+            drugs = self._drugs_after(s, cue.end, family.get("window", self.drug_window), cue,
+                                      of_governs=family.get("of_governs", False))
             anchor = cue.start
         kind = family["type"]
         agent = None
@@ -459,10 +460,12 @@ class RelationExtractor:
             agent_ids = {id(d) for d, _ in agent}
             drugs = [(d, n) for d, n in drugs if id(d) not in agent_ids]
         prefer_after = bool(flags & {"drug_adjacent"}) and cue.text.lower() in COMPOUND_ADJECTIVES
-        lo = min([cue.start] + [d.token_start for d, _ in drugs])
-        hi = max([cue.end] + [d.token_end for d, _ in drugs])
+        own = [] if "implicit_drug" in flags else drugs  # an implicit drug is no argument position
+        lo = min([cue.start] + [d.token_start for d, _ in own])
+        hi = max([cue.end] + [d.token_end for d, _ in own])
         group, where = self._subject(s, lo, hi, groups, history, prefer_after=prefer_after,
-                                     host_blocked=acquired and self._host_acquired(s, cue))
+                                     host_blocked=acquired and self._host_acquired(s, cue),
+                                     cue_end=None if flags & {"drug_adjacent"} else cue.end)
         if group is None:
             return []
         flags |= where
@@ -554,7 +557,7 @@ class RelationExtractor:
         return [(d, False) for d in _drop_appositive_classes(s, found)]
 
     def _drugs_after(self, s: _Sentence, start: int, window: int, cue, combination: bool = False,
-                     need_linker: bool = True) -> list[tuple[Mention, bool]]:
+                     need_linker: bool = True, of_governs: bool = True) -> list[tuple[Mention, bool]]:
         """Coordinated drugs after a cue: 'to tamoxifen, fulvestrant and palbociclib', 'but not to B' negated."""
         words = s.words
         found: list[tuple[Mention, bool]] = []
@@ -564,7 +567,8 @@ class RelationExtractor:
         while i < s.end:
             mention = s.at.get(i)
             if mention is not None and mention.label in DRUG_LABELS and mention.token_start >= start:
-                if not linker or (need_linker and not found and not self._governed(s, start, mention.token_start)):
+                if not linker or (need_linker and not found and
+                                  not self._governed(s, start, mention.token_start, of_governs)):
                     break
                 found.append((mention, negated))
                 gap, i = 0, mention.token_end
@@ -594,7 +598,7 @@ class RelationExtractor:
         kept = {id(m) for m in _drop_appositive_classes(s, [m for m, _ in found])}
         return [(m, n) for m, n in found if id(m) in kept]
 
-    def _governed(self, s: _Sentence, start: int, drug_start: int) -> bool:
+    def _governed(self, s: _Sentence, start: int, drug_start: int, of_governs: bool = True) -> bool:
         """The first drug after a cue must be the object of a linking word: at most a few words that are
         not drug-phrase words ('the BH3 mimetics') between the last linker and the drug
         ('resistance of the latter cells to doxorubicin', but not 'sensitization to seizures induced by cocaine')."""
@@ -602,7 +606,9 @@ class RelationExtractor:
         for i in range(drug_start - 1, start - 2, -1):
             word = s.words[i]
             if word in self.linkers:
-                return True
+                # 'sensitization of lidocaine convulsions', 'resistance of cells to D': after a sensitivity or
+                # resistance word 'of' names what is sensitive, not the drug ('efficacy of D' is fine)
+                return of_governs or word != "of"
             mention = s.at.get(i)
             if word in self.drug_prefix or s.doc[i].is_space or (mention is not None and mention.label != "VARIANT"):
                 continue
@@ -656,12 +662,14 @@ class RelationExtractor:
                            key=lambda d: -d.token_end):
             if s.clause_of(drug.token_start) != clause or _words_between(s, drug.token_end, cue.start) > 8:
                 continue
-            if any(0 <= drug.token_start - e <= 2 for _, e in links):
+            treated = any(0 <= drug.token_start - e <= 2 for _, e in links)
+            named = drug.token_end < s.end and s.words[drug.token_end] in ("treatment", "therapy", "monotherapy")
+            if treated or named:
                 return self._agent_drugs(s, drug.token_end, limit=0)
         return []
 
     def _subject(self, s, lo, hi, groups, history, prefer_after=False, host_blocked=False,
-                 after_only=False) -> tuple[Group | None, set]:
+                 after_only=False, cue_end=None) -> tuple[Group | None, set]:
         """The alteration group a cue is said of: before it in its clause, else after it, else an anaphor's."""
         clause = s.clause_of(lo)
         active = [g for g in groups if g.active]
@@ -678,6 +686,11 @@ class RelationExtractor:
             after = [g for g in after if self._linked_after(s, hi, g)]
         if prefer_after and after and after[0].start - hi <= 2:
             return after[0], set()
+        between = [g for g in active if cue_end is not None and cue_end < g.start and g.end <= hi
+                   and s.clause_of(g.start) == clause and _words_between(s, cue_end, g.start) <= 3
+                   and s.words[cue_end] in ("of", "in", "among", "for")]
+        if between:
+            return between[0], set()
         if before and not after_only:
             return max(before, key=lambda g: g.end), set()
         if after:
@@ -796,6 +809,7 @@ class RelationExtractor:
         if self._has("aims_after", cue.end, end):
             return True
         start = self._clause_start(s, cue.start)
+        start = max([start] + [e for _, e in self._has("hedge_resets", start, cue.start)])
         aims = self._has("aims", start, cue.start)
         if not aims:
             return False
