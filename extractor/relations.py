@@ -290,11 +290,30 @@ class RelationExtractor:
                 altered.recordable = (gene.normalized or "").startswith("HGNC:")
                 found.append(altered)
         found.sort(key=lambda a: (a.start, a.end))
+        found = self._shared_alterations(s, found)
         contrasted = self._contrasted(s)
         for alteration in found:
             alteration.contrasted = alteration.mention.token_start in contrasted
             alteration.label = self._label(s, alteration)
         return found
+
+    def _shared_alterations(self, s: _Sentence, found: list[Alteration]) -> list[Alteration]:
+        """'KRAS and NRAS mutations', 'BRCA1, BRCA2 or PALB2 mutations': coordinated genes share the
+        alteration word of the last one (each becomes a gene-level subject)."""
+        used = {id(a.mention) for a in found} | {id(m) for a in found for m in s.mentions
+                                                  if m.label == "GENE" and a.start <= m.token_start < a.end}
+        extra = []
+        for gene in (m for m in s.mentions if m.label == "GENE" and id(m) not in used):
+            i = gene.token_end
+            while i < s.end and (s.words[i] in (",", "and", "or", "/", "and/or", "-") or
+                                 (s.at.get(i) is not None and s.at[i].label == "GENE")):
+                i = s.at[i].token_end if s.at.get(i) is not None else i + 1
+            target = next((a for a in found if a.start == i or (a.start < i < a.end)), None)
+            if target is None or i == gene.token_end or self._qualifies_drug(s, gene):
+                continue
+            extra.append(Alteration(gene, gene.token_start, gene.token_end, target.kind, gene_only=True,
+                                    manipulated=target.manipulated))
+        return sorted(found + extra, key=lambda a: (a.start, a.end))
 
     def _qualifies_drug(self, s: _Sentence, mention: Mention) -> bool:
         """'EGFR TKI', 'BRAF V600E inhibitor', 'anti-HER2', 'targeting HER2': the gene names a drug's target."""
@@ -440,7 +459,7 @@ class RelationExtractor:
         if (restore or overcome or enhance or cue.text.lower() in ("sensitizes", "sensitized", "sensitises",
                                                                      "sensitised")):
             verb = min(b for b, _ in (restore or overcome or enhance)) if (restore or overcome or enhance) else cue.start
-            agent = self._agent_drugs(s, verb)
+            agent = self._agent_drugs(s, verb, added_only=bool(overcome or restore))
         if kind == SENSITIVE and restore:
             kind = RESISTANT  # sensitivity restored: it was lost
         elif kind == SENSITIVE and agent and not restore:
@@ -477,7 +496,7 @@ class RelationExtractor:
         return out
 
     def _agent(self, s, cue, family, groups, history) -> list[Relation]:
-        drugs = self._agent_drugs(s, cue.start, limit=None)
+        drugs = self._agent_drugs(s, cue.start, limit=None, added_only=family["family"] == "overcome_resistance")
         if not drugs:
             return []
         group, where = self._subject(s, cue.end, cue.end, groups, history, after_only=True)
@@ -617,8 +636,11 @@ class RelationExtractor:
                 return False
         return False
 
-    def _agent_drugs(self, s: _Sentence, position: int, limit: int | None = -1) -> list[tuple[Mention, bool]]:
-        """The drug(s) acting as the agent of a verb or adjective at `position` ('D enhances', 'D is potent in')."""
+    def _agent_drugs(self, s: _Sentence, position: int, limit: int | None = -1,
+                     added_only: bool = False) -> list[tuple[Mention, bool]]:
+        """The drug(s) acting as the agent of a verb or adjective at `position` ('D enhances', 'D is potent in',
+        'encorafenib plus cetuximab improved survival'); with `added_only`, only the drugs added in a
+        combination ('the combination of vemurafenib with cetuximab overcame resistance' -> cetuximab)."""
         limit = self.agent_window if limit == -1 else limit
         clause = s.clause_of(position)
         before = [d for d in s.drugs if d.token_end <= position and s.clause_of(d.token_start) == clause
@@ -627,14 +649,19 @@ class RelationExtractor:
             return []
         nearest = max(before, key=lambda d: d.token_end)
         found = [nearest]
-        i = nearest.token_start - 1
+        i, combined = nearest.token_start - 1, False
         while i >= s.start:
             mention = s.at.get(i)
             if mention is not None and mention.label in DRUG_LABELS:
+                if added_only and combined:
+                    break
                 found.insert(0, mention)
                 i = mention.token_start - 1
                 continue
-            if s.words[i] in (",", "and", "or", "and/or", "/", "(", ")"):
+            word = s.words[i]
+            if word in (",", "and", "or", "and/or", "/", "(", ")", "plus", "+", "with", "combined", "combination",
+                        "in", "together"):
+                combined = combined or word in ("plus", "+", "with", "combined", "combination")
                 i -= 1
                 continue
             break
