@@ -71,7 +71,7 @@ RELATIVE_STOPS = {"that", "which", "who", "whose", "whom"}
 IMPLICIT_DISTANCE = 20  # tokens between a resistance cue without its own drug and the drug it takes
 AGENT_SUBJECT_DISTANCE = 15  # tokens between an agent cue and its alteration
 # lists of relation_cues.json matched as (possibly multi-word) phrases
-PHRASE_LISTS = ("contrast", "aims", "aims_after", "claims", "hedge_exceptions", "hedge_resets", "hedge_nonhedges",
+PHRASE_LISTS = ("contrast", "aims", "aims_after", "wild_type", "drug_anaphors", "claims", "hedge_exceptions", "hedge_resets", "hedge_nonhedges",
                 "treatment_links", "acquired", "causal_links", "anaphors",
                 "negation_exceptions", "but_not")
 MODIFIER_LISTS = ("reverse", "restore", "overcome", "enhance", "undirected")
@@ -225,6 +225,7 @@ class RelationExtractor:
             for i in range(mention.token_start, mention.token_end):
                 at.setdefault(i, mention)
         relations: list[Relation] = []
+        self._previous_drugs: list[Mention] = []
         history: list[tuple[int, Group]] = []  # (sentence index, group) of earlier sentences
         last_resistant: list[tuple[int, Group]] = []
         for index, (start, end) in enumerate(sentence_bounds(doc)):
@@ -239,13 +240,14 @@ class RelationExtractor:
                            for i in range(c.start, c.end)})
             s.cues = [c for c in sentence_cues if self.families[c.label_]["type"] is not None]
             groups = self._groups(s, self._alterations(s))
-            if sentence_cues and s.drugs:
+            if sentence_cues and (s.drugs or (self._previous_drugs and self._has("drug_anaphors", start, end))):
                 found = self._sentence_relations(s, sentence_cues, groups, history, last_resistant)
                 relations.extend(found)
                 resistant = [r for r in found if r.type == RESISTANT and not r.negated]
                 if resistant:
                     last_resistant.append((index, _group_of(resistant[-1].subject, groups, found)))
             history.extend((index, g) for g in groups if g.active)
+            self._previous_drugs = [m for m in inside if m.label in DRUG_LABELS]
         doc._.relations = _deduplicate(relations)
         return doc
 
@@ -289,6 +291,10 @@ class RelationExtractor:
             if altered is not None:
                 altered.recordable = (gene.normalized or "").startswith("HGNC:")
                 found.append(altered)
+            elif self._wild_type(s, gene):
+                # 'patients with wild-type KRAS benefit': the subject is no alteration; it blocks the search
+                found.append(Alteration(gene, gene.token_start, gene.token_end, "wild type", gene_only=True,
+                                        recordable=False))
         found.sort(key=lambda a: (a.start, a.end))
         found = self._shared_alterations(s, found)
         contrasted = self._contrasted(s)
@@ -330,6 +336,15 @@ class RelationExtractor:
             return True
         window = words[max(s.start, mention.token_start - 2):mention.token_start]
         return any(w in self.qualifier_before for w in window[-1:]) or " ".join(window) in self.qualifier_before
+
+    def _wild_type(self, s: _Sentence, gene: Mention) -> bool:
+        """'wild-type KRAS', 'KRAS wild-type', 'K-ras wild type status', 'HER2-negative'."""
+        for b, e in self._has("wild_type", max(s.start, gene.token_start - 3), min(s.end, gene.token_end + 3)):
+            if e <= gene.token_start and all(s.words[i] in ("the", "a", "-") for i in range(e, gene.token_start)):
+                return True
+            if b >= gene.token_end and all(s.words[i] in ("-", "gene", "genes", "(") for i in range(gene.token_end, b)):
+                return True
+        return False
 
     def _gene_alteration(self, s: _Sentence, gene: Mention) -> Alteration | None:
         """A bare gene with an alteration word after ('X expression') or before ('loss of X')."""
@@ -430,7 +445,7 @@ class RelationExtractor:
                 continue
             shape = family["shape"]
             if shape == "predicate":
-                found.extend(self._predicate(s, cue, family, groups, history))
+                found.extend(self._predicate(s, cue, family, groups, history, self._previous_drugs))
             elif shape == "agent":
                 found.extend(self._agent(s, cue, family, groups, history))
             elif shape == "by":
@@ -440,7 +455,7 @@ class RelationExtractor:
             relation.subtype = subtype
         return found
 
-    def _predicate(self, s, cue, family, groups, history) -> list[Relation]:
+    def _predicate(self, s, cue, family, groups, history, previous_drugs=()) -> list[Relation]:
         flags: set[str] = set()
         drugs = self._drugs_before(s, cue.start)
         if drugs:
@@ -473,6 +488,8 @@ class RelationExtractor:
             if not drugs:
                 drugs = self._treated_drugs(s, cue)
             if not drugs:
+                drugs = self._anaphoric_drugs(s, cue, previous_drugs)
+            if not drugs:
                 return []
             flags.add("implicit_drug")
         if agent:
@@ -490,7 +507,10 @@ class RelationExtractor:
         flags |= where
         if not where:
             group = self._examples(s, drugs, group, groups)
-        out = self._relations(s, cue, family, kind, group, drugs, flags)
+        # 'depletion of AXL restored sensitivity', 'X knockdown overcame resistance': the modifier already
+        # states the manipulation's effect, so the manipulated gene's direction is not flipped again
+        fixed = bool(restore or overcome)
+        out = self._relations(s, cue, family, kind, group, drugs, flags, fixed=fixed)
         if agent:
             out += self._relations(s, cue, family, SENSITIVE, group, agent, flags - {"drug_adjacent"})
         return out
@@ -518,7 +538,7 @@ class RelationExtractor:
             group, where = recent[-1], {"coreference"}
         return self._relations(s, cue, family, family["type"], group, drugs, where)
 
-    def _relations(self, s, cue, family, kind, group, drugs, flags) -> list[Relation]:
+    def _relations(self, s, cue, family, kind, group, drugs, flags, fixed: bool = False) -> list[Relation]:
         members = [m for m in group.active if m.recordable]
         if kind == RESISTANT and any(m.label == "resistance" for m in members) and \
                 any(m.label == "sensitizing" for m in members):
@@ -529,7 +549,8 @@ class RelationExtractor:
         out = []
         for alteration in members:
             for drug, drug_negated in drugs:
-                relation = Relation(OPPOSITE[kind] if alteration.manipulated else kind, alteration.mention, drug,
+                flip = alteration.manipulated and not fixed
+                relation = Relation(OPPOSITE[kind] if flip else kind, alteration.mention, drug,
                                     sentence, cue.text, s.index, negated or drug_negated, speculative,
                                     family=family["family"])
                 relation.confidence = self._confidence(family, relation, alteration, flags)
@@ -680,6 +701,15 @@ class RelationExtractor:
             return [(max(before, key=lambda d: d.token_end), False)]
         after = [d for d in near if d.token_start >= cue.end]
         return [(after[0], False)] if after else []
+
+    def _anaphoric_drugs(self, s: _Sentence, cue, previous_drugs) -> list[tuple[Mention, bool]]:
+        """'T315I is insensitive to both': the drugs of the sentence before (or earlier in this one)."""
+        after = [(b, e) for b, e in self._has("drug_anaphors", cue.end, min(s.end, cue.end + 3))]
+        if not after:
+            return []
+        earlier = [d for d in s.drugs if d.token_end <= cue.start]
+        chosen = earlier or previous_drugs
+        return [(d, False) for d in _drop_appositive_classes(s, chosen)] if chosen else []
 
     def _treated_drugs(self, s: _Sentence, cue) -> list[tuple[Mention, bool]]:
         """'patients with X treated with D had a better response': the treatment named before the cue."""
