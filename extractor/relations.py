@@ -68,6 +68,8 @@ BRACKETS = {"(", ")", "[", "]"}
 COMPOUND_ADJECTIVES = {"resistant", "sensitive", "refractory", "insensitive", "responsive", "cross-resistant",
                        "chemoresistant", "unresponsive", "sensitizing", "sensitising"}
 RELATIVE_STOPS = {"that", "which", "who", "whose", "whom"}
+COMPARATIVE_STOPS = {";", "than", "versus", "vs", "vs.", "compared", "whereas"}  # 'from D than from chemotherapy'
+APPOSITION_MARKERS = {"such", "including", "e.g.", "e.g", "i.e.", "i.e", "namely", "like", "especially"}
 IMPLICIT_DISTANCE = 20  # tokens between a resistance cue without its own drug and the drug it takes
 AGENT_SUBJECT_DISTANCE = 15  # tokens between an agent cue and its alteration
 # lists of relation_cues.json matched as (possibly multi-word) phrases
@@ -618,7 +620,7 @@ class RelationExtractor:
                 negated = True
                 i += 2
                 continue
-            if word in SENTENCE_END or s.clause_of(i) != s.clause_of(start - 1) or word == ";":
+            if word in SENTENCE_END or s.clause_of(i) != s.clause_of(start - 1) or word in COMPARATIVE_STOPS:
                 break
             if not found and (word in RELATIVE_STOPS or (i in s.cue_tokens and not cue.start <= i < cue.end)):
                 break
@@ -982,8 +984,11 @@ def _drop_appositive_classes(s: _Sentence, drugs: list[Mention]) -> list[Mention
         following = drugs[index + 1] if index + 1 < len(drugs) else None
         if mention.label == "DRUG_CLASS" and following is not None:
             between = [w for w in words[mention.token_end:following.token_start]]
-            appositive = all(w in BRACKETS or w in ("therapy", "treatment", "with", "such", "as", "including",
-                                                    "e.g.", "namely") for w in between)
+            # 'TKIs such as erlotinib', 'TKIs, namely erlotinib', 'TKI therapy with vemurafenib', 'AI (AI) drug';
+            # a bare comma is a list ('aromatase inhibitors, tamoxifen or fulvestrant')
+            marked = any(w in APPOSITION_MARKERS for w in between)
+            appositive = all(w in BRACKETS or w in ("therapy", "treatment", "with", "as") or w in APPOSITION_MARKERS
+                             or (w == "," and marked) for w in between)
             if appositive and (following.label == "DRUG" or following.normalized == mention.normalized):
                 continue
         if mention.label == "DRUG_CLASS" and index > 0:
