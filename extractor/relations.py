@@ -68,6 +68,7 @@ BRACKETS = {"(", ")", "[", "]"}
 COMPOUND_ADJECTIVES = {"resistant", "sensitive", "refractory", "insensitive", "responsive", "cross-resistant",
                        "chemoresistant", "unresponsive", "sensitizing", "sensitising"}
 RELATIVE_STOPS = {"that", "which", "who", "whose", "whom"}
+TREATMENT_VERBS = {"receive", "received", "receiving", "treated", "underwent", "undergo", "undergoing", "given"}
 COMPARATIVE_STOPS = {";", "than", "versus", "vs", "vs.", "compared", "whereas"}  # 'from D than from chemotherapy'
 APPOSITION_MARKERS = {"such", "including", "e.g.", "e.g", "i.e.", "i.e", "namely", "like", "especially"}
 IMPLICIT_DISTANCE = 20  # tokens between a resistance cue without its own drug and the drug it takes
@@ -179,6 +180,7 @@ class RelationExtractor:
         alteration_words = cues["alteration_words"]
         for phrase, kind in alteration_words["before"].items():
             self.lists.add(f"alt_before:{kind}", [nlp.make_doc(phrase)])
+        self.lists.add("experimental", [nlp.make_doc(p) for p in alteration_words["experimental"]])
         self.alt_after = alteration_words["after"]
         self.between_after = set(alteration_words["between_after"])
         self.between_before = set(alteration_words["between_before"])
@@ -382,6 +384,12 @@ class RelationExtractor:
         if after_kind is None and before_kind is None:
             return None
         kinds = {after_kind, before_kind} - {None}
+        if "silencing" in kinds:
+            # RNAi silencing is an experiment (direction flips); epigenetic silencing in tumours is low expression
+            experiment = bool(self._has("experimental", s.start, s.end))
+            kinds = (kinds - {"silencing"}) | {"manipulation" if experiment else "low expression"}
+            before_kind, after_kind = (("manipulation" if experiment else "low expression") if k == "silencing" else k
+                                       for k in (before_kind, after_kind))
         manipulated = "manipulation" in kinds
         kind = next((k for k in (before_kind, after_kind) if k and k != "manipulation"), "expression")
         return Alteration(gene, start, end, kind, gene_only=True, manipulated=manipulated)
@@ -470,9 +478,12 @@ class RelationExtractor:
         kind = family["type"]
         agent = None
         window = (max(s.start, anchor - self.modifier_window), anchor)
-        restore = self._has("mod_restore", *window)
-        overcome = self._has("mod_overcome", *window)
-        enhance = self._has("mod_enhance", *window)
+        inside = {i for g in groups for i in range(g.start, g.end)}  # 'low ERCC1 expression predicts benefit'
+
+        def modifier(name):
+            return [(b, e) for b, e in self._has(name, *window) if b not in inside]
+
+        restore, overcome, enhance = modifier("mod_restore"), modifier("mod_overcome"), modifier("mod_enhance")
         if (restore or overcome or enhance or cue.text.lower() in ("sensitizes", "sensitized", "sensitises",
                                                                      "sensitised")):
             verb = min(b for b, _ in (restore or overcome or enhance)) if (restore or overcome or enhance) else cue.start
@@ -481,7 +492,7 @@ class RelationExtractor:
             kind = RESISTANT  # sensitivity restored: it was lost
         elif kind == SENSITIVE and agent and not restore:
             drugs = []  # 'D enhances E sensitivity', 'D sensitizes X cells to E': E has no relation
-        elif self._has("mod_reverse", *window):
+        elif modifier("mod_reverse"):
             kind = OPPOSITE[kind]
         acquired = kind == RESISTANT and self._acquired(s, cue)
         if not drugs and not agent:
@@ -622,7 +633,11 @@ class RelationExtractor:
                 continue
             if word in SENTENCE_END or s.clause_of(i) != s.clause_of(start - 1) or word in COMPARATIVE_STOPS:
                 break
-            if not found and (word in RELATIVE_STOPS or (i in s.cue_tokens and not cue.start <= i < cue.end)):
+            if not found and word in RELATIVE_STOPS and not (
+                    i + 1 < s.end and s.words[i + 1] in TREATMENT_VERBS or
+                    i + 2 < s.end and s.words[i + 2] in TREATMENT_VERBS):  # 'patients who received D'
+                break
+            if not found and i in s.cue_tokens and not cue.start <= i < cue.end:
                 break
             if mention is not None and mention.label == "VARIANT" and found:
                 break
