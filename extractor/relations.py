@@ -200,6 +200,7 @@ class RelationExtractor:
         self.negation = set(cues["negation"])
         self.negation_window = cues["negation_window"]
         self.hedges = set(cues["hedges"])
+        self.hedge_verbs = set(cues["hedge_verbs"])
         self.host_words = set(cues["host_words"])
         self.host_links = set(cues["host_links"])
         self.breaks = set(cues["clause_breaks"])
@@ -557,7 +558,7 @@ class RelationExtractor:
                 any(m.label == "sensitizing" for m in members):
             members = [m for m in members if m.label != "sensitizing"]
         negated = self._negated(s, cue)
-        speculative = bool(family.get("speculative")) or self._hedged(s, cue)
+        speculative = bool(family.get("speculative")) or self._hedged(s, cue, group)
         sentence = s.doc[s.start:s.end]
         out = []
         for alteration in members:
@@ -915,17 +916,25 @@ class RelationExtractor:
         exceptions = {i for b, e in self._has("negation_exceptions", start, cue.end + 2) for i in range(b, e)}
         return any(s.words[i] in self.negation and i not in exceptions for i in range(start, cue.start))
 
-    def _hedged(self, s: _Sentence, cue) -> bool:
-        start = self._clause_start(s, cue.start)
+    def _hedged(self, s: _Sentence, cue, group: Group | None = None) -> bool:
+        """The relation's own predicate is hedged: a hedge between its subject and the cue ('X may confer'),
+        right before the subject ('a potential role of X'), or a hedging verb that governs the clause
+        ('these data suggest that ... X confers'); a question title."""
         if s.words[s.end - 1] == "?" or (s.end - 2 >= s.start and s.words[s.end - 2] == "?"):
             return True
+        start = self._clause_start(s, cue.start)
         exceptions = self._has("hedge_exceptions", s.start, cue.start)
         start = max([start] + [e for _, e in self._has("hedge_resets", start, cue.start)])
         nonhedges = {i for b, e in self._has("hedge_nonhedges", start, cue.end) for i in range(b, e)}
-        for i in range(start, cue.start):
-            if s.words[i] in self.hedges and i not in nonhedges and not any(e <= i for _, e in exceptions):
-                return True
-        return False
+        local = start
+        if group is not None and start <= group.start and group.end <= cue.start:
+            local = max(start, group.start - 3)
+
+        def hedge(i, words):
+            return s.words[i] in words and i not in nonhedges and not any(e <= i for _, e in exceptions)
+
+        return any(hedge(i, self.hedges) for i in range(local, cue.start)) or \
+            any(hedge(i, self.hedge_verbs) for i in range(start, local))
 
     def _but_not_in(self, s: _Sentence, drugs, relations: list[Relation]) -> list[Relation]:
         """'predicts response to D in melanoma but not in colorectal cancer': a negated copy."""
