@@ -136,6 +136,8 @@ class Lexicon:
             _, stop, last_is_space = bounds[end - 1]
             if last_is_space or (stop - begin not in lengths and not (irregular and _irregular_space(text[begin:stop]))):
                 continue
+            if text[stop - 1] == "-" and text[stop:stop + 1].isalnum():  # "HER2-" of "HER2-mutant"
+                continue
             entries = self.lookup(text[begin:stop])
             if entries:
                 return LexiconMatch(start, end, entries)

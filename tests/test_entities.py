@@ -89,3 +89,10 @@ def test_cell_lines_and_words_are_not_drug_shapes(extractor):
 def test_entities_carry_a_confidence(extractor):
     record = extractor.extract("HER2 L755S and neratinib")
     assert all(0 < e["confidence"] <= 1 for e in record["entities"])
+
+
+def test_combined_statuses_and_hyphenated_mutants(extractor):
+    statuses = extractor.extract("ER+/HER2- tumors")["entities"]
+    assert [(e["text"], e["canonical"]) for e in statuses] == [("ER+", "er-positive"), ("HER2-", "her2-negative")]
+    mutant = extractor.extract("HER2-mutant disease")["entities"]
+    assert [(e["text"], e["label"]) for e in mutant] == [("HER2", "GENE"), ("mutant", "VARIANT")]
