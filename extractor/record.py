@@ -6,6 +6,7 @@ from spacy.tokens import Doc
 from .sentences import doc_text
 
 VARIANT_FIELDS = ("variant_type", "gene")
+SENTENCE_TRIM = " \t\r\n\"'“”‘’"  # an evidence sentence is given without white space or quote marks around it
 
 
 def doc_to_record(doc: Doc, doc_id: str, source: str | None = None) -> dict:
@@ -35,8 +36,9 @@ def _relation_record(text: str, relation, ids: dict) -> dict:
     subject = relation.subject
     gene_level = subject.attrs.get("variant_type") == "gene_level"
     sentence = relation.sentence
-    start = sentence.start_char + (len(sentence.text) - len(sentence.text.lstrip()))
-    end = start + len(sentence.text.strip())
+    raw = sentence.text
+    start = sentence.start_char + (len(raw) - len(raw.lstrip(SENTENCE_TRIM)))
+    end = sentence.start_char + len(raw.rstrip(SENTENCE_TRIM))
     return {
         "type": relation.type,
         "subject": ids[id(subject)],
