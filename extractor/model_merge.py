@@ -66,8 +66,9 @@ def merge_candidates(lexicon: list[Mention], grammar: list[Mention], model: list
 
 
 def merge_mentions(doc, mentions: list[Mention], model_spans, lexicon=None,
-                   policy: str = DEFAULT_POLICY,
-                   governed: tuple[str, ...] = GOVERNED_LABELS) -> list[Mention]:
+                   policy: str = DEFAULT_POLICY, governed: tuple[str, ...] = GOVERNED_LABELS,
+                   confidence: dict[str, float] | None = None, min_confidence: float = 0.0,
+                   propagate: bool = False) -> list[Mention]:
     """The same policies after the fact: the rules' final ``mentions`` and the model's
     entities (spans) of a NER placed after the entity component (models/config_ner.cfg).
 
@@ -78,7 +79,11 @@ def merge_mentions(doc, mentions: list[Mention], model_spans, lexicon=None,
     ``model_first`` also keeps rules mentions that no model entity overlaps; ``union``
     keeps all rules mentions and adds the model entities that overlap none of them.
     Model entities get the identifier of the lexicon entry of their label for their text
-    (``lexicon.lookup``); variants are then linked again to the genes that remain.
+    (``lexicon.lookup``) and their ``confidence`` (``{"start:end": probability}``, as the
+    NER component leaves it); one the rules did not find counts as no entity below
+    ``min_confidence``.
+    With ``propagate``, GENE / DRUG mentions are then spread over the document
+    (``propagate_mentions``). Variants are then linked again to the genes that remain.
     """
     from .variant_linking import link_variants
 
@@ -86,10 +91,15 @@ def merge_mentions(doc, mentions: list[Mention], model_spans, lexicon=None,
         raise ValueError(f"unknown merge policy {policy!r}: use one of {', '.join(POLICIES)}")
     others = [m for m in mentions if m.label not in governed]
     ruled = [m for m in mentions if m.label in governed]
+    confidence = confidence or {}
     model = [Mention(s.start_char, s.end_char, s.label_, None, None, "model",
+                     confidence=confidence.get(f"{s.start_char}:{s.end_char}", 1.0),
                      token_start=s.start, token_end=s.end)
              for s in model_spans if s.label_ in governed]
     model = [m for m in model if not any(m.overlaps(o) for o in others)]
+    ruled_spans = {(m.start, m.end, m.label) for m in ruled}
+    # an unsure model entity counts as no entity (the rules' one stays under model_first)
+    model = [m for m in model if m.confidence >= min_confidence or (m.start, m.end, m.label) in ruled_spans]
     exact = {(m.start, m.end, m.label) for m in model}
     if policy == "model_only":
         kept = [m for m in ruled if (m.start, m.end, m.label) in exact]
@@ -110,4 +120,48 @@ def merge_mentions(doc, mentions: list[Mention], model_spans, lexicon=None,
         else:
             mention.canonical = surface.lower()
     merged = sorted(others + kept + added, key=lambda m: (m.start, m.end))
+    if propagate:
+        merged = propagate_mentions(doc, merged, governed)
     return link_variants(doc, merged)
+
+
+def propagate_mentions(doc, mentions: list[Mention], labels: tuple[str, ...] = GOVERNED_LABELS,
+                       min_length: int = 2) -> list[Mention]:
+    """One sense a document: every other occurrence of the text of a GENE / DRUG mention,
+    and of an abbreviation whose long form ends with one (scispaCy's ``doc._.abbreviations``),
+    becomes the same mention where it falls on token boundaries and overlaps no mention.
+
+    A tagger decides token by token, so it can find "Psoriasin" once and miss it twice,
+    or find "monohydroxyethylrutoside" but not "monoHER" defined after it.
+    """
+    text = doc.text
+    templates: dict[str, Mention] = {}
+    for mention in mentions:
+        if mention.label in labels:
+            templates.setdefault(text[mention.start:mention.end], mention)
+    ending = {m.end: m for m in mentions if m.label in labels}
+    for short in (getattr(doc._, "abbreviations", None) or []) if doc.has_extension("abbreviations") else []:
+        long_form = short._.long_form
+        if long_form is None:
+            continue
+        source = ending.get(long_form.end_char)
+        if source is not None and source.start >= long_form.start_char:
+            templates.setdefault(short.text, source)
+    spans = sorted((m.start, m.end) for m in mentions)
+    added = []
+    for surface, template in templates.items():
+        if len(surface) < min_length or not surface.strip():
+            continue
+        start = text.find(surface)
+        while start >= 0:
+            end = start + len(surface)
+            if not any(s < end and start < e for s, e in spans):
+                span = doc.char_span(start, end)
+                if span is not None:
+                    added.append(Mention(start, end, template.label, template.normalized, template.canonical,
+                                         "propagated", template.term_type, dict(template.attrs),
+                                         confidence=template.confidence,
+                                         token_start=span.start, token_end=span.end))
+                    spans.append((start, end))
+            start = text.find(surface, start + 1)
+    return sorted(mentions + added, key=lambda m: (m.start, m.end)) if added else mentions

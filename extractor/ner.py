@@ -39,6 +39,9 @@ from . import tokenizer  # noqa: F401  registers extractor.tokenizer.v1 for save
 from .resources import models_path, read_word_list
 
 ENTITY_LABELS = ("GENE", "DRUG", "VARIANT")
+# doc.user_data key of {"start:end" (character offsets): confidence} of the NER's entities:
+# the lowest probability of the tags that make up the entity.
+CONFIDENCE_KEY = "extractor_ner_confidence"
 LEXICON_BITS = {"GENE": 1, "DRUG": 2, "DRUG_CLASS": 4, "TUMOR_SUBTYPE": 8}
 
 
@@ -248,8 +251,9 @@ def transition_mask(tags: list[tuple[str, str]]) -> tuple[numpy.ndarray, numpy.n
     return allowed, first, last
 
 
-def viterbi_biluo(scores: numpy.ndarray, mask) -> numpy.ndarray:
-    """The most probable valid BILUO sequence (tag ids) for a doc's tag scores (logits).
+def viterbi_biluo(scores: numpy.ndarray, mask) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """The most probable valid BILUO sequence (tag ids) for a doc's tag scores (logits),
+    and the probability of each chosen tag (softmax of its token's scores).
 
     Only stretches where the best tag is not O (with one token of margin either side)
     are decoded, each as a sequence that starts and ends outside an entity; elsewhere
@@ -258,9 +262,10 @@ def viterbi_biluo(scores: numpy.ndarray, mask) -> numpy.ndarray:
     allowed, first, last = mask
     guesses = scores.argmax(axis=1)
     out = numpy.zeros(len(scores), dtype="int64")
+    probs = numpy.ones(len(scores), dtype="float32")
     busy = numpy.flatnonzero(guesses != 0)
     if not len(busy):
-        return out
+        return out, probs
     penalty = numpy.where(allowed, 0.0, -1e9)
     # the Tagger's output layer gives logits at prediction time (spacy.Tagger.v2, normalize=false)
     shifted = scores - scores.max(axis=1, keepdims=True)
@@ -280,8 +285,9 @@ def viterbi_biluo(scores: numpy.ndarray, mask) -> numpy.ndarray:
         tag = int(numpy.where(last, best, -1e9).argmax())
         for t in range(len(seg) - 1, -1, -1):
             out[start + t] = tag
+            probs[start + t] = numpy.exp(seg[t, tag])
             tag = back[t, tag]
-    return out
+    return out, probs
 
 
 def _score_ents(examples, **kwargs):
@@ -335,10 +341,11 @@ class BiluoTagger(Tagger):
         self._mask = None
 
     def predict(self, docs):
+        """Tag ids a doc (greedy), or (tag ids, probability of each tag) (viterbi)."""
         if self.decoder == "greedy":
             return super().predict(docs)
         if not any(len(doc) for doc in docs):
-            return [numpy.zeros((0,), dtype="int64") for _ in docs]
+            return [(numpy.zeros((0,), dtype="int64"), numpy.zeros((0,), dtype="float32")) for _ in docs]
         if self._mask is None:
             self._mask = transition_mask(self._tag_pairs())
         return [viterbi_biluo(self.model.ops.to_numpy(scores), self._mask)
@@ -384,30 +391,39 @@ class BiluoTagger(Tagger):
         if isinstance(docs, Doc):
             docs = [docs]
         tags = self._tag_pairs()
+        if tags and tags[0][0] != "O":
+            raise ValueError("the first tag of a BiluoTagger must be 'O'")
         for doc, tag_ids in zip(docs, batch_tag_ids):
+            probs = None
+            if isinstance(tag_ids, tuple):
+                tag_ids, probs = tag_ids
             if hasattr(tag_ids, "get"):
                 tag_ids = tag_ids.get()
-            if tags[0][0] != "O":
-                raise ValueError("the first tag of a BiluoTagger must be 'O'")
-            spans = []
+            spans, confidence = [], {}
             for start, end, label in decode_biluo(tag_ids, tags):
                 while start < end and doc[start].is_space:
                     start += 1
                 while end > start and doc[end - 1].is_space:
                     end -= 1
                 if start < end:
-                    spans.append(Span(doc, start, end, label=label))
+                    span = Span(doc, start, end, label=label)
+                    spans.append(span)
+                    if probs is not None:
+                        confidence[f"{span.start_char}:{span.end_char}"] = round(float(probs[start:end].min()), 4)
             doc.ents = spans
+            doc.user_data[CONFIDENCE_KEY] = confidence
 
 
 # -- a trained pipeline as one component of ours ---------------------------------------
 
 @Language.factory("extractor_ner", default_config={"path": "ner", "merge_policy": "model_only",
-                                                  "governed_labels": ["GENE", "DRUG"]})
-def make_trained_ner(nlp: Language, name: str, path: str, merge_policy: str, governed_labels: list[str]):
+                                                  "governed_labels": ["GENE", "DRUG"],
+                                                  "min_confidence": 0.0, "propagate": False})
+def make_trained_ner(nlp: Language, name: str, path: str, merge_policy: str, governed_labels: list[str],
+                     min_confidence: float, propagate: bool):
     lexicon = next((getattr(proc, "lexicon", None) for _, proc in nlp.pipeline
                     if getattr(proc, "lexicon", None) is not None), None)
-    return TrainedNER(path, merge_policy, tuple(governed_labels), lexicon)
+    return TrainedNER(path, merge_policy, tuple(governed_labels), lexicon, min_confidence, propagate)
 
 
 class TrainedNER:
@@ -418,11 +434,15 @@ class TrainedNER:
     that component takes as candidates (``model_labels``). Placed after it (as in
     models/config_ner.cfg), it merges its entities into the rules' ``doc._.mentions`` by
     ``merge_policy`` for ``governed_labels`` (extractor.model_merge.merge_mentions) and
-    sets ``doc.spans["entities"]`` and ``doc.ents`` again.
+    sets ``doc.spans["entities"]`` and ``doc.ents`` again. A model entity that the rules
+    did not find is taken only with a confidence of at least ``min_confidence``; with
+    ``propagate`` the GENE / DRUG mentions are spread to the other occurrences of their
+    text and abbreviations in the document (extractor.model_merge.propagate_mentions).
     """
 
     def __init__(self, path: str | Path, merge_policy: str = "model_only",
-                 governed_labels: tuple[str, ...] = ("GENE", "DRUG"), lexicon=None):
+                 governed_labels: tuple[str, ...] = ("GENE", "DRUG"), lexicon=None,
+                 min_confidence: float = 0.0, propagate: bool = False):
         from .model_merge import POLICIES
 
         if merge_policy not in POLICIES:
@@ -436,6 +456,8 @@ class TrainedNER:
         self.merge_policy = merge_policy
         self.governed = governed_labels
         self.lexicon = lexicon
+        self.min_confidence = min_confidence
+        self.propagate = propagate
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc._.mentions if Doc.has_extension("mentions") else None
@@ -454,7 +476,8 @@ class TrainedNER:
 
         from .model_merge import merge_mentions
 
-        merged = merge_mentions(doc, mentions, list(doc.ents), self.lexicon, self.merge_policy, self.governed)
+        merged = merge_mentions(doc, mentions, list(doc.ents), self.lexicon, self.merge_policy, self.governed,
+                                doc.user_data.get(CONFIDENCE_KEY), self.min_confidence, self.propagate)
         doc._.mentions = merged
         spans = [doc.char_span(m.start, m.end, m.label, kb_id=m.normalized or "", alignment_mode="expand")
                  for m in merged]

@@ -28,6 +28,10 @@ path = "{path}"
 # VARIANT, DRUG_CLASS and TUMOR_SUBTYPE as the rules find them. See extractor/model_merge.py.
 merge_policy = "{policy}"
 governed_labels = ["GENE", "DRUG"]
+# a model entity the rules did not find needs this confidence (lowest tag probability)
+min_confidence = 0.5
+# spread GENE / DRUG mentions to the other occurrences of their text and abbreviations
+propagate = true
 
 """
 
