@@ -201,6 +201,7 @@ class RelationExtractor:
         self.negation_window = cues["negation_window"]
         self.hedges = set(cues["hedges"])
         self.hedge_verbs = set(cues["hedge_verbs"])
+        self.undirected_after = set(cues["undirected_after"])
         self.host_words = set(cues["host_words"])
         self.host_links = set(cues["host_links"])
         self.breaks = set(cues["clause_breaks"])
@@ -306,6 +307,10 @@ class RelationExtractor:
         for alteration in found:
             alteration.contrasted = alteration.mention.token_start in contrasted
             alteration.label = self._label(s, alteration)
+            if any(s.words[i] in self.undirected_after for i in range(alteration.mention.token_start,
+                                                                       min(s.end, alteration.end + 1))):
+                # 'KIT mutation status', 'CYP2D6 genotype': a status predicts nothing in one direction
+                alteration.recordable = False
         return found
 
     def _shared_alterations(self, s: _Sentence, found: list[Alteration]) -> list[Alteration]:
@@ -757,7 +762,9 @@ class RelationExtractor:
             after = [g for g in after if _words_between(s, hi, g.start) <= AGENT_SUBJECT_DISTANCE
                      and not self._host_coordinated(s, hi, g.start)]
         if host_blocked:
-            before = []
+            # 'patients with X who developed resistance to D': the host acquired it, unless X is named a
+            # resistance mutation ('the secondary T790M mutation was found in patients with acquired resistance')
+            before = [g for g in before if any(m.label == "resistance" for m in g.members)]
             after = [g for g in after if self._linked_after(s, hi, g)]
         if prefer_after and after and after[0].start - hi <= 2:
             return after[0], set()

@@ -353,3 +353,47 @@ def test_rollup_command_writes_csv(extractor, tmp_path):
     [row] = list(csv.DictReader((tmp_path / "out.csv").open(encoding="utf-8")))
     assert (row["gene"], row["variant"], row["drug"], row["type"], row["sentences"]) == \
         ("EGFR", "T790M", "erlotinib", "RESISTANT_TO", "1")
+
+
+# -- more literature phrasing ----------------------------------------------------------------
+
+def test_coordinated_genes_share_the_alteration_word(extractor):
+    record = extractor.extract("KRAS and NRAS mutations predict lack of response to panitumumab.")
+    assert relation_tuples(record) == {("KRAS", None, "panitumumab", "RESISTANT_TO"),
+                                       ("NRAS", None, "panitumumab", "RESISTANT_TO")}
+
+
+def test_wild_type_gene_is_no_subject(extractor):
+    text = ("Although cetuximab has little effect in tumors harboring KRAS mutations, patients with wild-type "
+            "KRAS tumors are more likely to benefit from cetuximab.")
+    assert relation_tuples(extractor.extract(text)) == {("KRAS", None, "cetuximab", "RESISTANT_TO")}
+
+
+def test_status_or_genotype_has_no_direction(extractor):
+    for text in ("Response to imatinib depends on KIT mutation status.",
+                 "CYP2D6 genotype predicts response to tamoxifen."):
+        assert relations(extractor, text) == [], text
+
+
+def test_drugs_named_by_an_anaphor(extractor):
+    record = extractor.extract("Some ABL1 mutations are less sensitive to nilotinib and dasatinib. "
+                               "ABL1 T315I is insensitive to both.")
+    assert {("ABL1", "T315I", d, "RESISTANT_TO") for d in ("nilotinib", "dasatinib")} <= relation_tuples(record)
+
+
+def test_comparison_drug_gets_no_relation(extractor):
+    record = extractor.extract("NSCLCs harboring EGFR mutations derive greater benefit from erlotinib than from "
+                               "chemotherapy.")
+    assert relation_tuples(record) == {("EGFR", None, "erlotinib", "SENSITIVE_TO")}
+
+
+def test_poor_responders_and_low_expression_subjects(extractor):
+    assert only(extractor, "Tumors with high MET expression responded poorly to gefitinib.")["type"] == "RESISTANT_TO"
+    # 'low' belongs to the subject, it does not reverse the cue
+    assert only(extractor, "Low ERCC1 expression predicts benefit from adjuvant cisplatin.")["type"] == "SENSITIVE_TO"
+
+
+def test_epigenetic_silencing_is_low_expression_but_rnai_is_an_experiment(extractor):
+    assert only(extractor, "MGMT gene silencing predicts benefit from temozolomide.")["type"] == "SENSITIVE_TO"
+    assert only(extractor, "Silencing of MGMT by siRNA enhanced sensitivity to temozolomide.")["type"] == \
+        "RESISTANT_TO"
