@@ -205,3 +205,43 @@ def test_train_command_end_to_end(tmp_path):
     assert '"seed": 0' in provenance and "Train.PubTator" in provenance
     model = TrainedNER(output)
     model(blank_nlp()("HER2 L755S confers resistance to neratinib."))  # runs
+
+
+def test_merge_mentions_after_the_rules(tokenizer_nlp):
+    from spacy.tokens import Span
+
+    from extractor.model_merge import merge_mentions
+    from extractor.ner import _sentence_splitter
+
+    text = "Psoriasin and HER2-positive tumors; Psoriasin binds KRAS G12D; ABCQ was low."
+    doc = _sentence_splitter()(tokenizer_nlp(text))
+
+    def at(surface, label, source="lexicon", nth=0):
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(surface, start + 1)
+        return Mention(start, start + len(surface), label, None, None, source)
+
+    rules = [at("HER2-positive", "TUMOR_SUBTYPE"), at("KRAS", "GENE"), at("G12D", "VARIANT", "grammar"),
+             at("ABCQ", "GENE")]
+
+    def span(surface, label, nth=0):
+        m = at(surface, label, nth=nth)
+        return doc.char_span(m.start, m.end, label=label)
+
+    model = [span("Psoriasin", "GENE"), span("HER2", "GENE"), span("KRAS", "GENE")]
+    confidence = {f"{s.start_char}:{s.end_char}": 0.9 for s in model}
+    merged = merge_mentions(doc, rules, model, None, "model_only", ("GENE", "DRUG"), confidence, 0.5)
+    found = {(text[m.start:m.end], m.label, m.source) for m in merged}
+    assert ("HER2-positive", "TUMOR_SUBTYPE", "lexicon") in found  # the rules' subtype wins over "HER2"
+    assert ("KRAS", "GENE", "lexicon") in found  # confirmed: the rules' mention (with its identifier)
+    assert ("ABCQ", "GENE", "lexicon") not in found  # model_only: not confirmed by the model
+    assert ("Psoriasin", "GENE", "model") in found
+    first = merge_mentions(doc, rules, model, None, "model_first", ("GENE", "DRUG"), confidence, 0.5)
+    assert ("ABCQ", "GENE", "lexicon") in {(text[m.start:m.end], m.label, m.source) for m in first}
+    unsure = merge_mentions(doc, rules, model, None, "model_only", ("GENE", "DRUG"),
+                            {k: 0.3 for k in confidence}, 0.5)
+    assert "Psoriasin" not in {text[m.start:m.end] for m in unsure}
+    spread = merge_mentions(doc, rules, model, None, "model_only", ("GENE", "DRUG"), confidence, 0.5,
+                            propagate=True)
+    assert [m.source for m in spread if text[m.start:m.end] == "Psoriasin"] == ["model", "propagated"]
