@@ -1060,5 +1060,8 @@ def _deduplicate(relations: list[Relation]) -> list[Relation]:
     return sorted(best.values(), key=lambda r: (r.sentence.start, r.subject.start, r.object.start, r.type))
 
 
-# The document-level roll-up lives in extractor/rollup.py; re-exported here for convenience.
-from .rollup import rollup  # noqa: E402,F401
+def rollup(records) -> list[dict]:
+    """One row per (doc_id, gene, variant, drug, type, negated); see extractor/rollup.py."""
+    from .rollup import rollup as roll_up  # imported late: the CLI part of that module needs typer
+
+    return roll_up(records)
