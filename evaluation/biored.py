@@ -13,6 +13,9 @@ import argparse
 import json
 import time
 from pathlib import Path
+from typing import Optional
+
+import typer
 
 from evaluation.pubtator import BIORED_LABELS, read_pubtator
 from evaluation.scoring import score
@@ -47,9 +50,12 @@ def main() -> None:
     parser.add_argument("--errors", metavar="LABEL", help="list the false positives and negatives of LABEL")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     args = parser.parse_args()
-    outcome = run(args.path)
+    _print(run(args.path), args.errors, args.json)
+
+
+def _print(outcome: dict, errors: str | None, json_out: bool) -> None:
     scores = outcome["scores"]
-    if args.json:
+    if json_out:
         print(json.dumps({k: v for k, v in scores.items() if k not in ("errors", "sweep")}, indent=1))
     else:
         for label in ("GENE", "VARIANT", "DRUG", "micro"):
@@ -58,11 +64,21 @@ def main() -> None:
                   f"TP {s.get('tp', 0)} FP {s.get('fp', 0)} FN {s.get('fn', 0)}")
         print(f"{scores['documents']['gold']} documents in {outcome['seconds']:.1f} s "
               f"({outcome['docs_per_second']:.0f} documents/s, one process, after loading)")
-    if args.errors:
+    if errors:
         for error in scores["errors"]:
-            if error.get("label") == args.errors and error["kind"] in ("FP", "FN"):
+            if error.get("label") == errors and error["kind"] in ("FP", "FN"):
                 print(f"{error['kind']}\t{error['error']}\t{error['text']!r}\t{(error.get('other') or {}).get('text', '')}"
                       f"\t{error['doc_id']}")
+
+
+def biored_command(
+    path: Path = typer.Argument(..., exists=True, dir_okay=False, help="A BioRED PubTator file (Dev.PubTator)."),
+    errors: Optional[str] = typer.Option(None, "--errors", help="List the false positives and negatives of this label."),
+    json_out: bool = typer.Option(False, "--json", help="Print the scores as one JSON object."),
+):
+    """Entity P/R/F1 (strict mention level) on a BioRED file, with seconds and documents/s."""
+    outcome = run(path)
+    _print(outcome, errors, json_out)
 
 
 if __name__ == "__main__":

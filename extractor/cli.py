@@ -9,6 +9,8 @@ from typing import Optional
 import typer
 from tqdm import tqdm
 
+from evaluation.biored import biored_command
+from extractor.rollup import rollup_command
 from evaluation.cli import evaluate
 from evaluation.throughput import memory, throughput
 
@@ -21,7 +23,9 @@ app.add_typer(lexicon_app, name="lexicon")
 app.add_typer(benchmark_app, name="benchmark")
 benchmark_app.command("throughput")(throughput)
 benchmark_app.command("memory")(memory)
+benchmark_app.command("biored")(biored_command)
 app.command("evaluate")(evaluate)
+app.command("rollup")(rollup_command)
 
 PROGRESS_MIN_DOCS = 5
 
