@@ -7,7 +7,7 @@ Tables (columns are the record fields; see README "Database schema"):
 - documents (run_id, doc_id, source, text, error), key (run_id, doc_id)
 - entities (run_id, doc_id, id, start, end, text, label, normalized, canonical, confidence, variant_type,
   gene)
-- relations (run_id, doc_id, id, type, subject, object, gene, variant, drug, subtype, negated,
+- relations (run_id, doc_id, id, type, subject, object, gene, variant, alteration, drug, subtype, negated,
   speculative, sentence, confidence, sentence_start, sentence_end, cue)
 
 Writing a document replaces its rows for the run (delete + insert in one transaction), so

@@ -6,6 +6,8 @@ from spacy.tokens import Doc
 from .sentences import doc_text
 
 VARIANT_FIELDS = ("variant_type", "gene")
+# alterations said of a whole gene: a relation names no variant for them, only the `alteration`
+GENE_LEVEL_TYPES = {"gene_level", "copy_number", "expression"}
 SENTENCE_TRIM = " \t\r\n\"'“”‘’"  # an evidence sentence is given without white space or quote marks around it
 
 
@@ -34,7 +36,7 @@ def error_record(doc_id: str, source: str | None, error: str, text: str = "") ->
 
 def _relation_record(text: str, relation, ids: dict) -> dict:
     subject = relation.subject
-    gene_level = subject.attrs.get("variant_type") == "gene_level"
+    gene_level = subject.attrs.get("variant_type") in GENE_LEVEL_TYPES
     sentence = relation.sentence
     raw = sentence.text
     start = sentence.start_char + (len(raw) - len(raw.lstrip(SENTENCE_TRIM)))
@@ -45,6 +47,7 @@ def _relation_record(text: str, relation, ids: dict) -> dict:
         "object": ids[id(relation.object)],
         "gene": subject.attrs.get("gene"),
         "variant": None if gene_level else subject.canonical,
+        "alteration": subject.canonical if subject.label == "VARIANT" else "alteration",
         "drug": relation.object.canonical,
         "subtype": relation.subtype.canonical if relation.subtype else None,
         "negated": relation.negated,

@@ -11,7 +11,7 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
                  ("variant_type", "str"),
                  ("gene", "str")),
     "relations": (("doc_id", "str"), ("id", "str"), ("type", "str"), ("subject", "str"), ("object", "str"),
-                  ("gene", "str"), ("variant", "str"), ("drug", "str"), ("subtype", "str"),
+                  ("gene", "str"), ("variant", "str"), ("alteration", "str"), ("drug", "str"), ("subtype", "str"),
                   ("negated", "bool"), ("speculative", "bool"), ("sentence", "str"), ("confidence", "float"),
                   ("sentence_start", "int"), ("sentence_end", "int"), ("cue", "str")),
 }
