@@ -3,7 +3,7 @@ import os
 import uuid
 
 import pytest
-from sqlalchemy import create_engine, func, inspect, select, text
+from sqlalchemy import create_engine, func, inspect, make_url, select, text
 from typer.testing import CliRunner
 
 from extractor.cli import app
@@ -24,7 +24,8 @@ def postgres_url():
         with engine_for(POSTGRES).connect() as conn:
             conn.execute(text("SELECT 1"))
     except Exception as exc:  # noqa: BLE001  any connection failure
-        message = f"no PostgreSQL server at {POSTGRES} ({type(exc).__name__}); .ci/run starts one"
+        where = make_url(POSTGRES).render_as_string(hide_password=True)
+        message = f"no PostgreSQL server at {where} ({type(exc).__name__}); .ci/run starts one"
         if os.environ.get("CI") == "true":
             pytest.fail(message)
         pytest.skip(message)
