@@ -130,11 +130,18 @@ class EntityRecognizer:
                                                      confidence=self.confidence["lexicon_default"]))
                     candidates.append(gene)
                     attrs["gene"] = entries[0].canonical
+            if match.variant_type == "fusion":
+                attrs["gene"] = self._gene_symbol(match.normalized.split("::")[-1])
             confidence = self.confidence["grammar"].get(match.variant_type, self.confidence["grammar_default"])
             candidates.append(_with_tokens(doc, Mention(match.start, match.end, "VARIANT", match.normalized,
                                                         match.canonical, "grammar", attrs=attrs,
                                                         confidence=confidence)))
         return candidates
+
+    def _gene_symbol(self, name: str) -> str | None:
+        """The approved symbol of a gene name, when the lexicon knows it."""
+        entries = [e for e in self.lexicon.lookup(name) if e.label == "GENE"]
+        return max(entries, key=_entry_rank).canonical if entries else None
 
     def _model_candidates(self, doc: Doc) -> list[Mention]:
         """Entities set by an earlier NER model, mapped to our labels and linked by lexicon."""

@@ -1,5 +1,11 @@
 """Attach each variant to the gene it belongs to, and keep gene-level alterations
-("mutations", "amplification") only where they are said of a gene."""
+("mutations", "amplification") only where they are said of a gene.
+
+A gene written next to the variant wins ("EGFR T790M", "mutations in HER2"). A bare
+well-known hotspot (T790M, V600E; models/lexicons/variant_hotspots.tsv) goes to its gene
+when that gene is named in the document or no other gene is near; any other bare
+variant goes to the nearest gene before it. A fusion belongs to its 3' partner (CIViC's
+convention: EML4-ALK is an ALK variant)."""
 from __future__ import annotations
 
 from bisect import bisect_right
@@ -7,10 +13,13 @@ from bisect import bisect_right
 from spacy.tokens import Doc
 
 from .mentions import Mention
+from .lexicon import read_table_column
 from .resources import read_word_list
 from .sentences import sentence_bounds
 
 MODIFIERS = frozenset(read_word_list("patterns/alteration_modifiers.txt"))
+HOTSPOTS = dict(zip(read_table_column("lexicons/variant_hotspots.tsv", "variant"),
+                    read_table_column("lexicons/variant_hotspots.tsv", "gene")))
 LINKERS = frozenset({"in", "of", "within", "the", "a", "an", "at", "codon", "gene", "-", "("})
 SENTENCE_WINDOW = 2  # sentences back to look for the gene of a bare variant
 
@@ -18,16 +27,23 @@ SENTENCE_WINDOW = 2  # sentences back to look for the gene of a bare variant
 def link_variants(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Set attrs['gene'] on variants; drop gene-level words that name no gene."""
     genes = [m for m in mentions if m.label == "GENE"]
+    named = {g.canonical for g in genes}
     sentence_starts = [start for start, _ in sentence_bounds(doc)] if any(m.label == "VARIANT" for m in mentions) else []
     kept = []
     for mention in mentions:
         if mention.label == "VARIANT" and not mention.attrs.get("gene"):
-            gene = _adjacent_gene(doc, mention, genes)
-            if gene is None and not mention.attrs.get("needs_gene"):
-                gene = _nearest_previous_gene(mention, genes, sentence_starts, len(doc))
-            if gene is None and mention.attrs.get("needs_gene"):
+            adjacent = _adjacent_gene(doc, mention, genes)
+            if adjacent is None and mention.attrs.get("needs_gene"):
                 continue
-            mention.attrs["gene"] = gene.canonical if gene else None
+            if adjacent is not None:
+                mention.attrs["gene"] = adjacent.canonical
+            else:
+                nearest = _nearest_previous_gene(mention, genes, sentence_starts, len(doc))
+                hotspot = HOTSPOTS.get(mention.canonical)
+                if hotspot and (hotspot in named or nearest is None):
+                    mention.attrs["gene"] = hotspot
+                else:
+                    mention.attrs["gene"] = nearest.canonical if nearest else None
         mention.attrs.pop("needs_gene", None)
         kept.append(mention)
     return kept

@@ -96,3 +96,25 @@ def test_combined_statuses_and_hyphenated_mutants(extractor):
     assert [(e["text"], e["canonical"]) for e in statuses] == [("ER+", "er-positive"), ("HER2-", "her2-negative")]
     mutant = extractor.extract("HER2-mutant disease")["entities"]
     assert [(e["text"], e["label"]) for e in mutant] == [("HER2", "GENE"), ("mutant", "VARIANT")]
+
+
+def test_hotspot_goes_to_its_gene_not_the_nearest(extractor):
+    record = extractor.extract("EGFR mutations were common. The secondary T790M mutation and MET amplification "
+                               "were found.")
+    variants = {e["text"]: e["gene"] for e in record["entities"] if e["label"] == "VARIANT"}
+    assert variants == {"mutations": "EGFR", "T790M": "EGFR", "amplification": "MET"}
+
+
+def test_bare_variant_takes_the_nearest_gene_when_not_a_hotspot(extractor):
+    record = extractor.extract("Sequencing of ERBB3 found E928G in two tumors.")
+    assert by_text(record, "VARIANT")["E928G"]["gene"] == "ERBB3"
+
+
+def test_fusion_belongs_to_its_three_prime_partner(extractor):
+    record = extractor.extract("EML4-ALK and BCR-ABL1 fusions")
+    assert {e["text"]: e["gene"] for e in record["entities"]} == {"EML4-ALK": "ALK", "BCR-ABL1": "ABL1"}
+
+
+def test_alteration_after_an_abbreviated_gene(extractor):
+    record = extractor.extract("Epidermal growth factor receptor (EGFR) mutation predicts response.")
+    assert by_text(record, "VARIANT")["mutation"]["gene"] == "EGFR"
