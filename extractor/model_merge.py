@@ -31,6 +31,7 @@ Always, whatever the policy:
 from __future__ import annotations
 
 from .mentions import Mention
+from .sentences import doc_text
 
 POLICIES = ("union", "model_first", "model_only")
 DEFAULT_POLICY = "model_only"
@@ -110,7 +111,7 @@ def merge_mentions(doc, mentions: list[Mention], model_spans, lexicon=None,
     kept_spans = {(m.start, m.end, m.label) for m in kept}
     added = [m for m in model if (m.start, m.end, m.label) not in kept_spans
              and not any(m.overlaps(k) for k in kept)]
-    text = doc.text
+    text = doc_text(doc)
     for mention in added:
         surface = text[mention.start:mention.end]
         entries = [e for e in lexicon.lookup(surface) if e.label == mention.label] if lexicon else []
@@ -134,7 +135,7 @@ def propagate_mentions(doc, mentions: list[Mention], labels: tuple[str, ...] = G
     A tagger decides token by token, so it can find "Psoriasin" once and miss it twice,
     or find "monohydroxyethylrutoside" but not "monoHER" defined after it.
     """
-    text = doc.text
+    text = doc_text(doc)
     templates: dict[str, Mention] = {}
     for mention in mentions:
         if mention.label in labels:
