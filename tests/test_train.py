@@ -1,5 +1,6 @@
 """Training the NER component: corpus conversion, BILUO decoding, merge policies, the
 shipped model, and plugging in a spaCy model by name (a tiny one trained here)."""
+import json
 from pathlib import Path
 
 import pytest
@@ -203,6 +204,8 @@ def test_train_command_end_to_end(tmp_path):
           work_dir=None)
     provenance = (output / "training.json").read_text(encoding="utf-8")
     assert '"seed": 0' in provenance and "Train.PubTator" in provenance
+    strings = json.loads((output / "vocab" / "strings.json").read_text(encoding="utf-8"))
+    assert "neratinib" not in strings and "U-GENE" in strings  # no corpus words shipped
     model = TrainedNER(output)
     model(blank_nlp()("HER2 L755S confers resistance to neratinib."))  # runs
 

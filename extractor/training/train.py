@@ -119,6 +119,7 @@ def train(
         if output.exists():
             shutil.rmtree(output)
         shutil.copytree(best, output)
+        _strip_strings(output)
         meta = json.loads((output / "meta.json").read_text(encoding="utf-8"))
         provenance = {
             "command": " ".join(["extractor", "train", *sys.argv[2:]]) if sys.argv[1:2] == ["train"]
@@ -139,6 +140,22 @@ def train(
     finally:
         if temporary:
             shutil.rmtree(work, ignore_errors=True)
+
+
+def _strip_strings(model: Path) -> None:
+    """Keep only the label strings in the saved vocabulary.
+
+    spaCy saves every string it saw, i.e. the vocabulary of the training texts; the
+    model needs none of them (its features are hashes), so the corpus's words are not
+    shipped with the weights.
+    """
+    labels = set()
+    for cfg in model.glob("*/cfg"):
+        settings = json.loads(cfg.read_text(encoding="utf-8"))
+        labels.update(settings.get("labels", []), settings.get("entity_labels", []))
+    strings = model / "vocab" / "strings.json"
+    if strings.exists():
+        strings.write_text(json.dumps(sorted(labels)), encoding="utf-8")
 
 
 def _git_commit() -> str | None:
