@@ -1,17 +1,15 @@
 """BioC XML output with the `bioc` package, one document at a time.
 
 Each document has one passage (offset 0) holding the text and its annotations (infons:
-type = label, identifier, canonical, confidence, and for variants variant_type and gene); relations
-are document-level, with subject and object nodes and the other relation fields as
-infons. Records with an error are left out (they are reported on stderr)."""
+type = label, identifier = normalized, and the other entity fields); relations are
+document-level, with subject and object nodes and the other relation fields as infons. Records with an error are left out (they are reported on stderr)."""
 from __future__ import annotations
 
 from bioc import BioCAnnotation, BioCCollection, BioCDocument, BioCLocation, BioCNode, BioCPassage, BioCRelation
 from bioc.biocxml import BioCXMLDocumentWriter
 
-ENTITY_INFONS = ("canonical", "confidence", "variant_type", "gene")
-RELATION_INFONS = ("gene", "variant", "drug", "subtype", "negated", "speculative", "confidence", "cue",
-                   "sentence_start", "sentence_end")
+ENTITY_PLACED = ("id", "start", "end", "text", "label", "normalized")  # not infons: BioC has places for them
+RELATION_PLACED = ("type", "subject", "object")
 
 
 class BiocWriter:
@@ -44,7 +42,7 @@ def bioc_document(record: dict) -> BioCDocument:
         annotation.text = entity["text"]
         annotation.add_location(BioCLocation(entity["start"], entity["end"] - entity["start"]))
         infons = {"type": entity["label"], "identifier": entity["normalized"],
-                  **{k: v for k, v in entity.items() if k in ENTITY_INFONS}}
+                  **{k: v for k, v in entity.items() if k not in ENTITY_PLACED}}
         annotation.infons.update(_infons(infons))
         passage.add_annotation(annotation)
     document.add_passage(passage)
@@ -52,7 +50,7 @@ def bioc_document(record: dict) -> BioCDocument:
         bioc_relation = BioCRelation()
         bioc_relation.id = f"R{number}"
         bioc_relation.infons.update(_infons({"type": relation["type"],
-                                             **{k: relation.get(k) for k in RELATION_INFONS}}))
+                                             **{k: v for k, v in relation.items() if k not in RELATION_PLACED}}))
         bioc_relation.add_node(BioCNode(relation["subject"], "subject"))
         bioc_relation.add_node(BioCNode(relation["object"], "object"))
         document.add_relation(bioc_relation)
