@@ -2,7 +2,8 @@
 
 Each document has one passage (offset 0) holding the text and its annotations (infons:
 type = label, identifier = normalized, and the other entity fields); relations are
-document-level, with subject and object nodes and the other relation fields as infons. Records with an error are left out (they are reported on stderr)."""
+document-level, with subject and object nodes and the other relation fields as infons.
+Records with an error are left out (they are reported on stderr)."""
 from __future__ import annotations
 
 from bioc import BioCAnnotation, BioCCollection, BioCDocument, BioCLocation, BioCNode, BioCPassage, BioCRelation
