@@ -1,0 +1,205 @@
+"""Subject candidates of a sentence: alterations, and the coordinated groups they form.
+
+Subjects are VARIANT mentions and bare GENE mentions that carry an alteration word
+("IL7 expression", "high expression of claudin-7", "knockdown of XRCC1"). A gene that
+names a drug's target ("EGFR TKI", "anti-HER2") is none; a wild-type gene blocks the
+search without giving a relation; an alteration in a contrast ("in contrast to ER
+mutations") is never a subject.
+"""
+from __future__ import annotations
+
+from ..mentions import Mention
+from ..sentences import doc_text
+from .cues import Cues
+from .sentence import DRUG_LABELS, Alteration, Group, Sentence
+
+GENE_LEVEL_WORDS = {"mutation", "mutant", "alteration", "mutated"}
+COORDINATION = (",", "and", "or", "/", "and/or", "-")
+
+
+def alteration_groups(s: Sentence, cues: Cues) -> list[Group]:
+    """The sentence's alterations, joined into groups where only coordination / example words separate them."""
+    groups: list[Group] = []
+    for alteration in _alterations(s, cues):
+        if groups:
+            last = groups[-1]
+            between = range(last.end, alteration.start)
+            glued = all(s.words[i] in cues.glue or s.words[i].isdigit() or s.doc[i].is_space or
+                        s.mention_at(i, ("GENE", "VARIANT")) is not None for i in between)
+            if (alteration.start >= last.end and len(between) <= cues.group_max_gap and glued
+                    and s.clause_of(last.end - 1) == s.clause_of(alteration.start)) \
+                    or alteration.start < last.end:  # or overlapping phrases ("expression of X" inside another)
+                last.add(alteration)
+                continue
+        groups.append(Group([alteration]))
+    text = doc_text(s.doc)
+    for group in groups:
+        group.members = _drop_head_nouns(group.members, text)
+    return groups
+
+
+def qualifies_drug(s: Sentence, cues: Cues, mention: Mention) -> bool:
+    """'EGFR TKI', 'BRAF V600E inhibitor', 'anti-HER2', 'targeting HER2': the gene names a drug's target."""
+    words, i = s.words, mention.token_end
+    if i < s.end and words[i] == "-" and i + 1 < s.end:
+        i += 1
+    following = s.mention_at(i, DRUG_LABELS)
+    if following is not None and following.token_start == i:
+        return True
+    if i < s.end and words[i] in cues.drug_qualifier_after:
+        return True
+    j = mention.token_start - 1
+    if j >= s.start and words[j] == "-" and j - 1 >= s.start and words[j - 1] == "anti":
+        return True
+    window = words[max(s.start, mention.token_start - 2):mention.token_start]
+    return any(w in cues.drug_qualifier_before for w in window[-1:]) or " ".join(window) in cues.drug_qualifier_before
+
+
+def _alterations(s: Sentence, cues: Cues) -> list[Alteration]:
+    words = s.words
+    variants = [m for m in s.mentions if m.label == "VARIANT"]
+    found = []
+    for variant in variants:
+        if qualifies_drug(s, cues, variant):
+            continue
+        start = variant.token_start
+        before = s.at.get(start - 1) or (s.at.get(start - 2) if words[start - 1] == "-" else None)
+        if before is not None and before.label == "GENE":
+            start = before.token_start
+        kind = variant.attrs.get("variant_type") or "gene_level"
+        found.append(Alteration(variant, start, variant.token_end, kind, recordable=bool(variant.attrs.get("gene"))))
+    for gene in (m for m in s.mentions if m.label == "GENE"):
+        if qualifies_drug(s, cues, gene):
+            continue
+        if any(v.attrs.get("gene") == gene.canonical and (0 <= v.token_start - gene.token_end <= 4 or
+                                                          0 <= gene.token_start - v.token_end <= 4)
+               for v in variants):
+            continue
+        altered = _gene_alteration(s, cues, gene)
+        if altered is not None:
+            altered.recordable = (gene.normalized or "").startswith("HGNC:")
+            found.append(altered)
+        elif _wild_type(s, gene):
+            # 'patients with wild-type KRAS benefit': the subject is no alteration; it blocks the search
+            found.append(Alteration(gene, gene.token_start, gene.token_end, "wild type", gene_only=True,
+                                    recordable=False))
+    found = _shared_alterations(s, cues, sorted(found, key=lambda a: (a.start, a.end)))
+    contrasted = _contrasted(s)
+    for alteration in found:
+        alteration.contrasted = alteration.mention.token_start in contrasted
+        alteration.label = _label(s, cues, alteration)
+        if any(s.words[i] in cues.undirected_after for i in range(alteration.mention.token_start,
+                                                                   min(s.end, alteration.end + 1))):
+            # 'KIT mutation status', 'CYP2D6 genotype': a status predicts nothing in one direction
+            alteration.recordable = False
+    return found
+
+
+def _shared_alterations(s: Sentence, cues: Cues, found: list[Alteration]) -> list[Alteration]:
+    """'KRAS and NRAS mutations', 'BRCA1, BRCA2 or PALB2 mutations': coordinated genes share the
+    alteration word of the last one (each becomes a gene-level subject)."""
+    used = {id(a.mention) for a in found} | {id(m) for a in found for m in s.mentions
+                                              if m.label == "GENE" and a.start <= m.token_start < a.end}
+    extra = []
+    for gene in (m for m in s.mentions if m.label == "GENE" and id(m) not in used):
+        i = gene.token_end
+        while i < s.end and (s.words[i] in COORDINATION or s.mention_at(i, ("GENE",)) is not None):
+            i = s.at[i].token_end if s.at.get(i) is not None else i + 1
+        target = next((a for a in found if a.start == i or (a.start < i < a.end)), None)
+        if target is None or i == gene.token_end or qualifies_drug(s, cues, gene):
+            continue
+        extra.append(Alteration(gene, gene.token_start, gene.token_end, target.kind, gene_only=True,
+                                manipulated=target.manipulated))
+    return sorted(found + extra, key=lambda a: (a.start, a.end))
+
+
+def _wild_type(s: Sentence, gene: Mention) -> bool:
+    """'wild-type KRAS', 'KRAS wild-type', 'K-ras wild type status', 'HER2-negative'."""
+    for b, e in s.has("wild_type", max(s.start, gene.token_start - 3), min(s.end, gene.token_end + 3)):
+        if e <= gene.token_start and all(s.words[i] in ("the", "a", "-") for i in range(e, gene.token_start)):
+            return True
+        if b >= gene.token_end and all(s.words[i] in ("-", "gene", "genes", "(") for i in range(gene.token_end, b)):
+            return True
+    return False
+
+
+def _gene_alteration(s: Sentence, cues: Cues, gene: Mention) -> Alteration | None:
+    """A bare gene with an alteration word after ('X expression') or before ('loss of X')."""
+    words = s.words
+    after_kind, end = None, gene.token_end
+    i, steps = gene.token_end, 0
+    while i < s.end and steps <= 3:
+        word = words[i]
+        if word in cues.alt_after:
+            after_kind, end = cues.alt_after[word], i + 1
+            break
+        if word == "(":
+            close = next((k for k in range(i + 1, min(i + 5, s.end)) if words[k] == ")"), None)
+            if close is None:
+                break
+            i, steps = close + 1, steps + 1
+            continue
+        if (word not in cues.between_after and not word.isdigit()) or s.at.get(i) is not None:
+            break
+        i, steps = i + 1, steps + 1
+    before_kind, start = None, gene.token_start
+    position, steps = gene.token_start, 0
+    while position > s.start and steps <= 5:
+        hit = s.phrases.alteration_before(position, s.start)
+        if hit is not None:
+            start, before_kind = hit
+            break
+        if words[position - 1] not in cues.between_before or s.at.get(position - 1) is not None:
+            break
+        position, steps = position - 1, steps + 1
+    kinds = [before_kind, after_kind]
+    if "silencing" in kinds:
+        # RNAi silencing is an experiment (direction flips); epigenetic silencing in tumours is low expression
+        silencing = "manipulation" if s.has("experimental", s.start, s.end) else "low expression"
+        kinds = [silencing if k == "silencing" else k for k in kinds]
+    if not any(kinds):
+        return None
+    kind = next((k for k in kinds if k and k != "manipulation"), "expression")
+    return Alteration(gene, start, end, kind, gene_only=True, manipulated="manipulation" in kinds)
+
+
+def _contrasted(s: Sentence) -> set[int]:
+    """Tokens inside a contrast phrase's scope ('in contrast to ER mutations')."""
+    tokens = set()
+    for _, end in s.has("contrast", s.start, s.end):
+        stop = end
+        while stop < s.end and stop - end < 6 and s.words[stop] not in (",", ";", ".", ")"):
+            stop += 1
+        tokens.update(range(end, stop + 1))
+    return tokens
+
+
+def _label(s: Sentence, cues: Cues, alteration: Alteration) -> str | None:
+    """'resistance mutation T790M' -> resistance; 'activating mutation L858R' -> sensitizing."""
+    for word in reversed(s.words[max(s.start, alteration.start - 3):alteration.start]):
+        if word in cues.resistance_labels:
+            return "resistance"
+        if word in cues.sensitizing_labels:
+            return "sensitizing"
+    after = s.words[alteration.end:min(s.end, alteration.end + 6)]
+    for offset, word in enumerate(after):
+        if s.mention_at(alteration.end + offset, ("VARIANT",)) is not None:
+            break
+        if word in ("resistance", "resistant") and offset + 1 < len(after) and \
+                after[offset + 1] in ("biomarker", "marker", "mutation", "mutations"):
+            return "resistance"
+    return None
+
+
+def _drop_head_nouns(members: list[Alteration], text: str) -> list[Alteration]:
+    """'a missense mutation in KIT exon 13 (K642E)': the singular gene-level word is K642E's head noun."""
+    specific_genes = {m.mention.attrs.get("gene") for m in members
+                      if not m.gene_only and m.mention.attrs.get("variant_type") not in (None, "gene_level")}
+    kept = []
+    for member in members:
+        mention = member.mention
+        singular = mention.label == "VARIANT" and mention.attrs.get("variant_type") == "gene_level" and \
+            text[mention.start:mention.end].lower() in GENE_LEVEL_WORDS
+        if not (singular and mention.attrs.get("gene") in specific_genes):
+            kept.append(member)
+    return kept or members

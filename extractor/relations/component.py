@@ -1,0 +1,256 @@
+"""The spaCy component "extractor_relations": sentence by sentence, each cue gives relations by its shape.
+
+- ``predicate``: the cue is the predicate, its drug before ("cisplatin resistance",
+  "neratinib-resistant") or after it ("confers resistance to D"); modifiers flip or move the
+  direction ("reduced sensitivity", "sorafenib restored sensitivity to cetuximab");
+- ``agent``: the drug before the cue acts on the alteration after it ("D is potent in X models",
+  "D for the treatment of X melanoma");
+- ``by``: "resistance was overcome by D": D, for the last resistant subject.
+
+A sentence whose only subject is an anaphor ("this mutation") takes the last alteration group
+of the previous sentences. Negation and hedging are flags and never drop a relation; study
+aims, undirected statements and resistance acquired by the host of an alteration give none.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..mentions import Mention
+from ..resources import read_json
+from ..sentences import doc_text, sentence_bounds
+from . import drugs as find, scope
+from .alterations import alteration_groups
+from .cues import Cues
+from .sentence import DRUG_LABELS, OPPOSITE, RESISTANT, SENSITIVE, Alteration, Group, Relation, Sentence
+from .subjects import find_subject, with_examples
+
+Doc.set_extension("relations", default=None, force=True)
+
+SPECIFIC_TYPES = {"protein", "dna", "rsid", "exon", "fusion"}
+
+
+@Language.factory("extractor_relations", default_config={"cues": "patterns/relation_cues.json"})
+def make_relation_extractor(nlp: Language, name: str, cues: str):
+    return RelationExtractor(nlp, read_json(cues))
+
+
+class RelationExtractor:
+    def __init__(self, nlp: Language, cues: dict):
+        self.cues = Cues(nlp, cues)
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = [m for m in doc._.mentions or [] if m.token_start >= 0]
+        if not any(m.label in DRUG_LABELS for m in mentions):
+            doc._.relations = []
+            return doc
+        stop_char = self.cues.boilerplate_start(doc_text(doc))
+        words = [t.lower_ for t in doc]
+        cues, phrases = self.cues.match(doc)
+        at = {}
+        for mention in mentions:
+            for i in range(mention.token_start, mention.token_end):
+                at.setdefault(i, mention)
+        relations: list[Relation] = []
+        previous_drugs: list[Mention] = []
+        history: list[tuple[int, Group]] = []  # (sentence index, group) of earlier sentences
+        last_resistant: list[tuple[int, Group]] = []
+        for index, (start, end) in enumerate(sentence_bounds(doc)):
+            if doc[start].idx >= stop_char:
+                break
+            inside = [m for m in mentions if start <= m.token_start < end]
+            sentence_cues = [c for c in cues if start <= c.start < end]
+            if not inside and not sentence_cues:
+                continue
+            s = Sentence(doc, start, end, index, words, at, inside, phrases, self.cues.clause_breaks,
+                         [c for c in sentence_cues if self.cues.family(c)["type"] is not None])
+            groups = alteration_groups(s, self.cues)
+            if s.cues and (s.drugs or (previous_drugs and s.has("drug_anaphors", start, end))):
+                found = self._sentence_relations(s, groups, history, last_resistant, previous_drugs)
+                relations.extend(found)
+                resistant = [r for r in found if r.type == RESISTANT and not r.negated]
+                if resistant:
+                    last_resistant.append((index, _group_of(resistant[-1].subject, groups)))
+            history.extend((index, g) for g in groups if g.active)
+            previous_drugs = s.drugs
+        doc._.relations = _deduplicate(relations)
+        return doc
+
+    def _sentence_relations(self, s: Sentence, groups, history, last_resistant, previous_drugs) -> list[Relation]:
+        found: list[Relation] = []
+        for cue in s.cues:
+            family = self.cues.family(cue)
+            if scope.is_aim(s, cue) or scope.is_undirected(s, self.cues, cue):
+                continue
+            if family["shape"] == "predicate":
+                found.extend(self._predicate(s, cue, family, groups, history, previous_drugs))
+            elif family["shape"] == "agent":
+                found.extend(self._agent(s, cue, family, groups, history))
+            elif family["shape"] == "by":
+                found.extend(self._by(s, cue, family, groups, last_resistant))
+        subtype = next((m for m in s.mentions if m.label == "TUMOR_SUBTYPE"), None)
+        for relation in found:
+            relation.subtype = subtype
+        return found
+
+    # -- shapes ------------------------------------------------------------------------------
+
+    def _predicate(self, s: Sentence, cue: Span, family: dict, groups, history, previous_drugs) -> list[Relation]:
+        """The cue is the predicate: 'X confers resistance to D', 'D-resistant X', 'sensitivity of X cells to D'."""
+        cues, flags = self.cues, set()
+        drugs = find.drugs_before(s, cues, cue.start)
+        if drugs:
+            flags.add("drug_adjacent")
+            anchor = drugs[0][0].token_start
+        else:
+            drugs = find.drugs_after(s, cues, cue.end, family.get("window", cues.drug_window), cue,
+                                     of_governs=family.get("of_governs", False))
+            anchor = cue.start
+        kind, agent = family["type"], []
+        window = (max(s.start, anchor - cues.modifier_window), anchor)
+        inside = {i for g in groups for i in range(g.start, g.end)}  # 'low ERCC1 expression predicts benefit'
+
+        def modifier(name):
+            return [(b, e) for b, e in s.has(f"mod_{name}", *window) if b not in inside]
+
+        restore, overcome, enhance = modifier("restore"), modifier("overcome"), modifier("enhance")
+        verbs = restore or overcome or enhance
+        if verbs or cue.text.lower() in cues.enhance:  # 'D sensitizes X cells to E'
+            verb = min(b for b, _ in verbs) if verbs else cue.start
+            agent = find.agent_drugs(s, cues, verb, added_only=bool(overcome or restore))
+        if kind == SENSITIVE and restore:
+            kind = RESISTANT  # sensitivity restored: it was lost
+        elif kind == SENSITIVE and agent:
+            drugs = []  # 'D enhances E sensitivity', 'D sensitizes X cells to E': E has no relation
+        elif modifier("reverse"):
+            kind = OPPOSITE[kind]
+        acquired, host_acquired = scope.acquired(s, cues, cue) if kind == RESISTANT else (False, False)
+        if not drugs and not agent:
+            if family.get("implicit_drug") and (family["family"] == "confer_resistance" or acquired):
+                drugs = find.implicit_drugs(s, cues, cue)
+            drugs = drugs or find.treated_drugs(s, cues, cue) or find.anaphoric_drugs(s, cues, cue, previous_drugs)
+            if not drugs:
+                return []
+            flags.add("implicit_drug")
+        agent_ids = {id(d) for d, _ in agent}
+        drugs = [(d, n) for d, n in drugs if id(d) not in agent_ids]
+        adjacent = "drug_adjacent" in flags
+        own = [] if "implicit_drug" in flags else drugs  # an implicit drug is no argument position
+        lo = min([cue.start] + [d.token_start for d, _ in own])
+        hi = max([cue.end] + [d.token_end for d, _ in own])
+        group, where = find_subject(s, cues, lo, hi, groups, history,
+                                    prefer_after=adjacent and cue.text.lower() in cues.compound_adjectives,
+                                    host_blocked=host_acquired, cue_end=None if adjacent else cue.end)
+        if group is None:
+            return []
+        flags |= where
+        if not where:
+            group = with_examples(s, drugs, group, groups)
+        # 'depletion of AXL restored sensitivity', 'X knockdown overcame resistance': the modifier already
+        # states the manipulation's effect, so the manipulated gene's direction is not flipped again
+        fixed = bool(restore or overcome)
+        out = self._relations(s, cue, family, kind, group, drugs, flags, fixed=fixed)
+        if agent:
+            out += self._relations(s, cue, family, SENSITIVE, group, agent, flags - {"drug_adjacent"})
+        return out
+
+    def _agent(self, s: Sentence, cue: Span, family: dict, groups, history) -> list[Relation]:
+        """The drug before the cue acts on the alteration after it: 'D is potent in X models'."""
+        drugs = find.agent_drugs(s, self.cues, cue.start, limit=None,
+                                 added_only=family["family"] == "overcome_resistance")
+        if not drugs:
+            return []
+        group, where = find_subject(s, self.cues, cue.end, cue.end, groups, history, after_only=True)
+        if group is None:
+            return []
+        return self._relations(s, cue, family, family["type"], group, drugs, where)
+
+    def _by(self, s: Sentence, cue: Span, family: dict, groups, last_resistant) -> list[Relation]:
+        """'resistance was overcome by D': D is the agent; the subject is the one before, else the last resistant one."""
+        drugs = find.drugs_after(s, self.cues, cue.end, self.cues.drug_window, cue, combination=True,
+                                 need_linker=False)
+        if not drugs:
+            return []
+        before = [g for g in groups if g.end <= cue.start and g.active]
+        if before:
+            group, where = before[-1], set()
+        else:
+            recent = [g for i, g in last_resistant if s.index - self.cues.coreference_sentences <= i < s.index]
+            if not recent:
+                return []
+            group, where = recent[-1], {"coreference"}
+        return self._relations(s, cue, family, family["type"], group, drugs, where)
+
+    # -- relations -----------------------------------------------------------------------------
+
+    def _relations(self, s, cue, family, kind, group, drugs, flags, fixed: bool = False) -> list[Relation]:
+        """One relation per recordable member and drug, with flags and confidence."""
+        members = [m for m in group.active if m.recordable]
+        if kind == RESISTANT and any(m.label == "resistance" for m in members):
+            members = [m for m in members if m.label != "sensitizing"]
+        negated = scope.negated(s, self.cues, cue)
+        speculative = bool(family.get("speculative")) or scope.hedged(s, self.cues, cue, group)
+        out = []
+        for alteration in members:
+            for drug, drug_negated in drugs:
+                flip = alteration.manipulated and not fixed
+                relation = Relation(OPPOSITE[kind] if flip else kind, alteration.mention, drug, s.span, cue.text,
+                                    s.index, negated or drug_negated, speculative, family=family["family"])
+                relation.confidence = self._confidence(family, relation, alteration, flags)
+                out.append(relation)
+        if out and scope.but_not_in(s, drugs):
+            out += [self._negated_copy(r) for r in out if not r.negated]
+        for relation in out:
+            _as_subject(relation.subject)
+        return out
+
+    def _negated_copy(self, relation: Relation) -> Relation:
+        confidence = round(max(0.05, relation.confidence + self.cues.adjust["negated"]), 3)
+        return replace(relation, negated=True, confidence=confidence)
+
+    def _confidence(self, family: dict, relation: Relation, alteration: Alteration, flags: set[str]) -> float:
+        """The family's base plus the adjustments that apply (README, 'How confidence is computed')."""
+        adjust = self.cues.adjust
+        score = family["confidence"]
+        if relation.subject.attrs.get("variant_type") in SPECIFIC_TYPES and not alteration.gene_only:
+            score += adjust["specific_variant"]
+        if alteration.gene_only:
+            score += adjust["gene_only"]
+        score += sum(adjust.get(flag, 0.0) for flag in flags)
+        if relation.speculative:
+            score += adjust["speculative"]
+        if relation.negated:
+            score += adjust["negated"]
+        if "coreference" not in flags:
+            distance = abs(relation.subject.token_start - relation.object.token_start)
+            score += adjust["distance_per_10_tokens"] * (distance // 10)
+        return round(min(0.99, max(0.05, score)), 3)
+
+
+def _as_subject(mention: Mention) -> None:
+    """A bare GENE used as a subject: the record's relation takes its symbol and a null variant."""
+    if mention.label == "GENE":
+        mention.attrs.setdefault("gene", mention.canonical)
+        mention.attrs.setdefault("variant_type", "gene_level")
+
+
+def _group_of(subject: Mention, groups: list[Group]) -> Group:
+    for group in groups:
+        if any(m.mention is subject for m in group.members):
+            return group
+    return Group([Alteration(subject, subject.token_start, subject.token_end, "coreference")])
+
+
+def _deduplicate(relations: list[Relation]) -> list[Relation]:
+    """One relation per sentence, type, subject, drug name and negation: asserted beats hedged, then confidence."""
+    best: dict[tuple, Relation] = {}
+    for relation in relations:
+        key = (relation.sentence_index, relation.type, id(relation.subject), relation.object.canonical,
+               relation.negated)
+        current = best.get(key)
+        if current is None or (not relation.speculative, relation.confidence) > (not current.speculative,
+                                                                                  current.confidence):
+            best[key] = relation
+    return sorted(best.values(), key=lambda r: (r.sentence.start, r.subject.start, r.object.start, r.type))

@@ -1,0 +1,96 @@
+"""The cue lexicon (``models/patterns/relation_cues.json``) and its phrase matches in a doc."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+# lists of relation_cues.json matched as (possibly multi-word) phrases
+PHRASE_LISTS = ("contrast", "aims", "aims_after", "wild_type", "drug_anaphors", "claims", "hedge_exceptions",
+                "hedge_resets", "hedge_nonhedges", "treatment_links", "acquired", "causal_links", "anaphors",
+                "negation_exceptions", "but_not")
+MODIFIER_LISTS = ("reverse", "restore", "overcome", "enhance", "undirected")
+# single-word lists, kept as sets under the same name
+WORD_LISTS = ("linkers", "drug_prefix", "drug_fillers", "drug_qualifier_after", "drug_qualifier_before", "glue",
+              "resistance_labels", "sensitizing_labels", "negation", "hedges", "hedge_verbs", "undirected_after",
+              "host_words", "host_links", "clause_breaks", "combination", "compound_adjectives", "relative_stops",
+              "treatment_verbs", "comparative_stops", "apposition_markers")
+NUMBERS = ("drug_window", "drug_prefix_unknown", "group_max_gap", "negation_window", "coreference_sentences",
+           "implicit_drug_distance", "agent_subject_distance")
+
+
+class Cues:
+    """Word sets, numbers and phrase matchers of the cue lexicon (its ``_doc`` explains every list)."""
+
+    def __init__(self, nlp: Language, data: dict):
+        for name in WORD_LISTS:
+            setattr(self, name, set(data[name]))
+        for name in NUMBERS:
+            setattr(self, name, data[name])
+        modifiers, alterations = data["modifiers"], data["alteration_words"]
+        self.modifier_window, self.agent_window = modifiers["window"], modifiers["agent_window"]
+        self.enhance = set(modifiers["enhance"])
+        self.alt_after = alterations["after"]
+        self.between_after = set(alterations["between_after"])
+        self.between_before = set(alterations["between_before"])
+        self.adjust = data["confidence_adjustments"]
+        headings = "|".join(re.escape(h) for h in data["boilerplate_headings"])
+        self.boilerplate = re.compile(rf"^[ \t]*(?:{headings})[ \t]*:?[ \t]*$", re.IGNORECASE | re.MULTILINE)
+
+        def patterns(phrases):
+            return [nlp.make_doc(p) for p in phrases]
+
+        self.families: dict[str, dict] = {}
+        self.cue_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for index, family in enumerate(data["cues"]):
+            key = f"{family['family']}:{index}"
+            self.families[key] = family
+            self.cue_matcher.add(key, patterns(family["phrases"]))
+        self.list_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for name in PHRASE_LISTS:
+            self.list_matcher.add(name, patterns(data[name]))
+        for name in MODIFIER_LISTS:
+            self.list_matcher.add(f"mod_{name}", patterns(modifiers[name]))
+        for phrase, kind in alterations["before"].items():
+            self.list_matcher.add(f"alt_before:{kind}", patterns([phrase]))
+        self.list_matcher.add("experimental", patterns(alterations["experimental"]))
+
+    def family(self, cue: Span) -> dict:
+        return self.families[cue.label_]
+
+    def boilerplate_start(self, text: str) -> int:
+        """Character offset of the first boilerplate heading ('Similar articles'), else past the end."""
+        found = self.boilerplate.search(text)
+        return found.start() if found else len(text) + 1
+
+    def match(self, doc: Doc) -> tuple[list[Span], "Phrases"]:
+        """The doc's cues (longest wins where they overlap) and its phrase-list matches."""
+        cues = filter_spans([Span(doc, s, e, label=k) for k, s, e in self.cue_matcher(doc)])
+        spans = defaultdict(list)
+        for key, s, e in self.list_matcher(doc):
+            spans[self.list_matcher.vocab.strings[key]].append((s, e))
+        return cues, Phrases(spans)
+
+
+class Phrases:
+    """Token spans of each phrase list found in a doc."""
+
+    def __init__(self, spans: dict[str, list[tuple[int, int]]]):
+        self.spans = spans
+
+    def within(self, key: str, lo: int, hi: int) -> list[tuple[int, int]]:
+        """Spans of phrase list `key` lying within tokens [lo, hi)."""
+        return [(s, e) for s, e in self.spans.get(key, ()) if lo <= s and e <= hi]
+
+    def alteration_before(self, position: int, lo: int) -> tuple[int, str] | None:
+        """(start, kind) of the longest 'alteration word before a gene' phrase ending at `position`."""
+        hits = [(b, key) for key, spans in self.spans.items() if key.startswith("alt_before:")
+                for b, e in spans if e == position and b >= lo]
+        if not hits:
+            return None
+        b, key = min(hits)
+        return b, key.split(":", 1)[1]

@@ -1,0 +1,210 @@
+"""The drug arguments of a cue: where the drug of a relation stands relative to its cue."""
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from ..mentions import Mention
+from .cues import Cues
+from .sentence import DRUG_LABELS, Sentence
+
+SENTENCE_END = {".", "!", "?"}
+BRACKETS = {"(", ")", "[", "]"}
+LIST_WORDS = (",", "and", "or", "and/or", "/")
+COMBINING_WORDS = ("plus", "+", "with", "combined", "combination")
+APPOSITION_WORDS = ("therapy", "treatment", "with", "as")  # 'TKI therapy with vemurafenib'
+NAMED_TREATMENT = ("treatment", "therapy", "monotherapy")
+
+Drugs = list[tuple[Mention, bool]]  # (drug, negated by 'but not')
+
+
+def drugs_before(s: Sentence, cues: Cues, position: int) -> Drugs:
+    """Drugs written right before a cue: 'cisplatin resistance', 'neratinib-resistant', 'TKI treatment response'."""
+    words, i, skipped = s.words, position - 1, 0
+    drug = None
+    while i >= s.start and skipped <= 3:
+        mention = s.at.get(i)
+        if mention is not None and mention.label in DRUG_LABELS:
+            drug = mention
+            break
+        if words[i] == ")":
+            opening = next((k for k in range(i - 1, max(s.start, i - 6) - 1, -1) if words[k] == "("), None)
+            if opening is None:
+                return []
+            i, skipped = opening - 1, skipped + 1
+            continue
+        if words[i] not in cues.drug_fillers or mention is not None:
+            return []
+        i, skipped = i - 1, skipped + 1
+    if drug is None:
+        return []
+    found = [drug]
+    i = drug.token_start - 1
+    while i >= s.start:
+        mention = s.mention_at(i, DRUG_LABELS)
+        if mention is not None:
+            found.insert(0, mention)
+            i = mention.token_start - 1
+        elif words[i] in LIST_WORDS + ("-",) and i - drug.token_start > -4:
+            i -= 1
+        else:
+            break
+    return _named(s, cues, found)
+
+
+def drugs_after(s: Sentence, cues: Cues, start: int, window: int, cue: Span, combination: bool = False,
+                need_linker: bool = True, of_governs: bool = True) -> Drugs:
+    """Coordinated drugs after a cue: 'to tamoxifen, fulvestrant and palbociclib', 'but not to B' negated;
+    with `combination`, only those after the last combining word ('combining A with B' -> B)."""
+    words = s.words
+    found: Drugs = []
+    negated, gap, cut, i = False, 0, 0, start
+    linker = not need_linker or s.words[start - 1] in cues.linkers
+    but_not = {b for b, _ in s.has("but_not", start, s.end)}
+    while i < s.end:
+        mention = s.at.get(i)
+        if mention is not None and mention.label in DRUG_LABELS and mention.token_start >= start:
+            if not linker or (need_linker and not found and
+                              not _governed(s, cues, start, mention.token_start, of_governs)):
+                break
+            found.append((mention, negated))
+            gap, i = 0, mention.token_end
+            continue
+        word = words[i]
+        if i in but_not:
+            negated = True
+            i += 2
+            continue
+        if word in SENTENCE_END or s.clause_of(i) != s.clause_of(start - 1) or word in cues.comparative_stops:
+            break
+        if not found and word in cues.relative_stops and not any(  # 'patients who received D' goes on
+                k < s.end and s.words[k] in cues.treatment_verbs for k in (i + 1, i + 2)):
+            break
+        if not found and i in s.cue_tokens and not cue.start <= i < cue.end:
+            break
+        if mention is not None and mention.label == "VARIANT" and found:
+            break
+        if word in cues.linkers:
+            linker = True
+        if combination and found and word in cues.combination:
+            cut = len(found)
+        gap += s.is_word(i)
+        if gap > (3 if found else window):
+            break
+        i = mention.token_end if mention is not None and mention.token_end > i else i + 1
+    found = found[cut:]
+    kept = {id(m) for m, _ in _named(s, cues, [m for m, _ in found])}
+    return [(m, n) for m, n in found if id(m) in kept]
+
+
+def agent_drugs(s: Sentence, cues: Cues, position: int, limit: int | None = -1, added_only: bool = False) -> Drugs:
+    """The drug(s) acting as the agent of a verb or adjective at `position` ('D enhances', 'D is potent in',
+    'encorafenib plus cetuximab improved survival'); with `added_only`, only the drugs added in a
+    combination ('the combination of vemurafenib with cetuximab overcame resistance' -> cetuximab).
+    `limit`: most tokens between drug and position (-1: the lexicon's agent_window; None: the clause)."""
+    limit = cues.agent_window if limit == -1 else limit
+    clause = s.clause_of(position)
+    before = [d for d in s.drugs if d.token_end <= position and s.clause_of(d.token_start) == clause
+              and (limit is None or position - d.token_end <= limit)]
+    if not before:
+        return []
+    nearest = max(before, key=lambda d: d.token_end)
+    found = [nearest]
+    i, combined = nearest.token_start - 1, False
+    while i >= s.start:
+        mention = s.mention_at(i, DRUG_LABELS)
+        if mention is not None:
+            if added_only and combined:
+                break
+            found.insert(0, mention)
+            i = mention.token_start - 1
+            continue
+        word = s.words[i]
+        if word not in LIST_WORDS + COMBINING_WORDS + ("(", ")", "in", "together"):
+            break
+        combined = combined or word in COMBINING_WORDS
+        i -= 1
+    return _named(s, cues, found)
+
+
+def implicit_drugs(s: Sentence, cues: Cues, cue: Span) -> Drugs:
+    """A resistance cue without its own drug: the drug named before it in the clause (else after), not
+    one that overcomes the resistance."""
+    clause, distance = s.clause_of(cue.start), cues.implicit_drug_distance
+    near = [d for d in s.drugs if s.clause_of(d.token_start) == clause and
+            (cue.start - d.token_end <= distance if d.token_end <= cue.start else d.token_start - cue.end <= distance)]
+    overcome = {b for b, _ in s.has("mod_overcome", s.start, s.end)}
+    near = [d for d in near if not any(0 <= b - d.token_end <= 4 for b in overcome)]
+    before = [d for d in near if d.token_end <= cue.start]
+    if before:
+        return [(max(before, key=lambda d: d.token_end), False)]
+    after = [d for d in near if d.token_start >= cue.end]
+    return [(after[0], False)] if after else []
+
+
+def anaphoric_drugs(s: Sentence, cues: Cues, cue: Span, previous_drugs: list[Mention]) -> Drugs:
+    """'T315I is insensitive to both': the drugs of the sentence before (or earlier in this one)."""
+    if not s.has("drug_anaphors", cue.end, min(s.end, cue.end + 3)):
+        return []
+    chosen = [d for d in s.drugs if d.token_end <= cue.start] or previous_drugs
+    return _named(s, cues, chosen) if chosen else []
+
+
+def treated_drugs(s: Sentence, cues: Cues, cue: Span) -> Drugs:
+    """'patients with X treated with D had a better response': the treatment named before the cue."""
+    clause, start = s.clause_of(cue.start), s.clause_start(cue.start)
+    links = s.has("treatment_links", start, cue.start)
+    for drug in sorted((d for d in s.drugs if start <= d.token_start and d.token_end <= cue.start),
+                       key=lambda d: -d.token_end):
+        if s.clause_of(drug.token_start) != clause or s.words_between(drug.token_end, cue.start) > 8:
+            continue
+        treated = any(0 <= drug.token_start - e <= 2 for _, e in links)
+        named = drug.token_end < s.end and s.words[drug.token_end] in NAMED_TREATMENT
+        if treated or named:
+            return agent_drugs(s, cues, drug.token_end, limit=0)
+    return []
+
+
+def _governed(s: Sentence, cues: Cues, start: int, drug_start: int, of_governs: bool = True) -> bool:
+    """The first drug after a cue must be the object of a linking word: at most a few words that are
+    not drug-phrase words ('the BH3 mimetics') between the last linker and the drug
+    ('resistance of the latter cells to doxorubicin', but not 'sensitization to seizures induced by cocaine')."""
+    unknown = 0
+    for i in range(drug_start - 1, start - 2, -1):
+        word = s.words[i]
+        if word in cues.linkers:
+            # 'sensitization of lidocaine convulsions', 'resistance of cells to D': after a sensitivity or
+            # resistance word 'of' names what is sensitive, not the drug ('efficacy of D' is fine)
+            return of_governs or word != "of"
+        mention = s.at.get(i)
+        if word in cues.drug_prefix or s.doc[i].is_space or (mention is not None and mention.label != "VARIANT"):
+            continue
+        unknown += 1
+        if unknown > cues.drug_prefix_unknown:
+            return False
+    return False
+
+
+def _named(s: Sentence, cues: Cues, drugs: list[Mention]) -> Drugs:
+    """Keep the named drug: 'the HER2 kinase inhibitor neratinib', 'TKI therapy with vemurafenib',
+    'BH3 mimetics ABT-737', 'irinotecan-based chemotherapy'; one mention per drug name."""
+    kept: list[Mention] = []
+    words = s.words
+    for index, mention in enumerate(drugs):
+        following = drugs[index + 1] if index + 1 < len(drugs) else None
+        if mention.label == "DRUG_CLASS" and following is not None:
+            between = words[mention.token_end:following.token_start]
+            # 'TKIs such as erlotinib', 'TKIs, namely erlotinib', 'TKI therapy with vemurafenib', 'AI (AI) drug';
+            # a bare comma is a list ('aromatase inhibitors, tamoxifen or fulvestrant')
+            marked = any(w in cues.apposition_markers for w in between)
+            appositive = all(w in BRACKETS or w in APPOSITION_WORDS or w in cues.apposition_markers
+                             or (w == "," and marked) for w in between)
+            if appositive and (following.label == "DRUG" or following.normalized == mention.normalized):
+                continue
+        if mention.label == "DRUG_CLASS" and index > 0:
+            previous = drugs[index - 1]
+            between = words[previous.token_end:mention.token_start]
+            if previous.label == "DRUG" and between and between[-1] == "based":
+                continue
+        if not any(k.canonical == mention.canonical for k in kept):
+            kept.append(mention)
+    return [(d, False) for d in kept]

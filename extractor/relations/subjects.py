@@ -1,0 +1,88 @@
+"""The subject of a cue: which alteration group a cue is said of."""
+from __future__ import annotations
+
+from .cues import Cues
+from .drugs import Drugs
+from .sentence import DRUG_LABELS, Group, Sentence
+
+OF_WORDS = ("of", "in", "among", "for")  # 'sensitivity of EGFR-mutant cells to gefitinib'
+HOST_COORDINATION = ("and", "or", ",", "while", "compared")
+
+
+def find_subject(s: Sentence, cues: Cues, lo: int, hi: int, groups: list[Group], history, prefer_after=False,
+                 host_blocked=False, after_only=False, cue_end=None) -> tuple[Group | None, set]:
+    """The alteration group that the cue and drugs in tokens [lo, hi) are said of, and flags: the group
+    right after the cue behind of/in/among/for; the nearest group before it in its clause; the first one
+    after it; an anaphor's antecedent among the `history` groups of earlier sentences."""
+    clause = s.clause_of(lo)
+    active = [g for g in groups if g.active]
+    before = [g for g in active if g.end <= lo and s.clause_of(g.end - 1) == clause and not s.enclosed(g, lo)]
+    scope = s.paren_scope(lo)
+    after = [g for g in active if hi <= g.start < scope and s.clause_of(g.start) == clause
+             and not _cue_between(s, cues, hi, g.start)]
+    if after_only:
+        after = [g for g in after if s.words_between(hi, g.start) <= cues.agent_subject_distance
+                 and not _host_coordinated(s, cues, hi, g.start)]
+    if host_blocked:
+        # 'patients with X who developed resistance to D': the host acquired it, unless X is named a
+        # resistance mutation ('the secondary T790M mutation was found in patients with acquired resistance')
+        before = [g for g in before if g.has_label("resistance")]
+        after = [g for g in after if _linked_after(s, hi, g)]
+    if prefer_after and after and after[0].start - hi <= 2:
+        return after[0], set()
+    between = [g for g in active if cue_end is not None and cue_end < g.start and g.end <= hi
+               and s.clause_of(g.start) == clause and s.words_between(cue_end, g.start) <= 3
+               and s.words[cue_end] in OF_WORDS]
+    if between:
+        return between[0], set()
+    if before and not after_only:
+        return max(before, key=lambda g: g.end), set()
+    if after:
+        return after[0], {"alteration_after_cue"}
+    if s.has("anaphors", s.start, s.end):
+        recent = [g for i, g in history if s.index - cues.coreference_sentences <= i < s.index]
+        if recent:
+            return recent[-1], {"coreference"}
+    return None, set()
+
+
+def with_examples(s: Sentence, drugs: Drugs, group: Group, groups: list[Group]) -> Group:
+    """'sensitivity to TKI (point mutations G719A/C in exon 18, L858R and L861Q)': examples of the subject."""
+    if not drugs:
+        return group
+    last = max(d.token_end for d, _ in drugs)
+    if last >= s.end or s.words[last] != "(":
+        return group
+    genes = {m.mention.attrs.get("gene") or m.mention.canonical for m in group.members}
+    close = next((k for k in range(last + 1, s.end) if s.words[k] == ")"), s.end)
+    extra = [m for g in groups if last < g.start < close for m in g.active
+             if (m.mention.attrs.get("gene") or m.mention.canonical) in genes]
+    if not extra:
+        return group
+    return Group(group.members + [m for m in extra if m not in group.members], group.start, group.end)
+
+
+def _host_coordinated(s: Sentence, cues: Cues, start: int, end: int) -> bool:
+    """'D inhibited the proliferation of HCT116 cells and a higher level of FASN ...': the agent's
+    object phrase ends at a host noun followed by a coordination."""
+    return any(s.words[i] in HOST_COORDINATION and s.words[i - 1] in cues.host_words for i in range(start + 1, end))
+
+
+def _cue_between(s: Sentence, cues: Cues, lo: int, hi: int) -> bool:
+    """Another relation cue between a cue and a later alteration, unless it only qualifies that
+    alteration ('neratinib-resistant HER2 L755S', 'sensitive and resistant EGFR mutations')."""
+    for cue in s.cues:
+        if lo <= cue.start and cue.end <= hi:
+            between = range(cue.end, hi)
+            qualifier = len(between) <= 4 and all(
+                s.words[i] in cues.glue or i in s.cue_tokens or s.words[i] == "-" or
+                s.mention_at(i, DRUG_LABELS | {"GENE"}) is not None for i in between)
+            if not qualifier:
+                return True
+    return False
+
+
+def _linked_after(s: Sentence, hi: int, group: Group) -> bool:
+    """An alteration after an acquired-resistance cue counts only when linked to it ('due to T790M')."""
+    return group.has_label("resistance") or any(
+        group.start - e <= 4 and e <= group.start for _, e in s.has("causal_links", hi, group.start + 1))
