@@ -99,7 +99,8 @@ class VariantFinder:
             body = self._expand(spec["regex"], pieces)
             gene = r"(?:(?P<gene>" + self._expand("{GENE}", pieces) + r")(?P<sep>-??))??" if spec.get("gene") else ""
             regex = re.compile(spec.get("left", _LEFT) + gene + "(?P<v>" + body + ")" + _RIGHT)
-            self.patterns.append((spec, regex))
+            requires = re.compile(self._expand(spec["requires"], pieces)) if "requires" in spec else None
+            self.patterns.append((spec, regex, requires))
 
     @staticmethod
     def _expand(regex: str, pieces: dict) -> str:
@@ -118,7 +119,13 @@ class VariantFinder:
     def find(self, text: str) -> list[VariantMatch]:
         """All variant mentions in ``text``: sorted, non-overlapping, longest wins."""
         candidates = []
-        for order, (spec, regex) in enumerate(self.patterns):
+        present: dict[str, bool] = {}
+        for order, (spec, regex, requires) in enumerate(self.patterns):
+            if requires is not None:
+                if requires.pattern not in present:
+                    present[requires.pattern] = requires.search(text) is not None
+                if not present[requires.pattern]:
+                    continue
             for m in regex.finditer(text):
                 found = self._build(spec, m, text)
                 if found is not None:
