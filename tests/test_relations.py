@@ -397,3 +397,115 @@ def test_epigenetic_silencing_is_low_expression_but_rnai_is_an_experiment(extrac
     assert only(extractor, "MGMT gene silencing predicts benefit from temozolomide.")["type"] == "SENSITIVE_TO"
     assert only(extractor, "Silencing of MGMT by siRNA enhanced sensitivity to temozolomide.")["type"] == \
         "RESISTANT_TO"
+
+
+# -- general error classes: each rule with a positive and a negative case -----------------------
+
+def test_negation_after_the_cue_reaches_a_later_subject(extractor):
+    relation = only(extractor, "Resistance to gefitinib was not associated with KRAS mutations.")
+    assert (relation["gene"], relation["type"], relation["negated"]) == ("KRAS", "RESISTANT_TO", True)
+    assert only(extractor, "Resistance to gefitinib was associated with MET amplification.")["negated"] is False
+
+
+def test_negated_partial_attribution_is_no_claim(extractor):
+    assert relations(extractor, "Resistance to 5-fluorouracil cannot be assigned solely to TP53 expression.") == []
+    assert relations(extractor, "Resistance to cisplatin cannot be explained by ERCC1 expression alone.") == []
+
+
+def test_negation_far_from_the_later_subject_does_not_reach_it(extractor):
+    relation = only(extractor, "Resistance to erlotinib, which was not observed in untreated cell lines at any "
+                               "time, is caused by EGFR T790M.")
+    assert (relation["variant"], relation["type"], relation["negated"]) == ("T790M", "RESISTANT_TO", False)
+
+
+@pytest.mark.parametrize("text", [
+    "Vemurafenib-sensitive and -resistant BRAF V600E melanoma cell lines were profiled.",
+    "We compared gefitinib-resistant and gefitinib-sensitive EGFR L858R cell lines.",
+    "BRAF V600E melanoma cells resistant or sensitive to vemurafenib were analysed.",
+])
+def test_opposite_cues_coordinated_describe_samples(extractor, text):
+    assert relations(extractor, text) == [], text
+
+
+def test_opposite_cues_with_their_own_drugs_are_claims(extractor):
+    record = extractor.extract("HER2 L755S cells were resistant to lapatinib and sensitive to neratinib.")
+    assert relation_tuples(record) == {("ERBB2", "L755S", "lapatinib", "RESISTANT_TO"),
+                                       ("ERBB2", "L755S", "neratinib", "SENSITIVE_TO")}
+
+
+def test_agents_acting_on_resistance_are_sensitive(extractor):
+    record = extractor.extract("Gefitinib with cetuximab had a synergistic effect on the resistance caused by "
+                               "EGFR T790M.")
+    assert relation_tuples(record) == {("EGFR", "T790M", "gefitinib", "SENSITIVE_TO"),
+                                       ("EGFR", "T790M", "cetuximab", "SENSITIVE_TO")}
+    record = extractor.extract("Afatinib plus cetuximab showed activity against the resistance mediated by EGFR T790M.")
+    assert relation_tuples(record) == {("EGFR", "T790M", "afatinib", "SENSITIVE_TO"),
+                                       ("EGFR", "T790M", "cetuximab", "SENSITIVE_TO")}
+
+
+def test_drug_before_resistance_without_an_acting_verb_is_resisted(extractor):
+    record = extractor.extract("Gefitinib treatment led to resistance caused by EGFR T790M.")
+    assert ("EGFR", "T790M", "gefitinib", "SENSITIVE_TO") not in relation_tuples(record)
+
+
+def test_anaphoric_agent_takes_the_drugs_of_the_sentence_before(extractor):
+    record = extractor.extract("Gefitinib and erlotinib are EGFR inhibitors. These agents were ineffective in "
+                               "KRAS G12C cells.")
+    assert relation_tuples(record) == {("KRAS", "G12C", d, "RESISTANT_TO") for d in ("gefitinib", "erlotinib")}
+    assert relations(extractor, "KRAS G12C was sequenced. These agents were ineffective in KRAS G12C cells.") == []
+
+
+def test_anaphor_refers_to_named_drugs_not_the_class_said_of_them(extractor):
+    record = extractor.extract("Gefitinib and erlotinib are EGFR inhibitors. EGFR T790M confers resistance to "
+                               "both drugs.")
+    assert relation_tuples(record) == {("EGFR", "T790M", d, "RESISTANT_TO") for d in ("gefitinib", "erlotinib")}
+
+
+def test_restated_resistance_does_not_block_a_later_subject(extractor):
+    record = extractor.extract("Ponatinib overcomes resistance to other tyrosine kinase inhibitors, including "
+                               "resistance caused by ABL1 T315I.")
+    assert {("ABL1", "T315I", "ponatinib", "SENSITIVE_TO"),
+            ("ABL1", "T315I", "tyrosine kinase inhibitor", "RESISTANT_TO")} <= relation_tuples(record)
+    # a cue of the other direction still blocks
+    record = extractor.extract("Ponatinib is resistant to degradation and sensitive to light in ABL1 T315I cells.")
+    assert relation_tuples(record) == set()
+
+
+@pytest.mark.parametrize("text, drug", [
+    ("BRAF V600E testing is used to select patients for treatment with vemurafenib.", "vemurafenib"),
+    ("Patients with BRAF V600E melanoma are eligible for treatment with dabrafenib.", "dabrafenib"),
+    ("Only patients with EGFR L858R should be treated with erlotinib.", "erlotinib"),
+])
+def test_patient_selection_is_an_indication(extractor, text, drug):
+    relation = only(extractor, text)
+    assert (relation["type"], relation["drug"]) == ("SENSITIVE_TO", drug)
+
+
+def test_treatment_given_is_no_indication(extractor):
+    for text in ("Patients with EGFR mutations were treated with erlotinib.",
+                 "KIT mutation status was determined before patients were treated with imatinib."):
+        assert relations(extractor, text) == [], text
+
+
+def test_alteration_found_at_acquired_resistance(extractor):
+    for text, drug in (("EGFR T790M was identified in patients who developed resistance to erlotinib.", "erlotinib"),
+                       ("EGFR T790M was detected in tumours with acquired resistance to gefitinib.", "gefitinib")):
+        assert relation_tuples(extractor.extract(text)) == {("EGFR", "T790M", drug, "RESISTANT_TO")}, text
+    # the carrier's own genotype did not cause the resistance it developed
+    assert relations(extractor, "Patients with EGFR L858R who developed resistance to gefitinib were enrolled.") == []
+
+
+def test_gene_function_without_direction_is_no_relation(extractor):
+    for text in ("AKR1C1 regulates resistance to enzalutamide.",
+                 "The AKR1C3 S221N variant was studied, and AKR1C3 modulates resistance to enzalutamide.",
+                 "ABCB1 expression influences sensitivity to paclitaxel."):
+        assert relations(extractor, text) == [], text
+    assert only(extractor, "AKR1C3 overexpression confers resistance to enzalutamide.")["type"] == "RESISTANT_TO"
+
+
+def test_class_named_by_its_qualifier(extractor):
+    assert only(extractor, "IDH1 mutations predict response to alkylating agent chemotherapy.")["drug"] == \
+        "alkylating agent"
+    assert only(extractor, "TOP2A amplification predicts benefit from anthracycline-based chemotherapy.")["drug"] \
+        == "anthracycline"
+    assert only(extractor, "KRAS G12C tumours were sensitive to single agent chemotherapy.")["drug"] == "chemotherapy"

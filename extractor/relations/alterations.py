@@ -91,7 +91,7 @@ def _alterations(s: Sentence, cues: Cues) -> list[Alteration]:
         if any(s.words[i] in cues.undirected_after for i in range(alteration.mention.token_start,
                                                                    min(s.end, alteration.end + 1))):
             # 'KIT mutation status', 'CYP2D6 genotype': a status predicts nothing in one direction
-            alteration.recordable = False
+            alteration.status = True
     return found
 
 

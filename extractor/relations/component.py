@@ -87,7 +87,7 @@ class RelationExtractor:
             if family["shape"] == "predicate":
                 found.extend(self._predicate(s, cue, family, groups, history, previous_drugs))
             elif family["shape"] == "agent":
-                found.extend(self._agent(s, cue, family, groups, history))
+                found.extend(self._agent(s, cue, family, groups, history, previous_drugs))
             elif family["shape"] == "by":
                 found.extend(self._by(s, cue, family, groups, last_resistant))
         subtype = next((m for m in s.mentions if m.label == "TUMOR_SUBTYPE"), None)
@@ -116,7 +116,8 @@ class RelationExtractor:
             return [(b, e) for b, e in s.has(f"mod_{name}", *window) if b not in inside]
 
         restore, overcome, enhance = modifier("restore"), modifier("overcome"), modifier("enhance")
-        verbs = restore or overcome or enhance
+        acts_on = modifier("act_on") if kind == RESISTANT else []  # 'D with E had a synergistic effect on the resistance'
+        verbs = restore or overcome or enhance or acts_on
         if verbs or cue.text.lower() in cues.enhance:  # 'D sensitizes X cells to E'
             verb = min(b for b, _ in verbs) if verbs else cue.start
             agent = find.agent_drugs(s, cues, verb, added_only=bool(overcome or restore))
@@ -142,10 +143,14 @@ class RelationExtractor:
         hi = max([cue.end] + [d.token_end for d, _ in own])
         group, where = find_subject(s, cues, lo, hi, groups, history,
                                     prefer_after=adjacent and cue.text.lower() in cues.compound_adjectives,
-                                    host_blocked=host_acquired, cue_end=None if adjacent else cue.end)
+                                    host_blocked=host_acquired, cue_end=None if adjacent else cue.end,
+                                    passes={family["type"]})
         if group is None:
             return []
-        flags |= where
+        late = scope.negated_after(s, cues, hi, group) if "alteration_after_cue" in where else None
+        if late == "partial":
+            return []
+        flags |= where | ({"negated"} if late else set())
         if not where:
             group = with_examples(s, drugs, group, groups)
         # 'depletion of AXL restored sensitivity', 'X knockdown overcame resistance': the modifier already
@@ -156,16 +161,21 @@ class RelationExtractor:
             out += self._relations(s, cue, family, SENSITIVE, group, agent, flags - {"drug_adjacent"})
         return out
 
-    def _agent(self, s: Sentence, cue: Span, family: dict, groups, history) -> list[Relation]:
-        """The drug before the cue acts on the alteration after it: 'D is potent in X models'."""
+    def _agent(self, s: Sentence, cue: Span, family: dict, groups, history, previous_drugs) -> list[Relation]:
+        """The drug before the cue acts on the alteration after it: 'D is potent in X models'; a resistance
+        cue between them is what it acts on ('D is active against the resistance caused by X')."""
+        flags = set()
         drugs = find.agent_drugs(s, self.cues, cue.start, limit=None,
                                  added_only=family["family"] == "overcome_resistance")
         if not drugs:
+            drugs, flags = find.anaphoric_agents(s, self.cues, cue, previous_drugs), {"implicit_drug"}
+        if not drugs:
             return []
-        group, where = find_subject(s, self.cues, cue.end, cue.end, groups, history, after_only=True)
+        passes = {family["type"], RESISTANT} if family["type"] == SENSITIVE else {family["type"]}
+        group, where = find_subject(s, self.cues, cue.end, cue.end, groups, history, after_only=True, passes=passes)
         if group is None:
             return []
-        return self._relations(s, cue, family, family["type"], group, drugs, where)
+        return self._relations(s, cue, family, family["type"], group, drugs, flags | where)
 
     def _by(self, s: Sentence, cue: Span, family: dict, groups, last_resistant) -> list[Relation]:
         """'resistance was overcome by D': D is the agent; the subject is the one before, else the last resistant one."""
@@ -187,12 +197,14 @@ class RelationExtractor:
 
     def _relations(self, s, cue, family, kind, group, drugs, flags, fixed: bool = False) -> list[Relation]:
         """One relation per recordable member and drug, with flags and confidence."""
-        members = [m for m in group.active if m.recordable]
+        members = [m for m in group.active if m.records(family.get("status_ok", False))]
         if kind == RESISTANT and any(m.label == "resistance" for m in members):
             members = [m for m in members if m.label != "sensitizing"]
-        negated = scope.negated(s, self.cues, cue)
+        negated = "negated" in flags or scope.negated(s, self.cues, cue)
         speculative = bool(family.get("speculative")) or scope.hedged(s, self.cues, cue, group)
         out = []
+        for drug, _ in drugs:
+            find.name_class(s, self.cues, drug)
         for alteration in members:
             for drug, drug_negated in drugs:
                 flip = alteration.manipulated and not fixed

@@ -44,7 +44,7 @@ def drugs_before(s: Sentence, cues: Cues, position: int) -> Drugs:
         if mention is not None:
             found.insert(0, mention)
             i = mention.token_start - 1
-        elif words[i] in LIST_WORDS + ("-",) and i - drug.token_start > -4:
+        elif (words[i] in LIST_WORDS or words[i] in cues.qualifier_joiners) and i - drug.token_start > -4:
             i -= 1
         else:
             break
@@ -79,7 +79,7 @@ def drugs_after(s: Sentence, cues: Cues, start: int, window: int, cue: Span, com
         if not found and word in cues.relative_stops and not any(  # 'patients who received D' goes on
                 k < s.end and s.words[k] in cues.treatment_verbs for k in (i + 1, i + 2)):
             break
-        if not found and i in s.cue_tokens and not cue.start <= i < cue.end:
+        if i in s.cue_tokens and not cue.start <= i < cue.end:  # 'resistant to A and sensitive to B'
             break
         if mention is not None and mention.label == "VARIANT" and found:
             break
@@ -119,7 +119,7 @@ def agent_drugs(s: Sentence, cues: Cues, position: int, limit: int | None = -1, 
             i = mention.token_start - 1
             continue
         word = s.words[i]
-        if word not in LIST_WORDS + COMBINING_WORDS + ("(", ")", "in", "together"):
+        if word not in LIST_WORDS + COMBINING_WORDS + ("(", ")", "in", "together") and word not in cues.qualifier_joiners:
             break
         combined = combined or word in COMBINING_WORDS
         i -= 1
@@ -132,7 +132,7 @@ def implicit_drugs(s: Sentence, cues: Cues, cue: Span) -> Drugs:
     clause, distance = s.clause_of(cue.start), cues.implicit_drug_distance
     near = [d for d in s.drugs if s.clause_of(d.token_start) == clause and
             (cue.start - d.token_end <= distance if d.token_end <= cue.start else d.token_start - cue.end <= distance)]
-    overcome = {b for b, _ in s.has("mod_overcome", s.start, s.end)}
+    overcome = {b for key in ("mod_overcome", "mod_act_on") for b, _ in s.has(key, s.start, s.end)}
     near = [d for d in near if not any(0 <= b - d.token_end <= 4 for b in overcome)]
     before = [d for d in near if d.token_end <= cue.start]
     if before:
@@ -143,10 +143,23 @@ def implicit_drugs(s: Sentence, cues: Cues, cue: Span) -> Drugs:
 
 def anaphoric_drugs(s: Sentence, cues: Cues, cue: Span, previous_drugs: list[Mention]) -> Drugs:
     """'T315I is insensitive to both': the drugs of the sentence before (or earlier in this one)."""
-    if not s.has("drug_anaphors", cue.end, min(s.end, cue.end + 3)):
-        return []
-    chosen = [d for d in s.drugs if d.token_end <= cue.start] or previous_drugs
-    return _named(s, cues, chosen) if chosen else []
+    anaphors = s.has("drug_anaphors", cue.end, min(s.end, cue.end + 3))
+    return _antecedents(s, cues, anaphors[0][0], previous_drugs) if anaphors else []
+
+
+def anaphoric_agents(s: Sentence, cues: Cues, cue: Span, previous_drugs: list[Mention]) -> Drugs:
+    """'These agents were ineffective in X cells': the agent is an anaphor of earlier drugs."""
+    start = max(s.clause_start(cue.start), cue.start - cues.agent_window)
+    anaphors = s.has("drug_anaphors", start, cue.start)
+    return _antecedents(s, cues, anaphors[0][0], previous_drugs) if anaphors else []
+
+
+def _antecedents(s: Sentence, cues: Cues, position: int, previous_drugs: list[Mention]) -> Drugs:
+    """The drugs an anaphor at `position` refers to: those earlier in the sentence, else of the sentence
+    before; named drugs rather than a class said of them ('A and B are EGFR inhibitors. Both ...')."""
+    chosen = [d for d in s.drugs if d.token_end <= position] or previous_drugs
+    named = [d for d in chosen if d.label == "DRUG"]
+    return _named(s, cues, named or chosen)
 
 
 def treated_drugs(s: Sentence, cues: Cues, cue: Span) -> Drugs:
@@ -162,6 +175,18 @@ def treated_drugs(s: Sentence, cues: Cues, cue: Span) -> Drugs:
         if treated or named:
             return agent_drugs(s, cues, drug.token_end, limit=0)
     return []
+
+
+def name_class(s: Sentence, cues: Cues, drug: Mention) -> None:
+    """A generic class named by the action before it takes that name: 'alkylating agent chemotherapy'
+    -> alkylating agent ('single agent chemotherapy' stays chemotherapy)."""
+    i = drug.token_start
+    if drug.label != "DRUG_CLASS" or drug.canonical not in cues.generic_classes or i - 2 < s.start:
+        return
+    action, agent = s.words[i - 2], s.words[i - 1]
+    if agent in ("agent", "agents") and action.endswith("ing") and len(action) > 5 and s.at.get(i - 2) is None:
+        drug.canonical = f"{action} agent"
+        drug.normalized = f"CLASS:{action}-agent"
 
 
 def _governed(s: Sentence, cues: Cues, start: int, drug_start: int, of_governs: bool = True) -> bool:
@@ -200,10 +225,10 @@ def _named(s: Sentence, cues: Cues, drugs: list[Mention]) -> Drugs:
                              or (w == "," and marked) for w in between)
             if appositive and (following.label == "DRUG" or following.normalized == mention.normalized):
                 continue
-        if mention.label == "DRUG_CLASS" and index > 0:
-            previous = drugs[index - 1]
-            between = words[previous.token_end:mention.token_start]
-            if previous.label == "DRUG" and between and between[-1] == "based":
+        if mention.label == "DRUG_CLASS" and index > 0 and mention.canonical in cues.generic_classes:
+            # 'irinotecan-based chemotherapy', 'anthracycline-containing chemotherapy': the qualifier names it
+            between = words[drugs[index - 1].token_end:mention.token_start]
+            if all(w in cues.qualifier_joiners or w in BRACKETS for w in between):
                 continue
         if not any(k.canonical == mention.canonical for k in kept):
             kept.append(mention)

@@ -5,7 +5,9 @@ from spacy.tokens import Span
 
 from .cues import Cues
 from .drugs import Drugs
-from .sentence import Group, Sentence
+from .sentence import DRUG_LABELS, OPPOSITE, Group, Sentence
+
+COORDINATION = {"and", "or", "and/or", "/"}
 
 
 def is_aim(s: Sentence, cue: Span) -> bool:
@@ -21,8 +23,21 @@ def is_aim(s: Sentence, cue: Span) -> bool:
 
 
 def is_undirected(s: Sentence, cues: Cues, cue: Span) -> bool:
-    """'a range of sensitivities', 'differential response': no direction."""
-    return bool(s.has("mod_undirected", max(s.start, cue.start - cues.modifier_window), cue.start))
+    """No direction: 'a range of sensitivities', 'differential response', 'X regulates resistance to D', or a
+    cue coordinated with its opposite ('D-sensitive and -resistant X cell lines', 'responders and non-responders')."""
+    if s.has("mod_undirected", max(s.start, cue.start - cues.modifier_window), cue.start):
+        return True
+    opposite = OPPOSITE[cues.family(cue)["type"]]
+    return any(cues.family(other)["type"] == opposite and _coordinated(s, cue, other) for other in s.cues)
+
+
+def _coordinated(s: Sentence, a: Span, b: Span) -> bool:
+    """Two cues joined by 'and' / 'or' with at most hyphens, commas and drug names between them."""
+    first, second = sorted((a, b), key=lambda c: c.start)
+    gap = range(first.end, second.start)
+    return 0 < len(gap) <= 4 and any(s.words[i] in COORDINATION for i in gap) and all(
+        s.words[i] in COORDINATION or s.words[i] in ("-", ",") or s.mention_at(i, DRUG_LABELS) is not None
+        for i in gap)
 
 
 def acquired(s: Sentence, cues: Cues, cue: Span) -> tuple[bool, bool]:
@@ -48,6 +63,18 @@ def negated(s: Sentence, cues: Cues, cue: Span) -> bool:
     start = max(s.clause_start(cue.start), cue.start - cues.negation_window)
     exceptions = {i for b, e in s.has("negation_exceptions", start, cue.end + 2) for i in range(b, e)}
     return any(s.words[i] in cues.negation and i not in exceptions for i in range(start, cue.start))
+
+
+def negated_after(s: Sentence, cues: Cues, hi: int, group: Group) -> str | None:
+    """A negation shortly before the subject that follows a cue (with its drug): 'resistance to D was not
+    associated with X' -> 'negated'; with a limiting word it neither affirms nor denies ('resistance to D
+    cannot be assigned solely to X', '... to X alone') -> 'partial'."""
+    exceptions = {i for b, e in s.has("negation_exceptions", hi, group.start + 2) for i in range(b, e)}
+    if not any(s.words[i] in cues.negation_after and i not in exceptions and
+               s.words_between(i, group.start) <= cues.negation_window for i in range(hi, group.start)):
+        return None
+    limit = min(s.end, group.end + 2)
+    return "partial" if any(s.words[i] in cues.negation_partial for i in range(hi, limit)) else "negated"
 
 
 def hedged(s: Sentence, cues: Cues, cue: Span, group: Group | None = None) -> bool:

@@ -42,6 +42,11 @@ class Alteration:
     contrasted: bool = False
     label: str | None = None  # "resistance" / "sensitizing" qualifier ("resistance mutation T790M")
     recordable: bool = True  # False for a gene family ("PI3K/AKT activation") or a variant without a gene
+    status: bool = False  # 'KIT mutation status', 'V600E testing': says which, not whether it is present
+
+    def records(self, status_ok: bool = False) -> bool:
+        """Gives relations: a status only for cues that select by it ('V600E testing selects patients for D')."""
+        return self.recordable and (status_ok or not self.status)
 
 
 @dataclass

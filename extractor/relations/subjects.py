@@ -10,23 +10,26 @@ HOST_COORDINATION = ("and", "or", ",", "while", "compared")
 
 
 def find_subject(s: Sentence, cues: Cues, lo: int, hi: int, groups: list[Group], history, prefer_after=False,
-                 host_blocked=False, after_only=False, cue_end=None) -> tuple[Group | None, set]:
+                 host_blocked=False, after_only=False, cue_end=None, passes=frozenset()) -> tuple[Group | None, set]:
     """The alteration group that the cue and drugs in tokens [lo, hi) are said of, and flags: the group
     right after the cue behind of/in/among/for; the nearest group before it in its clause; the first one
-    after it; an anaphor's antecedent among the `history` groups of earlier sentences."""
+    after it (no other cue between, except those of a type in `passes`); an anaphor's antecedent among
+    the `history` groups of earlier sentences."""
     clause = s.clause_of(lo)
     active = [g for g in groups if g.active]
     before = [g for g in active if g.end <= lo and s.clause_of(g.end - 1) == clause and not s.enclosed(g, lo)]
     scope = s.paren_scope(lo)
     after = [g for g in active if hi <= g.start < scope and s.clause_of(g.start) == clause
-             and not _cue_between(s, cues, hi, g.start)]
+             and not _cue_between(s, cues, hi, g.start, passes)]
     if after_only:
         after = [g for g in after if s.words_between(hi, g.start) <= cues.agent_subject_distance
                  and not _host_coordinated(s, cues, hi, g.start)]
     if host_blocked:
         # 'patients with X who developed resistance to D': the host acquired it, unless X is named a
         # resistance mutation ('the secondary T790M mutation was found in patients with acquired resistance')
-        before = [g for g in before if g.has_label("resistance")]
+        # or X is reported as found in them ('T790M was detected in patients who developed resistance to D')
+        before = [g for g in before if g.has_label("resistance") or
+                  any(s.words[i] in cues.finding_words for i in range(g.end, lo))]
         after = [g for g in after if _linked_after(s, hi, g)]
     if prefer_after and after and after[0].start - hi <= 2:
         return after[0], set()
@@ -68,11 +71,12 @@ def _host_coordinated(s: Sentence, cues: Cues, start: int, end: int) -> bool:
     return any(s.words[i] in HOST_COORDINATION and s.words[i - 1] in cues.host_words for i in range(start + 1, end))
 
 
-def _cue_between(s: Sentence, cues: Cues, lo: int, hi: int) -> bool:
+def _cue_between(s: Sentence, cues: Cues, lo: int, hi: int, passes=frozenset()) -> bool:
     """Another relation cue between a cue and a later alteration, unless it only qualifies that
-    alteration ('neratinib-resistant HER2 L755S', 'sensitive and resistant EGFR mutations')."""
+    alteration ('neratinib-resistant HER2 L755S', 'sensitive and resistant EGFR mutations') or its
+    type passes ('overcomes resistance to D, including resistance caused by X')."""
     for cue in s.cues:
-        if lo <= cue.start and cue.end <= hi:
+        if lo <= cue.start and cue.end <= hi and cues.family(cue)["type"] not in passes:
             between = range(cue.end, hi)
             qualifier = len(between) <= 4 and all(
                 s.words[i] in cues.glue or i in s.cue_tokens or s.words[i] == "-" or
