@@ -29,7 +29,7 @@ path = "{path}"
 merge_policy = "{policy}"
 governed_labels = ["GENE", "DRUG"]
 # a model entity the rules did not find needs this confidence (lowest tag probability)
-min_confidence = 0.5
+min_confidence = 0.7
 # spread GENE / DRUG mentions to the other occurrences of their text and abbreviations
 propagate = true
 
