@@ -509,3 +509,43 @@ def test_class_named_by_its_qualifier(extractor):
     assert only(extractor, "TOP2A amplification predicts benefit from anthracycline-based chemotherapy.")["drug"] \
         == "anthracycline"
     assert only(extractor, "KRAS G12C tumours were sensitive to single agent chemotherapy.")["drug"] == "chemotherapy"
+
+
+def test_drug_as_agent_of_a_light_verb(extractor):
+    record = extractor.extract("Sotorasib showed durable clinical benefit in patients with KRAS G12C-mutated NSCLC.")
+    assert relation_tuples(record) == {("KRAS", "G12C", "sotorasib", "SENSITIVE_TO")}
+    # a drug joined to the cue by a hyphen qualifies it; no drug, no relation
+    for text in ("Cisplatin-induced sensitization of neurons was higher in cells with TP53 R175H.",
+                 "KRAS G12C cells showed a durable response."):
+        assert relations(extractor, text) == [], text
+
+
+def test_shorter_progression_free_survival_on_a_drug_is_resistance(extractor):
+    relation = only(extractor, "The PIK3CA H1047R mutation was associated with shorter progression-free survival "
+                               "on trastuzumab.")
+    assert (relation["variant"], relation["drug"], relation["type"]) == ("H1047R", "trastuzumab", "RESISTANT_TO")
+
+
+def test_elliptic_clause_shares_the_subject_before(extractor):
+    record = extractor.extract("ESR1 Y537S mutations confer resistance to aromatase inhibitors but remain "
+                               "sensitive to fulvestrant.")
+    assert relation_tuples(record) == {("ESR1", "Y537S", "aromatase inhibitor", "RESISTANT_TO"),
+                                       ("ESR1", "Y537S", "fulvestrant", "SENSITIVE_TO")}
+    record = extractor.extract("ESR1 Y537S mutations confer resistance to aromatase inhibitors, whereas cells in "
+                               "culture were sensitive to fulvestrant.")
+    assert relation_tuples(record) == {("ESR1", "Y537S", "aromatase inhibitor", "RESISTANT_TO")}
+
+
+def test_causative_verb_subject_is_before_the_verb(extractor):
+    record = extractor.extract("The T315I mutation renders BCR-ABL1 insensitive to imatinib and nilotinib.")
+    assert {(r["variant"], r["drug"]) for r in record["relations"]} == {("T315I", "imatinib"), ("T315I", "nilotinib")}
+    assert only(extractor, "EGFR T790M renders cells resistant to gefitinib.")["variant"] == "T790M"
+
+
+def test_measuring_sensitivity_is_no_finding(extractor):
+    assert relations(extractor, "Sensitivity to gefitinib was measured in all EGFR L858R cell lines.") == []
+    assert only(extractor, "Sensitivity to gefitinib was higher in EGFR L858R cell lines.")["type"] == "SENSITIVE_TO"
+
+
+def test_abrogated_efficacy_is_resistance(extractor):
+    assert only(extractor, "EGFR C797S abrogates the efficacy of osimertinib.")["type"] == "RESISTANT_TO"

@@ -131,7 +131,8 @@ class RelationExtractor:
         if not drugs and not agent:
             if family.get("implicit_drug") and (family["family"] == "confer_resistance" or acquired):
                 drugs = find.implicit_drugs(s, cues, cue)
-            drugs = drugs or find.treated_drugs(s, cues, cue) or find.anaphoric_drugs(s, cues, cue, previous_drugs)
+            drugs = drugs or find.treated_drugs(s, cues, cue) or find.anaphoric_drugs(s, cues, cue, previous_drugs) \
+                or find.light_verb_agents(s, cues, cue)
             if not drugs:
                 return []
             flags.add("implicit_drug")

@@ -162,6 +162,15 @@ def _antecedents(s: Sentence, cues: Cues, position: int, previous_drugs: list[Me
     return _named(s, cues, named or chosen)
 
 
+def light_verb_agents(s: Sentence, cues: Cues, cue: Span) -> Drugs:
+    """'Sotorasib showed durable clinical benefit in X', 'D produced responses in X': the agent of a light
+    verb whose object is the cue (not 'D-induced sensitization', where D qualifies the cue)."""
+    for b, e in s.has("light_verbs", max(s.clause_start(cue.start), cue.start - 4), cue.start):
+        if s.words_between(e, cue.start) <= 2 and s.words[b - 1] != "-":
+            return agent_drugs(s, cues, b, limit=2)
+    return []
+
+
 def treated_drugs(s: Sentence, cues: Cues, cue: Span) -> Drugs:
     """'patients with X treated with D had a better response': the treatment named before the cue."""
     clause, start = s.clause_of(cue.start), s.clause_start(cue.start)

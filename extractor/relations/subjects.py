@@ -39,14 +39,38 @@ def find_subject(s: Sentence, cues: Cues, lo: int, hi: int, groups: list[Group],
     if between:
         return between[0], set()
     if before and not after_only:
-        return max(before, key=lambda g: g.end), set()
+        return _causer(s, cues, before), set()
     if after:
         return after[0], {"alteration_after_cue"}
+    shared = _elliptic_subject(s, cues, lo, active)
+    if shared is not None:
+        return shared, {"elliptic_subject"}
     if s.has("anaphors", s.start, s.end):
         recent = [g for i, g in history if s.index - cues.coreference_sentences <= i < s.index]
         if recent:
             return recent[-1], {"coreference"}
     return None, set()
+
+
+def _causer(s: Sentence, cues: Cues, before: list[Group]) -> Group:
+    """The nearest group before the cue, unless it is the object of a causative verb ('T315I renders BCR-ABL1
+    insensitive to D'): then the group before that verb."""
+    nearest = max(before, key=lambda g: g.end)
+    for verb in range(nearest.start - 1, max(s.start, nearest.start - 3) - 1, -1):
+        if s.words[verb] in cues.causative_verbs:
+            earlier = [g for g in before if g.end <= verb]
+            return max(earlier, key=lambda g: g.end) if earlier else nearest
+    return nearest
+
+
+def _elliptic_subject(s: Sentence, cues: Cues, lo: int, active: list[Group]) -> Group | None:
+    """'X confers resistance to A but remains sensitive to B': a clause without a subject of its own shares
+    the nearest subject of the clause before."""
+    start = s.clause_start(lo)
+    if start == s.start or not all(s.words[i] in cues.elliptic_words for i in range(start + 1, lo)):
+        return None
+    before = [g for g in active if g.end <= start]
+    return max(before, key=lambda g: g.end) if before else None
 
 
 def with_examples(s: Sentence, drugs: Drugs, group: Group, groups: list[Group]) -> Group:
