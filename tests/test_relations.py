@@ -549,3 +549,14 @@ def test_measuring_sensitivity_is_no_finding(extractor):
 
 def test_abrogated_efficacy_is_resistance(extractor):
     assert only(extractor, "EGFR C797S abrogates the efficacy of osimertinib.")["type"] == "RESISTANT_TO"
+
+
+def test_possible_marker_of_a_neutral_outcome_has_no_direction(extractor):
+    for text in ("ERCC1 expression is a potential predictor of the response to cisplatin.",
+                 "BRAF V600E may act as a marker of benefit from vemurafenib."):
+        assert relations(extractor, text) == [], text
+    # asserted, directed or about resistance: a relation
+    assert only(extractor, "BRAF V600E is a biomarker for benefit from vemurafenib.")["type"] == "SENSITIVE_TO"
+    assert only(extractor, "ERCC1 expression is a potential negative predictor of response to cisplatin.")["type"] \
+        == "RESISTANT_TO"
+    assert only(extractor, "KRAS mutation is a potential marker of resistance to cetuximab.")["type"] == "RESISTANT_TO"

@@ -12,7 +12,7 @@ from spacy.util import filter_spans
 # lists of relation_cues.json matched as (possibly multi-word) phrases
 PHRASE_LISTS = ("contrast", "aims", "aims_after", "wild_type", "drug_anaphors", "claims", "hedge_exceptions",
                 "hedge_resets", "hedge_nonhedges", "treatment_links", "acquired", "causal_links", "anaphors",
-                "negation_exceptions", "but_not", "light_verbs")
+                "negation_exceptions", "but_not", "light_verbs", "role_nouns")
 MODIFIER_LISTS = ("reverse", "restore", "overcome", "enhance", "undirected", "act_on")
 # single-word lists, kept as sets under the same name
 WORD_LISTS = ("linkers", "drug_prefix", "drug_fillers", "drug_qualifier_after", "drug_qualifier_before", "glue",
@@ -20,7 +20,7 @@ WORD_LISTS = ("linkers", "drug_prefix", "drug_fillers", "drug_qualifier_after", 
               "host_words", "host_links", "clause_breaks", "combination", "compound_adjectives", "relative_stops",
               "treatment_verbs", "comparative_stops", "apposition_markers", "negation_after", "negation_partial",
               "finding_words", "qualifier_joiners", "generic_classes", "elliptic_words",
-              "causative_verbs")
+              "causative_verbs", "directed_qualifiers")
 NUMBERS = ("drug_window", "drug_prefix_unknown", "group_max_gap", "negation_window", "coreference_sentences",
            "implicit_drug_distance", "agent_subject_distance")
 

@@ -23,9 +23,14 @@ def is_aim(s: Sentence, cue: Span) -> bool:
 
 
 def is_undirected(s: Sentence, cues: Cues, cue: Span) -> bool:
-    """No direction: 'a range of sensitivities', 'differential response', 'X regulates resistance to D', or a
-    cue coordinated with its opposite ('D-sensitive and -resistant X cell lines', 'responders and non-responders')."""
+    """No direction: 'a range of sensitivities', 'differential response', 'X regulates resistance to D', a
+    possible marker of a neutral outcome ('a potential predictor of the response to D', 'may act as a marker of
+    response'), or a cue coordinated with its opposite ('D-sensitive and -resistant X cell lines')."""
     if s.has("mod_undirected", max(s.start, cue.start - cues.modifier_window), cue.start):
+        return True
+    if cues.family(cue).get("neutral") and any(
+            s.words[b - 1] not in cues.directed_qualifiers and any(w in cues.hedges for w in s.words[b - 4:b])
+            for b, _ in s.has("role_nouns", max(s.start + 1, cue.start - 3), cue.start)):
         return True
     opposite = OPPOSITE[cues.family(cue)["type"]]
     return any(cues.family(other)["type"] == opposite and _coordinated(s, cue, other) for other in s.cues)
