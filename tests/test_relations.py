@@ -560,3 +560,26 @@ def test_possible_marker_of_a_neutral_outcome_has_no_direction(extractor):
     assert only(extractor, "ERCC1 expression is a potential negative predictor of response to cisplatin.")["type"] \
         == "RESISTANT_TO"
     assert only(extractor, "KRAS mutation is a potential marker of resistance to cetuximab.")["type"] == "RESISTANT_TO"
+
+
+def test_negative_quantifier_over_the_subject(extractor):
+    relation = only(extractor, "None of the patients with KRAS mutations responded to panitumumab.")
+    assert (relation["type"], relation["negated"]) == ("SENSITIVE_TO", True)
+    relation = only(extractor, "No survival difference was seen in the trial, and in the end patients with KRAS "
+                               "mutations responded to panitumumab.")
+    assert relation["negated"] is False
+
+
+def test_reduced_cytotoxicity_is_resistance(extractor):
+    assert only(extractor, "Overexpression of ABCB1 reduced the cytotoxicity of paclitaxel.")["type"] == "RESISTANT_TO"
+    assert relations(extractor, "The cytotoxicity of paclitaxel was measured in ABCB1-overexpressing cells.") == []
+
+
+def test_contrasting_clause_takes_the_drug_of_the_clause_before(extractor):
+    record = extractor.extract("EGFR-mutant cell lines were resistant to cetuximab, whereas KRAS-mutant lines "
+                               "were sensitive.")
+    assert relation_tuples(record) == {("EGFR", None, "cetuximab", "RESISTANT_TO"),
+                                       ("KRAS", None, "cetuximab", "SENSITIVE_TO")}
+    record = extractor.extract("EGFR-mutant cell lines were resistant to cetuximab, whereas parental lines were "
+                               "sensitive.")
+    assert relation_tuples(record) == {("EGFR", None, "cetuximab", "RESISTANT_TO")}

@@ -132,7 +132,7 @@ class RelationExtractor:
             if family.get("implicit_drug") and (family["family"] == "confer_resistance" or acquired):
                 drugs = find.implicit_drugs(s, cues, cue)
             drugs = drugs or find.treated_drugs(s, cues, cue) or find.anaphoric_drugs(s, cues, cue, previous_drugs) \
-                or find.light_verb_agents(s, cues, cue)
+                or find.light_verb_agents(s, cues, cue) or find.parallel_drugs(s, cues, cue)
             if not drugs:
                 return []
             flags.add("implicit_drug")
@@ -201,7 +201,7 @@ class RelationExtractor:
         members = [m for m in group.active if m.records(family.get("status_ok", False))]
         if kind == RESISTANT and any(m.label == "resistance" for m in members):
             members = [m for m in members if m.label != "sensitizing"]
-        negated = "negated" in flags or scope.negated(s, self.cues, cue)
+        negated = "negated" in flags or scope.negated(s, self.cues, cue, group)
         speculative = bool(family.get("speculative")) or scope.hedged(s, self.cues, cue, group)
         out = []
         for drug, _ in drugs:

@@ -20,7 +20,8 @@ WORD_LISTS = ("linkers", "drug_prefix", "drug_fillers", "drug_qualifier_after", 
               "host_words", "host_links", "clause_breaks", "combination", "compound_adjectives", "relative_stops",
               "treatment_verbs", "comparative_stops", "apposition_markers", "negation_after", "negation_partial",
               "finding_words", "qualifier_joiners", "generic_classes", "elliptic_words",
-              "causative_verbs", "directed_qualifiers")
+              "causative_verbs", "directed_qualifiers",
+              "negative_quantifiers")
 NUMBERS = ("drug_window", "drug_prefix_unknown", "group_max_gap", "negation_window", "coreference_sentences",
            "implicit_drug_distance", "agent_subject_distance")
 

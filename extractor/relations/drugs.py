@@ -171,6 +171,20 @@ def light_verb_agents(s: Sentence, cues: Cues, cue: Span) -> Drugs:
     return []
 
 
+def parallel_drugs(s: Sentence, cues: Cues, cue: Span) -> Drugs:
+    """'X cells were resistant to D, whereas Y cells were sensitive': a cue opening a new clause without a drug
+    takes the drug of the last cue of the clause before."""
+    start = s.clause_start(cue.start)
+    if start == s.start:
+        return []
+    for other in sorted((c for c in s.cues if c.end <= start and s.clause_of(c.start) == s.clause_of(start - 1)),
+                        key=lambda c: -c.start):
+        drugs = drugs_before(s, cues, other.start) or drugs_after(s, cues, other.end, cues.drug_window, other)
+        if drugs:
+            return drugs
+    return []
+
+
 def treated_drugs(s: Sentence, cues: Cues, cue: Span) -> Drugs:
     """'patients with X treated with D had a better response': the treatment named before the cue."""
     clause, start = s.clause_of(cue.start), s.clause_start(cue.start)

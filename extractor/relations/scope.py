@@ -63,11 +63,17 @@ def acquired(s: Sentence, cues: Cues, cue: Span) -> tuple[bool, bool]:
     return found, host
 
 
-def negated(s: Sentence, cues: Cues, cue: Span) -> bool:
-    """A negation word shortly before the cue in its clause ('did not confer', 'no benefit')."""
-    start = max(s.clause_start(cue.start), cue.start - cues.negation_window)
+def negated(s: Sentence, cues: Cues, cue: Span, group: Group | None = None) -> bool:
+    """A negation word shortly before the cue in its clause ('did not confer', 'no benefit'), or a negative
+    quantifier opening the clause of a subject before the cue ('None of the patients with X responded')."""
+    clause = s.clause_start(cue.start)
+    start = max(clause, cue.start - cues.negation_window)
     exceptions = {i for b, e in s.has("negation_exceptions", start, cue.end + 2) for i in range(b, e)}
-    return any(s.words[i] in cues.negation and i not in exceptions for i in range(start, cue.start))
+    if any(s.words[i] in cues.negation and i not in exceptions for i in range(start, cue.start)):
+        return True
+    return group is not None and clause <= group.start and group.end <= cue.start and any(
+        s.words[i] in cues.negative_quantifiers and s.words_between(i, group.start) <= 5
+        for i in range(clause, min(group.start, clause + 2)))
 
 
 def negated_after(s: Sentence, cues: Cues, hi: int, group: Group) -> str | None:
