@@ -583,3 +583,27 @@ def test_contrasting_clause_takes_the_drug_of_the_clause_before(extractor):
     record = extractor.extract("EGFR-mutant cell lines were resistant to cetuximab, whereas parental lines were "
                                "sensitive.")
     assert relation_tuples(record) == {("EGFR", None, "cetuximab", "RESISTANT_TO")}
+
+
+def test_drug_list_ends_at_a_non_list_word(extractor):
+    record = extractor.extract("EGFR T790M confers resistance to gefitinib, suggesting that osimertinib should be used.")
+    assert relation_tuples(record) == {("EGFR", "T790M", "gefitinib", "RESISTANT_TO")}
+
+
+def test_unlikely_and_thought_are_hedges(extractor):
+    relation = only(extractor, "PTEN loss was unlikely to cause resistance to trastuzumab.")
+    assert relation["negated"] is True and relation["speculative"] is True
+    assert only(extractor, "EGFR T790M is thought to confer resistance to gefitinib.")["speculative"] is True
+    assert only(extractor, "EGFR T790M is known to confer resistance to gefitinib.")["speculative"] is False
+
+
+def test_neither_nor_alterations_are_each_negated(extractor):
+    record = extractor.extract("Neither PTEN loss nor PIK3CA mutation predicted response to trastuzumab.")
+    assert {(r["gene"], r["type"], r["negated"]) for r in record["relations"]} == {
+        ("PTEN", "SENSITIVE_TO", True), ("PIK3CA", "SENSITIVE_TO", True)}
+
+
+def test_negated_undirected_verb_is_a_negated_claim(extractor):
+    relation = only(extractor, "PTEN loss did not significantly affect sensitivity to trastuzumab.")
+    assert (relation["type"], relation["negated"]) == ("SENSITIVE_TO", True)
+    assert relations(extractor, "PTEN loss significantly affected sensitivity to trastuzumab.") == []

@@ -27,7 +27,7 @@ def is_undirected(s: Sentence, cues: Cues, cue: Span) -> bool:
     possible marker of a neutral outcome ('a potential predictor of the response to D', 'may act as a marker of
     response'), or a cue coordinated with its opposite ('D-sensitive and -resistant X cell lines')."""
     if s.has("mod_undirected", max(s.start, cue.start - cues.modifier_window), cue.start):
-        return True
+        return not negated(s, cues, cue)  # 'did not affect sensitivity to D': a negated claim
     if cues.family(cue).get("neutral") and any(
             s.words[b - 1] not in cues.directed_qualifiers and any(w in cues.hedges for w in s.words[b - 4:b])
             for b, _ in s.has("role_nouns", max(s.start + 1, cue.start - 3), cue.start)):
