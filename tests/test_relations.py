@@ -607,3 +607,9 @@ def test_negated_undirected_verb_is_a_negated_claim(extractor):
     relation = only(extractor, "PTEN loss did not significantly affect sensitivity to trastuzumab.")
     assert (relation["type"], relation["negated"]) == ("SENSITIVE_TO", True)
     assert relations(extractor, "PTEN loss significantly affected sensitivity to trastuzumab.") == []
+
+
+def test_quantified_pronoun_refers_to_the_last_alteration(extractor):
+    record = extractor.extract("We identified EGFR T790M in five patients. All of them were resistant to erlotinib.")
+    assert relation_tuples(record) == {("EGFR", "T790M", "erlotinib", "RESISTANT_TO")}
+    assert relations(extractor, "We identified five patients. All of them were resistant to erlotinib.") == []
