@@ -108,31 +108,10 @@ class RelationExtractor:
             drugs = find.drugs_after(s, cues, cue.end, family.get("window", cues.drug_window), cue,
                                      of_governs=family.get("of_governs", False))
             anchor = cue.start
-        kind, agent = family["type"], []
-        window = (max(s.start, anchor - cues.modifier_window), anchor)
-        inside = {i for g in groups for i in range(g.start, g.end)}  # 'low ERCC1 expression predicts benefit'
-
-        def modifier(name):
-            return [(b, e) for b, e in s.has(f"mod_{name}", *window) if b not in inside]
-
-        restore, overcome, enhance = modifier("restore"), modifier("overcome"), modifier("enhance")
-        acts_on = modifier("act_on") if kind == RESISTANT else []  # 'D with E had a synergistic effect on the resistance'
-        verbs = restore or overcome or enhance or acts_on
-        if verbs or cue.text.lower() in cues.enhance:  # 'D sensitizes X cells to E'
-            verb = min(b for b, _ in verbs) if verbs else cue.start
-            agent = find.agent_drugs(s, cues, verb, added_only=bool(overcome or restore))
-        if kind == SENSITIVE and restore:
-            kind = RESISTANT  # sensitivity restored: it was lost
-        elif kind == SENSITIVE and agent:
-            drugs = []  # 'D enhances E sensitivity', 'D sensitizes X cells to E': E has no relation
-        elif modifier("reverse"):
-            kind = OPPOSITE[kind]
+        kind, agent, drugs, fixed = self._modified(s, cue, family["type"], anchor, groups, drugs)
         acquired, host_acquired = scope.acquired(s, cues, cue) if kind == RESISTANT else (False, False)
         if not drugs and not agent:
-            if family.get("implicit_drug") and (family["family"] == "confer_resistance" or acquired):
-                drugs = find.implicit_drugs(s, cues, cue)
-            drugs = drugs or find.treated_drugs(s, cues, cue) or find.anaphoric_drugs(s, cues, cue, previous_drugs) \
-                or find.light_verb_agents(s, cues, cue) or find.parallel_drugs(s, cues, cue)
+            drugs = self._drugless(s, cue, family, acquired, previous_drugs)
             if not drugs:
                 return []
             flags.add("implicit_drug")
@@ -154,13 +133,46 @@ class RelationExtractor:
         flags |= where | ({"negated"} if late else set())
         if not where:
             group = with_examples(s, drugs, group, groups)
-        # 'depletion of AXL restored sensitivity', 'X knockdown overcame resistance': the modifier already
-        # states the manipulation's effect, so the manipulated gene's direction is not flipped again
-        fixed = bool(restore or overcome)
         out = self._relations(s, cue, family, kind, group, drugs, flags, fixed=fixed)
         if agent:
             out += self._relations(s, cue, family, SENSITIVE, group, agent, flags - {"drug_adjacent"})
         return out
+
+    def _modified(self, s: Sentence, cue: Span, kind: str, anchor: int, groups, drugs):
+        """(type, agent drugs, cue drugs, fixed) after the modifiers before the cue (its drug when that comes
+        first): 'reduced sensitivity' flips the type; 'D restored sensitivity to E' (E resistant, D sensitive),
+        'D overcame resistance to E', 'D with E had a synergistic effect on the resistance' and 'D enhances
+        E sensitivity' (E gets nothing) add agents. `fixed`: the modifier states a manipulation's effect
+        ('depletion of AXL restored sensitivity'), so a manipulated gene's direction is not flipped again."""
+        cues = self.cues
+        window = (max(s.start, anchor - cues.modifier_window), anchor)
+        inside = {i for g in groups for i in range(g.start, g.end)}  # 'low ERCC1 expression predicts benefit'
+
+        def modifier(name):
+            return [(b, e) for b, e in s.has(f"mod_{name}", *window) if b not in inside]
+
+        restore, overcome, enhance = modifier("restore"), modifier("overcome"), modifier("enhance")
+        acts_on = modifier("act_on") if kind == RESISTANT else []
+        verbs, agent = restore or overcome or enhance or acts_on, []
+        if verbs or cue.text.lower() in cues.enhance:  # 'D sensitizes X cells to E'
+            verb = min(b for b, _ in verbs) if verbs else cue.start
+            agent = find.agent_drugs(s, cues, verb, added_only=bool(overcome or restore))
+        if kind == SENSITIVE and restore:
+            kind = RESISTANT  # sensitivity restored: it was lost
+        elif kind == SENSITIVE and agent:
+            drugs = []
+        elif modifier("reverse"):
+            kind = OPPOSITE[kind]
+        return kind, agent, drugs, bool(restore or overcome)
+
+    def _drugless(self, s: Sentence, cue: Span, family: dict, acquired: bool, previous_drugs) -> find.Drugs:
+        """A cue without a drug of its own: the drug near a resistance cue ('T790M variants confer drug
+        resistance'), a treatment named before it, an anaphor's, a light verb's agent, a parallel clause's."""
+        cues, drugs = self.cues, []
+        if family.get("implicit_drug") and (family["family"] == "confer_resistance" or acquired):
+            drugs = find.implicit_drugs(s, cues, cue)
+        return drugs or find.treated_drugs(s, cues, cue) or find.anaphoric_drugs(s, cues, cue, previous_drugs) \
+            or find.light_verb_agents(s, cues, cue) or find.parallel_drugs(s, cues, cue)
 
     def _agent(self, s: Sentence, cue: Span, family: dict, groups, history, previous_drugs) -> list[Relation]:
         """The drug before the cue acts on the alteration after it: 'D is potent in X models'; a resistance
