@@ -154,22 +154,36 @@ def RulesFeatureExtractor(attrs: list[str], config: str) -> Model:
 
 @spacy.registry.architectures("extractor.RulesHashEmbed.v1")
 def RulesHashEmbed(width: int, attrs: list[str], rows: list[int], rules_rows: int,
-                   rules_config: str = "config.cfg", mixer_pieces: int = 3) -> Model[list[Doc], list[Floats2d]]:
+                   rules_config: str = "config.cfg", mixer_pieces: int = 3, char_width: int = 0,
+                   char_count: int = 8) -> Model[list[Doc], list[Floats2d]]:
     """spaCy's MultiHashEmbed (no static vectors) with a column for the mentions the rules
     pipeline found (label, gene symbol / name / other, first / later token): the network
     is stacked on the rules and learns where they are right. The rules run before the NER
     in models/config_ner.cfg; a document without ``doc._.mentions`` is run through the
     rules pipeline of ``rules_config`` first (training does that). ``mixer_pieces``: maxout
-    pieces of the layer that mixes the embeddings (spaCy uses 3)."""
+    pieces of the layer that mixes the embeddings (spaCy uses 3). ``char_width`` > 0 adds
+    spaCy's character embedding (``char_width`` dimensions for each of the first and last
+    ``char_count`` / 2 characters, as in ``spacy.CharacterEmbed.v2``)."""
     if len(rows) != len(attrs):
         raise ValueError(f"Mismatched lengths: {len(rows)} vs {len(attrs)}")
     tables = list(rows) + [rules_rows]
     embeddings = [HashEmbed(width, n, column=i, seed=8 + i, dropout=0.0) for i, n in enumerate(tables)]
+    if not char_width:  # (this layer structure is what saved models expect)
+        return chain(
+            RulesFeatureExtractor(attrs, rules_config),
+            list2ragged(),
+            with_array(concatenate(*embeddings)),
+            with_array(Maxout(width, width * len(embeddings), nP=mixer_pieces, dropout=0.0, normalize=True)),
+            ragged2list(),
+        )
+    from spacy.ml._character_embed import CharacterEmbed
+
+    hashed = chain(RulesFeatureExtractor(attrs, rules_config), list2ragged(), with_array(concatenate(*embeddings)))
+    characters = chain(CharacterEmbed(nM=char_width, nC=char_count), list2ragged())
+    size = width * len(embeddings) + char_width * char_count
     return chain(
-        RulesFeatureExtractor(attrs, rules_config),
-        list2ragged(),
-        with_array(concatenate(*embeddings)),
-        with_array(Maxout(width, width * len(embeddings), nP=mixer_pieces, dropout=0.0, normalize=True)),
+        concatenate(hashed, characters),
+        with_array(Maxout(width, size, nP=mixer_pieces, dropout=0.0, normalize=True)),
         ragged2list(),
     )
 

@@ -122,8 +122,7 @@ def train(
         _strip_strings(output)
         meta = json.loads((output / "meta.json").read_text(encoding="utf-8"))
         provenance = {
-            "command": " ".join(["extractor", "train", *sys.argv[2:]]) if sys.argv[1:2] == ["train"]
-            else " ".join(sys.argv),
+            "command": _command(),
             "config": str(config), "overrides": {k: v for k, v in settings.items() if not k.startswith("paths.")},
             "seed": seed, "train": f"{biored}/Train.PubTator" + (f" + {civicmine}" if civicmine else ""),
             "early_stopping": f"{biored}/Dev.PubTator", "alignment_mode": alignment_mode,
@@ -140,6 +139,16 @@ def train(
     finally:
         if temporary:
             shutil.rmtree(work, ignore_errors=True)
+
+
+def _command() -> str:
+    """The command line that ran this training, in a form a user can type again."""
+    args = sys.argv[1:]
+    if args[:1] == ["train"]:
+        return " ".join(["extractor", "train", *args[1:]])
+    if sys.argv[0].endswith(("train.py", "extractor.training.train")):
+        return " ".join(["python -m extractor.training.train", *args])
+    return " ".join(sys.argv)
 
 
 def _strip_strings(model: Path) -> None:
