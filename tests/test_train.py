@@ -186,7 +186,6 @@ def test_combined_pipeline_finds_her2_and_tamoxifen():
     found = {(e["text"], e["label"], e["normalized"]) for e in record["entities"]}
     assert ("HER2", "GENE", "HGNC:3430") in found
     assert any(text == "tamoxifen" and label == "DRUG" for text, label, _ in found)
-    assert record["relations"] and record["relations"][0]["drug"] == "tamoxifen"
 
 
 def test_train_command_end_to_end(tmp_path):
