@@ -223,7 +223,7 @@ def biluo_tags(labels) -> list[str]:
 def decode_biluo(tag_ids, tags: list[tuple[str, str]]) -> list[tuple[int, int, str]]:
     """(start, end, label) token spans from tag ids, repairing invalid sequences."""
     spans = []
-    start, current = None, None
+    start, current, last = None, None, -2
     for i in numpy.flatnonzero(numpy.asarray(tag_ids)).tolist() + [None]:
         if start is not None and (i is None or i != last + 1):  # an O (or the end) closes
             spans.append((start, last + 1, current))

@@ -210,8 +210,6 @@ def test_train_command_end_to_end(tmp_path):
 
 
 def test_merge_mentions_after_the_rules(tokenizer_nlp):
-    from spacy.tokens import Span
-
     from extractor.model_merge import merge_mentions
     from extractor.ner import _sentence_splitter
 
