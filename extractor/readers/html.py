@@ -16,7 +16,7 @@ from pathlib import Path
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..pipeline import InputDoc
-from .text import decode_text
+from .text import read_file_text
 
 BOILERPLATE_TAGS = "script, style, noscript, template, nav, header, footer, aside, form, iframe, svg, button, select"
 BOILERPLATE_ROLES = ", ".join(f"[role={r}]" for r in ("navigation", "banner", "contentinfo", "complementary", "search"))
@@ -32,12 +32,7 @@ LINE = "\u2029"
 
 
 def read_html(path: Path) -> Iterator[InputDoc]:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        yield InputDoc(path.stem, "", str(path), f"cannot read file: {exc.strerror}")
-        return
-    html, error = decode_text(data)
+    html, error = read_file_text(path)
     yield InputDoc(path.stem, html_to_text(html) if not error else "", str(path), error)
 
 

@@ -21,11 +21,15 @@ def decode_text(data: bytes) -> tuple[str, str | None]:
         return "", f"not valid UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start}"
 
 
-def read_text_file(path: Path) -> Iterator[InputDoc]:
+def read_file_text(path: Path) -> tuple[str, str | None]:
+    """A file's text, or an error message (unreadable, empty, binary, not UTF-8)."""
     try:
         data = path.read_bytes()
     except OSError as exc:
-        yield InputDoc(path.stem, "", str(path), f"cannot read file: {exc.strerror}")
-        return
-    text, error = decode_text(data)
+        return "", f"cannot read file: {exc.strerror}"
+    return decode_text(data)
+
+
+def read_text_file(path: Path) -> Iterator[InputDoc]:
+    text, error = read_file_text(path)
     yield InputDoc(path.stem, text, str(path), error)
