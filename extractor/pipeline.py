@@ -14,11 +14,11 @@ import scispacy.abbreviation  # noqa: F401  registers "abbreviation_detector"
 from spacy.language import Language
 from spacy.util import load_config, load_model_from_config
 
-from . import entity_recognizer, relations, sentences, tokenizer  # noqa: F401  register factories
+from . import entity_recognizer, ner, relations, sentences, tokenizer  # noqa: F401  register factories
 from .record import doc_to_record, error_record
 from .resources import models_path
 
-DEFAULT_CONFIG = "config.cfg"
+DEFAULT_CONFIG = "config.cfg"  # rules and lexicons; "config_ner.cfg" adds the trained NER (--accurate)
 # scispaCy's abbreviation detector runs an empty matcher on documents without definitions.
 warnings.filterwarnings("ignore", message=r"\[W036\]")
 MAX_CHARS = 1_000_000

@@ -68,3 +68,15 @@ def test_extract_many_in_two_processes_keeps_order(extractor):
     assert [r["doc_id"] for r in records] == [str(i) for i in range(7)]
     assert records[-1]["error"] == "empty document"
     assert all(r["entities"][1]["canonical"] == "T790M" for r in records[:-1])
+
+
+def test_accurate_mode_adds_the_trained_ner(tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_text("HER2 L755S confers resistance to neratinib.", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(app, ["extract", str(source), "-o", str(out), "--accurate", "--quiet"])
+    assert result.exit_code == 0, result.output
+    [record] = read_jsonl(out)
+    assert {(r["variant"], r["drug"], r["type"]) for r in record["relations"]} == {("L755S", "neratinib", "RESISTANT_TO")}
+    both = runner.invoke(app, ["extract", str(source), "--accurate", "--config", "config.cfg"])
+    assert both.exit_code == 2 and "give --accurate or --config, not both" in both.output
