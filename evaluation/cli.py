@@ -13,6 +13,7 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 
+from evaluation.bioc_gold import read_bioc_gold
 from evaluation.pubtator import LABEL_MAPS, looks_like_pubtator, read_pubtator
 from evaluation.report import FORMATS, table, write_report
 from evaluation.scoring import score
@@ -30,9 +31,9 @@ def evaluate(
         help="Predicted records as written by 'extractor' (JSONL; PubTator is read too).")],
     gold_format: Annotated[str, typer.Option(
         "--gold-format",
-        help="Format of GOLD: auto, jsonl or pubtator. 'auto': PubTator for .pubtator "
-             "files and for .txt files whose first line is a PubTator title line, "
-             "JSONL otherwise.")] = "auto",
+        help="Format of GOLD: auto, jsonl, pubtator or bioc. 'auto': PubTator for .pubtator "
+             "files and for .txt files whose first line is a PubTator title line, BioC for "
+             ".xml and .json files, JSONL otherwise.")] = "auto",
     label_map: Annotated[Optional[str], typer.Option(
         "--label-map",
         help="Rename gold labels to ours before scoring: 'biored' (GeneOrGeneProduct->GENE, "
@@ -53,8 +54,8 @@ def evaluate(
     """Score predictions against gold: entities (strict, overlapping span, identifiers) and
     relations (gene-drug and gene-variant-drug tuples, evidence sentence, negated apart),
     per label, with P / R / F1 and counts."""
-    if gold_format not in ("auto", "jsonl", "pubtator"):
-        raise typer.BadParameter(f"{gold_format!r}: use auto, jsonl or pubtator",
+    if gold_format not in ("auto", "jsonl", "pubtator", "bioc"):
+        raise typer.BadParameter(f"{gold_format!r}: use auto, jsonl, pubtator or bioc",
                                  param_hint="--gold-format")
     reports = report or []
     for path in reports:
@@ -101,7 +102,12 @@ def _load(path: Path, fmt: str, hint: str) -> list[dict]:
     if fmt == "auto":
         pubtator = path.suffix.lower() == ".pubtator" or (
             path.suffix.lower() == ".txt" and looks_like_pubtator(path))
-        fmt = "pubtator" if pubtator else "jsonl"
+        fmt = "pubtator" if pubtator else "bioc" if path.suffix.lower() in (".xml", ".json") else "jsonl"
+    if fmt == "bioc":
+        try:
+            return list(read_bioc_gold(path))
+        except ValueError as error:
+            raise typer.BadParameter(f"{path}: {error}", param_hint=hint) from error
     if fmt == "pubtator":
         try:
             return list(read_pubtator(path))

@@ -127,7 +127,7 @@ def test_cli_reads_pubtator_gold_with_label_map(tmp_path):
     (["--gold", "missing.jsonl", "--pred", "{pred}"], "does not exist"),
     (["--gold", "{bad}", "--pred", "{pred}"], "line 2: not valid JSON"),
     (["--gold", "{gold}", "--pred", "{pred}", "--label-map", "nope"], "unknown label map 'nope'"),
-    (["--gold", "{gold}", "--pred", "{pred}", "--gold-format", "xml"], "use auto, jsonl or pubtator"),
+    (["--gold", "{gold}", "--pred", "{pred}", "--gold-format", "xml"], "use auto, jsonl, pubtator or bioc"),
     (["--gold", "{gold}", "--pred", "{pred}", "--report", "r.pdf"], "use a .md or .html file name"),
 ])
 def test_cli_usage_errors(tmp_path, args, message):
@@ -138,3 +138,30 @@ def test_cli_usage_errors(tmp_path, args, message):
     run = runner.invoke(app, [arg.format(**paths) for arg in args])
     assert run.exit_code == 2
     assert message in " ".join(re.sub(r"[│╭╮╰╯─]", " ", run.output).split())
+
+
+BIOC_GOLD = """<?xml version='1.0' encoding='UTF-8'?>
+<collection><source>test</source><date>2026</date><key>k</key>
+<document><id>9</id>
+<passage><infon key="type">title</infon><offset>0</offset><text>HER2 L755S</text>
+<annotation id="1"><infon key="type">GeneOrGeneProduct</infon><infon key="identifier">2064</infon>
+<location offset="0" length="4"/><text>HER2</text></annotation></passage>
+<passage><infon key="type">abstract</infon><offset>11</offset><text>Neratinib fails.</text>
+<annotation id="2"><infon key="type">ChemicalEntity</infon><infon key="identifier">C487932</infon>
+<location offset="11" length="9"/><text>Neratinib</text></annotation></passage>
+</document></collection>
+"""
+
+
+def test_cli_reads_bioc_gold_with_label_map(tmp_path):
+    gold = tmp_path / "gold.xml"
+    gold.write_text(BIOC_GOLD)
+    pred = write_jsonl(tmp_path / "p.jsonl", [{"doc_id": "9", "text": "HER2 L755S Neratinib fails.", "entities": [
+        {"start": 0, "end": 4, "label": "GENE", "normalized": "2064"},
+        {"start": 11, "end": 20, "label": "DRUG", "normalized": "DB11828"}]}])
+    run = runner.invoke(app, ["--gold", str(gold), "--pred", pred, "--label-map", "biored", "--json",
+                              "--bootstrap", "0"])
+    assert run.exit_code == 0, run.output
+    scores = json.loads(run.stdout)
+    assert scores["strict"]["micro"] == {"p": 1.0, "r": 1.0, "f1": 1.0, "tp": 2, "fp": 0, "fn": 0}
+    assert scores["normalized"]["DRUG"]["fp"] == 1  # identifiers differ: DrugBank vs MeSH

@@ -51,7 +51,7 @@ def read_bioc_json(path: Path) -> Iterator[InputDoc]:
                            f"document {number} is not BioC: {type(exc).__name__}: {exc}")
             continue
         passages = [(p.offset, p.text) for p in document.passages]
-        yield InputDoc(str(document.id or fallback_id), _place(passages), str(path))
+        yield InputDoc(str(document.id or fallback_id), place_passages(passages), str(path))
 
 
 def _xml_document(element: etree._Element, source: str, fallback_id: str) -> InputDoc:
@@ -60,10 +60,10 @@ def _xml_document(element: etree._Element, source: str, fallback_id: str) -> Inp
                     for p in element.iterfind("passage")]
     except ValueError:
         return InputDoc(element.findtext("id") or fallback_id, "", source, "passage offset is not a number")
-    return InputDoc(element.findtext("id") or fallback_id, _place(passages), source)
+    return InputDoc(element.findtext("id") or fallback_id, place_passages(passages), source)
 
 
-def _place(passages: list[tuple[int, str | None]]) -> str:
+def place_passages(passages: list[tuple[int, str | None]]) -> str:
     """Passage texts at their offsets; one space between passages whose offsets overlap."""
     text = ""
     for offset, passage in passages:
