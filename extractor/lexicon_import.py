@@ -21,6 +21,7 @@ of them back. The curated companion files (``genes_curated.tsv``, ``drugs_curate
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 import re
 import warnings
 from pathlib import Path
@@ -44,6 +45,13 @@ HGNC_TERM_FIELDS = {
 }
 HGNC_LIST_FIELDS = {"Previous Symbols", "Synonyms", "Previous Names"}
 HGNC_REQUIRED = ["HGNC ID", *HGNC_TERM_FIELDS]
+# The complete-set download (hgnc_complete_set.txt): lower-case columns, '|'-separated
+# lists, every locus type. Its columns are renamed to the export's; alias names join the
+# previous names, and only protein-coding genes are kept, as in the export.
+COMPLETE_SET_COLUMNS = {"hgnc_id": "HGNC ID", "symbol": "Approved Symbol", "name": "Approved Name",
+                        "status": "Status", "prev_symbol": "Previous Symbols", "prev_name": "Previous Names",
+                        "alias_symbol": "Synonyms"}
+COMPLETE_SET_PROTEIN_CODING = "protein-coding gene"
 
 DRUGBANK_REQUIRED = ["DrugBank ID", "Common name", "Synonyms"]
 DRUGBANK_SYNONYM_SEP = " | "
@@ -128,8 +136,7 @@ def import_hgnc(src: Path, out: Path, release: str | None = None) -> int:
     Raises ``ValueError`` when ``src`` lacks one of the expected HGNC columns.
     """
     src, out = Path(src), Path(out)
-    frame = _read_csv(src, "an HGNC export", sep="\t", quoting=csv.QUOTE_NONE)
-    frame.columns = [clean(str(column)) for column in frame.columns]
+    frame, split = _read_hgnc(src)
     _check_columns(frame, HGNC_REQUIRED, src, "an HGNC export")
     if "Status" in frame.columns:
         frame = frame[frame["Status"].str.strip() == "Approved"]
@@ -145,13 +152,33 @@ def import_hgnc(src: Path, out: Path, release: str | None = None) -> int:
             hgnc_id = f"HGNC:{hgnc_id}"
         for column, term_type in HGNC_TERM_FIELDS.items():
             value = record[column]
-            terms = split_hgnc_list(value) if column in HGNC_LIST_FIELDS else [clean(value)]
+            terms = split(value) if column in HGNC_LIST_FIELDS else [clean(value)]
             if term_type == "name":
                 terms += [short_name(term) for term in terms if short_name(term)]
             rows.extend((term, hgnc_id, symbol, term_type, source) for term in terms if term)
 
     rank = {term_type: i for i, term_type in enumerate(HGNC_TERM_FIELDS.values())}
     return _write_table(_keep_first_per_entry(rows, rank, 3), GENE_COLUMNS, out)
+
+
+def _read_hgnc(src: Path) -> tuple[pd.DataFrame, Callable[[str], list[str]]]:
+    """The HGNC table with the export's column names, and the splitter of its list fields."""
+    frame = _read_csv(src, "an HGNC export", sep="\t", quoting=csv.QUOTE_NONE)
+    frame.columns = [clean(str(column)) for column in frame.columns]
+    if not {"hgnc_id", "symbol"} <= set(frame.columns):
+        return frame, split_hgnc_list
+    frame = _read_csv(src, "an HGNC export", sep="\t")  # the complete set quotes its list fields
+    if "locus_group" in frame.columns:
+        frame = frame[frame["locus_group"] == COMPLETE_SET_PROTEIN_CODING]
+    if "alias_name" in frame.columns and "prev_name" in frame.columns:
+        frame = frame.assign(prev_name=frame["prev_name"].str.cat(frame["alias_name"], sep="|"))
+    frame = frame.rename(columns=COMPLETE_SET_COLUMNS)
+    return frame, split_pipe_list
+
+
+def split_pipe_list(field: str) -> list[str]:
+    """Split a '|'-separated list field of the HGNC complete set."""
+    return [clean(item) for item in field.strip('"').split("|") if clean(item)]
 
 
 def short_name(name: str) -> str | None:

@@ -268,3 +268,14 @@ def test_committed_tumor_subtypes(lexicons):
     assert lookup(subtypes, "IDC") == {("ONCOTREE:IDC", "invasive ductal carcinoma")}
     assert lookup(subtypes, "ER +") == lookup(subtypes, "ER+")
     assert {canon for _, canon in lookup(subtypes, "HER2-low")} == {"her2-low"}
+
+
+def test_import_hgnc_complete_set_format(tmp_path):
+    """The complete-set download: lower-case columns, '|' lists, only approved protein-coding genes."""
+    out = tmp_path / "genes.tsv"
+    import_hgnc(FIXTURES / "hgnc_complete_set_sample.txt", out)
+    rows = set(read_lexicon(out)[["term", "normalized", "canonical", "term_type"]].itertuples(index=False, name=None))
+    assert ("HER2", "HGNC:3430", "ERBB2", "alias") in rows
+    assert ("NGL", "HGNC:3430", "ERBB2", "previous_symbol") in rows
+    assert ("human epidermal growth factor receptor 2", "HGNC:3430", "ERBB2", "previous_name") in rows
+    assert {r[2] for r in rows} == {"ERBB2"}  # no RNA gene, no withdrawn entry
