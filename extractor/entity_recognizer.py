@@ -100,6 +100,7 @@ class EntityRecognizer:
                           self.confidence["lexicon"].get(entry.term_type, self.confidence["lexicon_default"]))
             candidates.append(Mention(first.idx, last.idx + len(last), entry.label, entry.normalized,
                                       entry.canonical, "loose" if match.loose else "lexicon", entry.term_type,
+                                      attrs={"curated": True} if entry.source == "curated" else {},
                                       token_start=match.start, token_end=match.end, confidence=confidence))
         return candidates
 

@@ -103,9 +103,10 @@ def merge_mentions(doc, mentions: list[Mention], model_spans, lexicon=None,
     model = [m for m in model if m.confidence >= min_confidence or (m.start, m.end, m.label) in ruled_spans]
     exact = {(m.start, m.end, m.label) for m in model}
     if policy == "model_only":
-        kept = [m for m in ruled if (m.start, m.end, m.label) in exact]
+        kept = [m for m in ruled if (m.start, m.end, m.label) in exact or _protected(m, model)]
     elif policy == "model_first":
-        kept = [m for m in ruled if (m.start, m.end, m.label) in exact or not any(m.overlaps(o) for o in model)]
+        kept = [m for m in ruled if (m.start, m.end, m.label) in exact or _protected(m, model)
+                or not any(m.overlaps(o) for o in model)]
     else:
         kept = ruled
     kept_spans = {(m.start, m.end, m.label) for m in kept}
@@ -124,6 +125,12 @@ def merge_mentions(doc, mentions: list[Mention], model_spans, lexicon=None,
     if propagate:
         merged = propagate_mentions(doc, merged, governed)
     return link_variants(doc, merged)
+
+
+def _protected(mention: Mention, model: list[Mention]) -> bool:
+    """A curated lexicon term (our oncology conventions, e.g. "ER" = ESR1) the model did not
+    tag otherwise stays: the model learned another corpus's conventions."""
+    return mention.attrs.get("curated", False) and not any(mention.overlaps(m) for m in model)
 
 
 def propagate_mentions(doc, mentions: list[Mention], labels: tuple[str, ...] = GOVERNED_LABELS,

@@ -245,3 +245,12 @@ def test_merge_mentions_after_the_rules(tokenizer_nlp):
     spread = merge_mentions(doc, rules, model, None, "model_only", ("GENE", "DRUG"), confidence, 0.5,
                             propagate=True)
     assert [m.source for m in spread if text[m.start:m.end] == "Psoriasin"] == ["model", "propagated"]
+
+
+def test_curated_terms_stay_under_the_trained_model():
+    """The model learned BioRED's conventions; our curated oncology terms stay where it is silent."""
+    from extractor import load
+
+    accurate = load("config_ner.cfg")
+    record = accurate.extract("ER expression rose in the cells.")
+    assert [(e["text"], e["canonical"]) for e in record["entities"]] == [("ER", "ESR1")]
