@@ -86,17 +86,22 @@ def lexicon_features(doc: Doc, lexicon) -> numpy.ndarray:
 
 def LexiconFeatureExtractor(attrs: list[str], lexicon) -> Model:
     """``doc.to_array(attrs)`` plus a last column of lexicon feature ids."""
+    return _features_with_column(attrs, "extract_lexicon_features", lambda doc: lexicon_features(doc, lexicon))
+
+
+def _features_with_column(attrs: list[str], name: str, column_of) -> Model:
+    """``doc.to_array(attrs)`` with one more column, ``column_of(doc)``, per document."""
     base = FeatureExtractor(attrs)
 
     def forward(model, docs, is_train):
         arrays, _ = base(docs, is_train)
         out = []
         for doc, array in zip(docs, arrays):
-            column = lexicon_features(doc, lexicon).reshape((-1, 1))
+            column = column_of(doc).reshape((-1, 1))
             out.append(model.ops.asarray2i(numpy.hstack([array, column]), dtype="uint64"))
         return out, lambda d_features: []
 
-    return Model("extract_lexicon_features", forward, attrs={"columns": list(attrs)})
+    return Model(name, forward, attrs={"columns": list(attrs)})
 
 
 RULE_LABELS = {"GENE": 1, "DRUG": 2, "DRUG_CLASS": 3, "TUMOR_SUBTYPE": 4, "VARIANT": 5}
@@ -139,17 +144,7 @@ def rules_features(doc: Doc, config: str = "config.cfg") -> numpy.ndarray:
 
 def RulesFeatureExtractor(attrs: list[str], config: str) -> Model:
     """``doc.to_array(attrs)`` plus a last column of rules-mention feature ids."""
-    base = FeatureExtractor(attrs)
-
-    def forward(model, docs, is_train):
-        arrays, _ = base(docs, is_train)
-        out = []
-        for doc, array in zip(docs, arrays):
-            column = rules_features(doc, config).reshape((-1, 1))
-            out.append(model.ops.asarray2i(numpy.hstack([array, column]), dtype="uint64"))
-        return out, lambda d_features: []
-
-    return Model("extract_rules_features", forward, attrs={"columns": list(attrs)})
+    return _features_with_column(attrs, "extract_rules_features", lambda doc: rules_features(doc, config))
 
 
 @spacy.registry.architectures("extractor.RulesHashEmbed.v1")
