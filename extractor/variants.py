@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .prefilter import Prefilter
+
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "models" / "patterns" / "variants.json"
 _LEFT = r"(?<![A-Za-z0-9_])"
 _RIGHT = r"(?![A-Za-z0-9_])"
@@ -99,8 +101,8 @@ class VariantFinder:
             body = self._expand(spec["regex"], pieces)
             gene = r"(?:(?P<gene>" + self._expand("{GENE}", pieces) + r")(?P<sep>-??))??" if spec.get("gene") else ""
             regex = re.compile(spec.get("left", _LEFT) + gene + "(?P<v>" + body + ")" + _RIGHT)
-            requires = re.compile(self._expand(spec["requires"], pieces)) if "requires" in spec else None
-            self.patterns.append((spec, regex, requires))
+            self.patterns.append((spec, regex))
+        self.prefilter = Prefilter([regex for _, regex in self.patterns])
 
     @staticmethod
     def _expand(regex: str, pieces: dict) -> str:
@@ -119,13 +121,8 @@ class VariantFinder:
     def find(self, text: str) -> list[VariantMatch]:
         """All variant mentions in ``text``: sorted, non-overlapping, longest wins."""
         candidates = []
-        present: dict[str, bool] = {}
-        for order, (spec, regex, requires) in enumerate(self.patterns):
-            if requires is not None:
-                if requires.pattern not in present:
-                    present[requires.pattern] = requires.search(text) is not None
-                if not present[requires.pattern]:
-                    continue
+        for order in sorted(self.prefilter.candidates(text)):
+            spec, regex = self.patterns[order]
             for m in regex.finditer(text):
                 found = self._build(spec, m, text)
                 if found is not None:
