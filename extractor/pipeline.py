@@ -1,6 +1,7 @@
 """Assemble the pipeline from models/config.cfg and run it over texts."""
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import signal
 import threading
@@ -10,11 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import spacy
-import scispacy.abbreviation  # noqa: F401  registers "abbreviation_detector"
 from spacy.language import Language
 from spacy.util import load_config, load_model_from_config
 
-from . import entity_recognizer, ner, relations, sentences, tokenizer  # noqa: F401  register factories
+from . import abbreviation_detector, entity_recognizer, ner, relations, sentences, tokenizer  # noqa: F401  register factories
 from .record import doc_to_record, error_record
 from .resources import models_path
 
@@ -87,9 +87,16 @@ class Extractor:
             return error_record(item.doc_id, item.source,
                                 f"document has {len(item.text):,} characters; the limit is {self.max_chars:,}")
         try:
-            return doc_to_record(self.nlp(item.text), item.doc_id, item.source)
+            return doc_to_record(self.nlp(self._make_doc(item.text)), item.doc_id, item.source)
         except Exception as exc:  # one bad document must not stop a batch
             return error_record(item.doc_id, item.source, f"{type(exc).__name__}: {exc}", item.text)
+
+
+    def _make_doc(self, text: str):
+        """The tokenized text, which keeps its text: spaCy would rebuild it from every token."""
+        doc = self.nlp.make_doc(text)
+        doc.user_data[sentences.TEXT_KEY] = text
+        return doc
 
 
 _WORKER: Extractor | None = None
@@ -122,4 +129,8 @@ def load(config: str | Path | None = None, model: str | None = None) -> Extracto
             if factory in nlp.pipe_names or (factory == "extractor_sentences" and has_sentences):
                 continue
             nlp.add_pipe(factory, name=f"extractor_{name}", config=settings)
+    # The lexicons are millions of long-lived objects: keep the garbage collector from
+    # walking them again and again, and forked workers from copying the pages it touches.
+    gc.collect()
+    gc.freeze()
     return Extractor(nlp)
