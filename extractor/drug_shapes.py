@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .prefilter import Prefilter
+
 
 class DrugShapes:
     def __init__(self, data: dict):
@@ -19,8 +21,11 @@ class DrugShapes:
         code = rf"(?:{prefixes})-?\d{{3,7}}[A-Z]?"
         self.pattern = re.compile(rf"(?<![\w\-])(?:{inn}|{code})(?![\w\-])")
         self.min_length = data["min_length"]
+        self.prefilter = Prefilter([self.pattern])
 
     def find(self, text: str) -> list[tuple[int, int]]:
         """Character spans of INN-stem names ("zongertinib") and code names ("AZD9291")."""
+        if not self.prefilter.candidates(text):
+            return []
         return [m.span() for m in self.pattern.finditer(text)
                 if m.group()[0].isupper() or len(m.group()) >= self.min_length]

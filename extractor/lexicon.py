@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from spacy.attrs import IDX, IS_SPACE, LENGTH
@@ -27,10 +28,14 @@ NAME_TYPES = {"name", "previous_name"}
 SQUASHABLE_TYPES = {"symbol", "alias", "previous_symbol", "name", "previous_name"}
 SQUASH_MIN_CHARS = 3
 SQUASH_MAX_TOKENS = 3
+NEVER_LOOSE, SYMBOL_LIKE, NAME_LIKE = 0, 1, 2
+FACTS_CACHE_SIZE = 200_000
 HEAD = re.compile(r"\w+")
 NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 CAPITAL_OR_DIGIT = re.compile(r"[A-Z0-9]")
 DIGIT = re.compile(r"\d")
+RUN_OF_SPACES = re.compile(r"\s\s")
+DIGIT_FOLLOWS = re.compile(r"[ -]{0,2}\d")  # "caspase-3", "caveolin 1"
 LOOSE_SPAN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9 \-.]*[A-Za-z0-9])?")
 # plural abbreviations (AEs, HCs) and a letter with a number (P20, T4): never loose matches
 LOOSE_EXCLUDED = re.compile(r"[A-Z]{2,}s|[A-Za-z]\d+")
@@ -65,10 +70,13 @@ class Lexicon:
         self.exact: dict[str, list[Entry]] = {}
         self.folded: dict[str, list[Entry]] = {}
         self.squashed: dict[str, list[Entry]] = {}
-        # lower-cased leading word of every term -> the lengths of the terms it starts
-        self.heads: dict[str, set[int]] = {}
+        # leading word of every term -> the lengths of the terms it starts: as written for
+        # exact terms, lower-cased for case-folded ones
+        self.exact_heads: dict[str, set[int]] = {}
+        self.folded_heads: dict[str, set[int]] = {}
         self.max_tokens = max_tokens
         self.gene_stoplist = gene_stoplist  # generated gene terms that are rarely genes in text
+        self._facts: dict[str, tuple[set[int] | None, int]] = {}  # token text -> `_token_facts`
 
     def add(self, term: str, entry: Entry) -> None:
         """Index a term; one-letter gene terms and stop-listed generated ones are skipped."""
@@ -81,7 +89,9 @@ class Lexicon:
         entries = table.setdefault(key, [])
         if entry not in entries:
             entries.append(entry)
-        self.heads.setdefault(_head(term), set()).add(len(term))
+        heads = self.folded_heads if table is self.folded else self.exact_heads
+        heads.setdefault(_head(key), set()).add(len(term))
+        self._facts.clear()
         if entry.label == "GENE" and entry.term_type in SQUASHABLE_TYPES:
             key = squash(term)
             if len(key) >= SQUASH_MIN_CHARS:
@@ -101,10 +111,12 @@ class Lexicon:
                 count += 1
         return count
 
-    def lookup(self, text: str) -> tuple[Entry, ...]:
-        if _irregular_space(text):
+    def lookup(self, text: str, regular: bool = False) -> tuple[Entry, ...]:
+        """Entries of a term; `regular`: the caller knows the text has no line breaks or runs of spaces."""
+        if not regular and _irregular_space(text):
             text = " ".join(text.split())
-        return tuple(self.exact.get(text, ())) or tuple(self.folded.get(text.lower(), ()))
+        entries = self.exact.get(text) or self.folded.get(text.lower())
+        return tuple(entries) if entries else ()
 
     def find(self, doc: Doc) -> list[LexiconMatch]:
         """Longest match starting at each token; matches may overlap (resolved later).
@@ -116,29 +128,50 @@ class Lexicon:
         text = doc_text(doc)
         sentence_starts = {start for start, _ in sentence_bounds(doc)}
         bounds = [(i, i + n, sp) for i, n, sp in doc.to_array([IDX, LENGTH, IS_SPACE]).tolist()]
-        irregular = _irregular_space(text)
-        for start, (_, _, is_space) in enumerate(bounds):
+        irregular = _irregular_space(text)  # line breaks or runs of spaces: lookups fold them
+        runs = irregular and RUN_OF_SPACES.search(text) is not None  # runs also change a term's length
+        for start, (begin, stop, is_space) in enumerate(bounds):
             if is_space:
                 continue
-            match = (self._exact_match(text, bounds, start, irregular)
-                     or self._loose_match(text, bounds, start, start in sentence_starts))
+            lengths, loose = self._token_facts(text, begin, stop)
+            match = self._exact_match(text, bounds, start, lengths, irregular, runs) if lengths else None
+            if match is None and (loose == SYMBOL_LIKE or loose == NAME_LIKE and DIGIT_FOLLOWS.match(text, stop)):
+                match = self._loose_match(text, bounds, start, start in sentence_starts)
             if match is not None:
                 matches.append(match)
         return matches
 
-    def _exact_match(self, text: str, bounds: list, start: int, irregular: bool) -> LexiconMatch | None:
+    def _token_facts(self, text: str, begin: int, stop: int) -> tuple[set[int] | None, int]:
+        """(lengths of the terms whose leading word starts the token, how it may open a loose match).
+
+        Both depend on the token's text alone unless a word character follows it, so they
+        are cached by token text; the cache is emptied when it grows large.
+        """
+        token = text[begin:stop]
+        if HEAD.match(text, stop, stop + 1):  # the leading word runs on past the token
+            return self._term_lengths(_head(text[begin:begin + 40])), _loose_kind(token)
+        facts = self._facts.get(token)
+        if facts is None:
+            if len(self._facts) >= FACTS_CACHE_SIZE:
+                self._facts.clear()
+            facts = self._facts[token] = (self._term_lengths(_head(token[:40])), _loose_kind(token))
+        return facts
+
+    def _term_lengths(self, head: str) -> set[int] | None:
+        exact, folded = self.exact_heads.get(head), self.folded_heads.get(head.lower())
+        return exact | folded if exact and folded else exact or folded
+
+    def _exact_match(self, text: str, bounds: list, start: int, lengths: set[int], irregular: bool, runs: bool
+                     ) -> LexiconMatch | None:
         """The longest exact (or case-folded) term of up to max_tokens tokens at `start`."""
         begin = bounds[start][0]
-        lengths = self.heads.get(_head(text[begin:begin + 40]))
-        if not lengths:
-            return None
         for end in range(min(len(bounds), start + self.max_tokens), start, -1):
             _, stop, last_is_space = bounds[end - 1]
-            if last_is_space or (stop - begin not in lengths and not (irregular and _irregular_space(text[begin:stop]))):
+            if last_is_space or (stop - begin not in lengths and not (runs and _irregular_space(text[begin:stop]))):
                 continue
             if text[stop - 1] == "-" and text[stop:stop + 1].isalnum():  # "HER2-" of "HER2-mutant"
                 continue
-            entries = self.lookup(text[begin:stop])
+            entries = self.lookup(text[begin:stop], regular=not irregular)
             if entries:
                 return LexiconMatch(start, end, entries)
         return None
@@ -155,10 +188,8 @@ class Lexicon:
         begin, first_end, _ = bounds[start]
         first = text[begin:first_end]
         symbol_like = _may_be_symbol(first)
-        if symbol_like:
-            if first.istitle() and first.isalpha() and (sentence_start or _in_title_case_run(text, bounds, start)):
-                return None
-        elif not (first.isalpha() and len(first) >= SQUASH_MIN_CHARS and _number_follows(text, bounds, start)):
+        if symbol_like and first.istitle() and first.isalpha() and (
+                sentence_start or _in_title_case_run(text, bounds, start)):
             return None
         for end in range(min(len(bounds), start + SQUASH_MAX_TOKENS), start, -1):
             stop = bounds[end - 1][1]
@@ -176,9 +207,9 @@ class Lexicon:
 
 
 def _head(text: str) -> str:
-    """The leading run of letters and digits, lower-cased ("her2" of "HER2-positive")."""
+    """The leading run of letters and digits ("HER2" of "HER2-positive")."""
     match = HEAD.match(text)
-    return match.group(0).lower() if match else text[:1]
+    return match.group(0) if match else text[:1]
 
 
 def read_table_column(path: str | Path, column: str) -> list[str]:
@@ -187,6 +218,7 @@ def read_table_column(path: str | Path, column: str) -> list[str]:
         return [row[column] for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)]
 
 
+@lru_cache(maxsize=65536)
 def squash(term: str) -> str:
     """Lower case, Greek letter names folded to one letter, no hyphens or spaces."""
     term = term.lower()
@@ -194,6 +226,13 @@ def squash(term: str) -> str:
         if name in term:
             term = term.replace(name, letter)
     return NOT_ALNUM.sub("", term)
+
+
+def _loose_kind(token: str) -> int:
+    """How a token may open a loose match: symbol-like, a name if a number follows ("caspase-3"), or not."""
+    if _may_be_symbol(token):
+        return SYMBOL_LIKE
+    return NAME_LIKE if token.isalpha() and len(token) >= SQUASH_MIN_CHARS else NEVER_LOOSE
 
 
 def _may_be_symbol(token: str) -> bool:
@@ -211,15 +250,6 @@ def _in_title_case_run(text: str, bounds: list, start: int) -> bool:
             if word[:1].isupper() and word[1:].islower() and word.isalpha():
                 return True
     return False
-
-
-def _number_follows(text: str, bounds: list, start: int) -> bool:
-    """'caspase-3', 'caspase 3': a number in or right after the token at `start`."""
-    begin, end, _ = bounds[start]
-    if DIGIT.search(text, begin, end):
-        return True
-    following = text[end:end + 3].lstrip(" -")
-    return following[:1].isdigit()
 
 
 def _irregular_space(text: str) -> bool:

@@ -19,6 +19,7 @@ FINAL_PUNCT = {".", "!", "?"}
 CLOSERS = {")", "]", '"', "'", "”", "’"}
 CONTINUES_LINE = (",", ";", "-", "(", "/", "and", "or", "of", "the", "with", "to", "in")
 OPENERS = "\"'“‘(["
+LAST_CHARS = FINAL_PUNCT | CLOSERS  # a token that may end a sentence ends with one of these
 BOUNDS_KEY = "extractor_sentence_bounds"
 TEXT_KEY = "extractor_text"
 
@@ -70,15 +71,15 @@ class SentenceSplitter:
 
     def _sentence_starts(self, text: str, spans: list, words: list[str]) -> set[int]:
         starts = {0}
-        last = len(spans) - 1
-        for i in range(last):
+        has_breaks = "\n" in text
+        for i in range(len(spans) - 1):
             idx, length, is_space = spans[i]
             nxt = i + 1
-            gap = text[idx + length:spans[nxt][0]]
-            if is_space and "\n" in words[i] or "\n" in gap:
+            if has_breaks and (is_space and "\n" in words[i] or "\n" in text[idx + length:spans[nxt][0]]):
                 if self._line_ends(text, spans, words, i, nxt):
                     starts.add(nxt)
-            elif not is_space and self._ends_sentence(words, i) and _opens_sentence(words[nxt], spans[nxt][2]):
+            elif (not is_space and words[i][-1:] in LAST_CHARS and self._ends_sentence(words, i)
+                  and _opens_sentence(words[nxt], spans[nxt][2])):
                 starts.add(nxt)
         return {i for i in starts if not spans[i][2]} | {0}
 
