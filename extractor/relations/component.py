@@ -121,6 +121,11 @@ class RelationExtractor:
         own = [] if "implicit_drug" in flags else drugs  # an implicit drug is no argument position
         lo = min([cue.start] + [d.token_start for d, _ in own])
         hi = max([cue.end] + [d.token_end for d, _ in own])
+        trailing = scope.trailing_direction(s, cues, hi)
+        if trailing is None and family.get("needs_direction"):
+            return []
+        if trailing == "reverse":
+            kind = OPPOSITE[kind]
         group, where = find_subject(s, cues, lo, hi, groups, history,
                                     prefer_after=adjacent and cue.text.lower() in cues.compound_adjectives,
                                     host_blocked=host_acquired, cue_end=None if adjacent else cue.end,

@@ -117,6 +117,26 @@ def but_not_in(s: Sentence, drugs: Drugs) -> bool:
                for _, e in s.has("but_not", last, min(s.end, last + 10)))
 
 
+def trailing_direction(s: Sentence, cues: Cues, hi: int) -> str | None:
+    """'response to D was significantly lower in X', 'the IC50 of D in X cells was 10-fold higher': a be-verb
+    after the cue and its drug, then a comparative -> 'reverse' or 'same'; None without one."""
+    clause = s.clause_of(hi - 1)
+    for i in range(hi, min(s.end, hi + cues.drug_window)):
+        if s.clause_of(i) != clause or i in s.cue_tokens or s.mention_at(i, DRUG_LABELS) is not None:
+            return None
+        if s.words[i] not in cues.trailing_verbs:
+            continue
+        for k in range(i + 1, min(s.end, i + 4)):
+            if k + 1 < s.end and s.words[k + 1] == "by":  # 'resistance to D was reduced by E': an agent acts
+                return None
+            if s.words[k] in cues.trailing_reverse:
+                return "reverse"
+            if s.words[k] in cues.trailing_same:
+                return "same"
+        return None
+    return None
+
+
 def _reset(s: Sentence, start: int, position: int) -> int:
     """A 'hedge_resets' phrase ('for example', 'moreover') starts the cue's scope afresh."""
     return max([start] + [e for _, e in s.has("hedge_resets", start, position)])

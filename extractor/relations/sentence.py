@@ -169,10 +169,12 @@ class Sentence:
         return None
 
     def enclosed(self, group: Group, lo: int) -> bool:
-        """A group inside a parenthesis that closes before `lo`: '(e.g. drug resistance with G469L) ... sensitive'."""
+        """A group inside an aside that closes before `lo`: '(e.g. drug resistance with G469L) ... sensitive'.
+        A parenthesis holding only the group names an alteration ('TGFbeta1 Pro (Leu10Pro) allele predicts')."""
         opening = self.opening_bracket(group.start)
         close = None if opening is None else self.closing_bracket(opening + 1, lo)
-        return close is not None and close >= group.end
+        return close is not None and close >= group.end and any(
+            self.is_word(i) for i in range(opening + 1, close) if not group.start <= i < group.end)
 
     def paren_scope(self, position: int) -> int:
         """End of the parenthesis `position` stands in ('(approved for first-line use ...)'), else the sentence end."""

@@ -91,8 +91,9 @@ def with_examples(s: Sentence, drugs: Drugs, group: Group, groups: list[Group]) 
 
 def _host_coordinated(s: Sentence, cues: Cues, start: int, end: int) -> bool:
     """'D inhibited the proliferation of HCT116 cells and a higher level of FASN ...': the agent's
-    object phrase ends at a host noun followed by a coordination."""
-    return any(s.words[i] in HOST_COORDINATION and s.words[i - 1] in cues.host_words for i in range(start + 1, end))
+    object phrase ends at a host noun followed by a coordination (also the cue's own: 'D prolonged the survival
+    of patients, and X ...')."""
+    return any(s.words[i] in HOST_COORDINATION and s.words[i - 1] in cues.host_words for i in range(start, end))
 
 
 def _cue_between(s: Sentence, cues: Cues, lo: int, hi: int, passes=frozenset()) -> bool:
