@@ -653,3 +653,25 @@ def test_trailing_comparative_flips_a_predicate(extractor):
     # an agent after 'by' acts on the resistance: the resisted drug is not flipped
     record = extractor.extract("Resistance to gefitinib was reduced by afatinib in EGFR T790M cells.")
     assert ("EGFR", "T790M", "gefitinib", "SENSITIVE_TO") not in relation_tuples(record)
+
+
+def test_cell_kill_phrasings_are_agent_cues(extractor):
+    for text in ("Gefitinib induced apoptosis in EGFR L858R cells.", "Gefitinib reduced the viability of EGFR L858R cells.",
+                 "Gefitinib suppressed tumor growth in EGFR L858R xenografts."):
+        assert relation_tuples(extractor.extract(text)) == {("EGFR", "L858R", "gefitinib", "SENSITIVE_TO")}
+    assert relations(extractor, "Cisplatin induced apoptosis in HeLa cells, and TP53 mutations were frequent.") == []
+
+
+def test_fronted_phrase_gives_the_agent_its_subject(extractor):
+    record = extractor.extract("In EGFR L858R cells, gefitinib inhibited the growth of xenografts.")
+    assert relation_tuples(record) == {("EGFR", "L858R", "gefitinib", "SENSITIVE_TO")}
+    assert relations(extractor, "In 2010, EGFR L858R was described, and gefitinib was effective in HeLa cells.") == []
+
+
+def test_status_marked_by_a_role_noun_before_a_directed_cue(extractor):
+    relation = only(extractor, "RAC1 P29S status may offer a predictive biomarker for RAF inhibitor resistance.")
+    assert (relation["gene"], relation["drug"], relation["type"], relation["speculative"]) == (
+        "RAC1", "raf inhibitor", "RESISTANT_TO", True)
+    # a neutral outcome stays undirected; a status that is only confirmed marks nothing
+    assert relations(extractor, "KRAS mutation status is a biomarker for cetuximab response.") == []
+    assert relations(extractor, "EGFR T790M status was confirmed after resistance to gefitinib.") == []

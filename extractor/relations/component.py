@@ -25,7 +25,7 @@ from . import drugs as find, scope
 from .alterations import alteration_groups
 from .cues import Cues
 from .sentence import DRUG_LABELS, OPPOSITE, RESISTANT, SENSITIVE, Alteration, Group, Relation, Sentence
-from .subjects import find_subject, with_examples
+from .subjects import find_subject, fronted_subject, with_examples
 
 Doc.set_extension("relations", default=None, force=True)
 
@@ -138,7 +138,9 @@ class RelationExtractor:
         flags |= where | ({"negated"} if late else set())
         if not where:
             group = with_examples(s, drugs, group, groups)
-        out = self._relations(s, cue, family, kind, group, drugs, flags, fixed=fixed)
+        # 'X status is a predictive biomarker for D resistance': a role noun states what the status marks
+        marks = not family.get("neutral") and bool(s.has("role_nouns", max(s.start, anchor - 3), anchor))
+        out = self._relations(s, cue, family, kind, group, drugs, flags, fixed=fixed, status_ok=marks)
         if agent:
             out += self._relations(s, cue, family, SENSITIVE, group, agent, flags - {"drug_adjacent"})
         return out
@@ -192,6 +194,8 @@ class RelationExtractor:
         passes = {family["type"], RESISTANT} if family["type"] == SENSITIVE else {family["type"]}
         group, where = find_subject(s, self.cues, cue.end, cue.end, groups, history, after_only=True, passes=passes)
         if group is None:
+            group = fronted_subject(s, self.cues, groups, min(d.token_start for d, _ in drugs))
+        if group is None:
             return []
         return self._relations(s, cue, family, family["type"], group, drugs, flags | where)
 
@@ -213,9 +217,10 @@ class RelationExtractor:
 
     # -- relations -----------------------------------------------------------------------------
 
-    def _relations(self, s, cue, family, kind, group, drugs, flags, fixed: bool = False) -> list[Relation]:
+    def _relations(self, s, cue, family, kind, group, drugs, flags, fixed: bool = False,
+                   status_ok: bool = False) -> list[Relation]:
         """One relation per recordable member and drug, with flags and confidence."""
-        members = [m for m in group.active if m.records(family.get("status_ok", False))]
+        members = [m for m in group.active if m.records(family.get("status_ok", False) or status_ok)]
         if kind == RESISTANT and any(m.label == "resistance" for m in members):
             members = [m for m in members if m.label != "sensitizing"]
         negated = "negated" in flags or scope.negated(s, self.cues, cue, group)

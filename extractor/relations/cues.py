@@ -21,7 +21,8 @@ WORD_LISTS = ("linkers", "drug_prefix", "drug_fillers", "drug_qualifier_after", 
               "treatment_verbs", "comparative_stops", "apposition_markers", "negation_after", "negation_partial",
               "finding_words", "qualifier_joiners", "generic_classes", "elliptic_words",
               "causative_verbs", "directed_qualifiers",
-              "negative_quantifiers", "trailing_verbs", "trailing_same", "trailing_reverse")
+              "negative_quantifiers", "trailing_verbs", "trailing_same", "trailing_reverse",
+              "fronted_openers")
 NUMBERS = ("drug_window", "drug_prefix_unknown", "group_max_gap", "negation_window", "coreference_sentences",
            "implicit_drug_distance", "agent_subject_distance")
 

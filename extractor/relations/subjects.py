@@ -52,6 +52,18 @@ def find_subject(s: Sentence, cues: Cues, lo: int, hi: int, groups: list[Group],
     return None, set()
 
 
+def fronted_subject(s: Sentence, cues: Cues, groups: list[Group], agent: int) -> Group | None:
+    """'In EGFR L858R cells, gefitinib induced apoptosis': the last group of an opening phrase that ends at a
+    comma shortly before the agent."""
+    if s.words[s.start] not in cues.fronted_openers:
+        return None
+    comma = next((i for i in range(s.start, agent) if s.words[i] == ","), None)
+    if comma is None or s.words_between(comma, agent) > 4:
+        return None
+    inside = [g for g in groups if g.active and s.start < g.start and g.end <= comma]
+    return inside[-1] if inside else None
+
+
 def _causer(s: Sentence, cues: Cues, before: list[Group]) -> Group:
     """The nearest group before the cue, unless it is the object of a causative verb ('T315I renders BCR-ABL1
     insensitive to D'): then the group before that verb."""
