@@ -14,7 +14,6 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from spacy.attrs import IDX, IS_SPACE, LENGTH
@@ -77,6 +76,7 @@ class Lexicon:
         self.max_tokens = max_tokens
         self.gene_stoplist = gene_stoplist  # generated gene terms that are rarely genes in text
         self._facts: dict[str, tuple[set[int] | None, int]] = {}  # token text -> `_token_facts`
+        self._loose: dict[tuple[str, bool], tuple[Entry, ...]] = {}  # span -> `_loose_entries`
 
     def add(self, term: str, entry: Entry) -> None:
         """Index a term; one-letter gene terms and stop-listed generated ones are skipped."""
@@ -92,6 +92,7 @@ class Lexicon:
         heads = self.folded_heads if table is self.folded else self.exact_heads
         heads.setdefault(_head(key), set()).add(len(term))
         self._facts.clear()
+        self._loose.clear()
         if entry.label == "GENE" and entry.term_type in SQUASHABLE_TYPES:
             key = squash(term)
             if len(key) >= SQUASH_MIN_CHARS:
@@ -192,18 +193,31 @@ class Lexicon:
                 sentence_start or _in_title_case_run(text, bounds, start)):
             return None
         for end in range(min(len(bounds), start + SQUASH_MAX_TOKENS), start, -1):
-            stop = bounds[end - 1][1]
-            span = text[begin:stop]
-            if (bounds[end - 1][2] or not LOOSE_SPAN.fullmatch(span) or LOOSE_EXCLUDED.fullmatch(span)
-                    or span.isalpha() and span.islower()
-                    or any(word.lower() in LOOSE_STOPWORDS for word in span.split())):
+            if bounds[end - 1][2]:
                 continue
-            entries = self.squashed.get(squash(span), ())
-            if not symbol_like:
-                entries = [e for e in entries if e.term_type in NAME_TYPES and DIGIT.search(span)]
+            entries = self._loose_entries(text[begin:bounds[end - 1][1]], symbol_like)
             if entries:
-                return LexiconMatch(start, end, tuple(entries), loose=True)
+                return LexiconMatch(start, end, entries, loose=True)
         return None
+
+    def _loose_entries(self, span: str, symbol_like: bool) -> tuple[Entry, ...]:
+        """Gene entries a span matches loosely (cached by span text)."""
+        key = (span, symbol_like)
+        entries = self._loose.get(key)
+        if entries is None:
+            if len(self._loose) >= FACTS_CACHE_SIZE:
+                self._loose.clear()
+            entries = self._loose[key] = self._squashed_entries(span, symbol_like)
+        return entries
+
+    def _squashed_entries(self, span: str, symbol_like: bool) -> tuple[Entry, ...]:
+        if (not LOOSE_SPAN.fullmatch(span) or LOOSE_EXCLUDED.fullmatch(span) or span.isalpha() and span.islower()
+                or any(word.lower() in LOOSE_STOPWORDS for word in span.split())):
+            return ()
+        entries = self.squashed.get(squash(span), ())
+        if not symbol_like:
+            entries = [e for e in entries if e.term_type in NAME_TYPES and DIGIT.search(span)]
+        return tuple(entries)
 
 
 def _head(text: str) -> str:
@@ -218,7 +232,6 @@ def read_table_column(path: str | Path, column: str) -> list[str]:
         return [row[column] for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)]
 
 
-@lru_cache(maxsize=65536)
 def squash(term: str) -> str:
     """Lower case, Greek letter names folded to one letter, no hyphens or spaces."""
     term = term.lower()
