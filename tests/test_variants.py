@@ -238,3 +238,20 @@ def test_sorted_non_overlapping(finder):
     assert [v.text for v in found] == ["c.2264T>C", "p.Leu755Ser", "rs121913529", "exon 20 insertions"]
     assert all(a.end <= b.start for a, b in zip(found, found[1:]))
     assert all(text[v.start:v.end] == v.text for v in found)
+
+
+def test_plain_substitutions_are_spelt_as_the_hgvs_parser_spells_them():
+    from bioutils.sequences import aa1_to_aa3_lut
+
+    from extractor.variants import _hgvs_parser, _protein_forms
+
+    standard = "ACDEFGHIKLMNPQRSTVWY"
+    for ref in standard:
+        for alt in standard:
+            for edit in (f"{ref}755{alt}", f"{aa1_to_aa3_lut[ref]}12{aa1_to_aa3_lut[alt]}"):
+                posedit = _hgvs_parser().parse_p_posedit(edit)
+                posedit.uncertain = False
+                assert _protein_forms.__wrapped__(edit) == (
+                    "p." + str(posedit), posedit.format(conf={"p_3_letter": False})), edit
+    assert _protein_forms("L755S") == ("p.Leu755Ser", "L755S")
+    assert _protein_forms("R213*") == ("p.Arg213Ter", "R213*")  # not a plain substitution: parsed by hgvs
