@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy
 from spacy.attrs import IDX, IS_SPACE, LENGTH
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
@@ -28,6 +29,7 @@ SQUASHABLE_TYPES = {"symbol", "alias", "previous_symbol", "name", "previous_name
 SQUASH_MIN_CHARS = 3
 SQUASH_MAX_TOKENS = 3
 NEVER_LOOSE, SYMBOL_LIKE, NAME_LIKE = 0, 1, 2
+NOTHING = (None, NEVER_LOOSE)  # the facts of a token that starts no term
 FACTS_CACHE_SIZE = 200_000
 HEAD = re.compile(r"\w+")
 NOT_ALNUM = re.compile(r"[^0-9a-z]+")
@@ -128,13 +130,22 @@ class Lexicon:
         matches = []
         text = doc_text(doc)
         sentence_starts = {start for start, _ in sentence_bounds(doc)}
-        bounds = [(i, i + n, sp) for i, n, sp in doc.to_array([IDX, LENGTH, IS_SPACE]).tolist()]
+        array = doc.to_array([IDX, LENGTH, IS_SPACE])
+        token_starts, token_ends = array[:, 0], array[:, 0] + array[:, 1]
+        bounds = list(zip(token_starts.tolist(), token_ends.tolist(), array[:, 2].tolist()))
+        glued = set(numpy.flatnonzero(token_starts[1:] == token_ends[:-1]).tolist())  # next token touches
         irregular = _irregular_space(text)  # line breaks or runs of spaces: lookups fold them
         runs = irregular and RUN_OF_SPACES.search(text) is not None  # runs also change a term's length
-        for start, (begin, stop, is_space) in enumerate(bounds):
+        cached = self._facts.get
+        for start, facts in enumerate([cached(text[begin:stop]) for begin, stop, _ in bounds]):
+            if facts is NOTHING:
+                continue
+            begin, stop, is_space = bounds[start]
             if is_space:
                 continue
-            lengths, loose = self._token_facts(text, begin, stop)
+            if facts is None or start in glued:
+                facts = self._token_facts(text, begin, stop)
+            lengths, loose = facts
             match = self._exact_match(text, bounds, start, lengths, irregular, runs) if lengths else None
             if match is None and (loose == SYMBOL_LIKE or loose == NAME_LIKE and DIGIT_FOLLOWS.match(text, stop)):
                 match = self._loose_match(text, bounds, start, start in sentence_starts)
@@ -146,7 +157,8 @@ class Lexicon:
         """(lengths of the terms whose leading word starts the token, how it may open a loose match).
 
         Both depend on the token's text alone unless a word character follows it, so they
-        are cached by token text; the cache is emptied when it grows large.
+        are cached by token text (`NOTHING` for most tokens); the cache is emptied when it
+        grows large.
         """
         token = text[begin:stop]
         if HEAD.match(text, stop, stop + 1):  # the leading word runs on past the token
@@ -155,7 +167,8 @@ class Lexicon:
         if facts is None:
             if len(self._facts) >= FACTS_CACHE_SIZE:
                 self._facts.clear()
-            facts = self._facts[token] = (self._term_lengths(_head(token[:40])), _loose_kind(token))
+            facts = (self._term_lengths(_head(token[:40])), _loose_kind(token))
+            facts = self._facts[token] = NOTHING if facts == NOTHING else facts
         return facts
 
     def _term_lengths(self, head: str) -> set[int] | None:

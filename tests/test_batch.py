@@ -52,12 +52,15 @@ def test_mixed_formats_every_good_document_extracted_every_bad_one_reported(tmp_
 
 
 def test_a_failing_document_does_not_stop_the_batch(extractor):
-    def nlp(text):
-        if "boom" in text:
-            raise RuntimeError("component failed")
-        return extractor.nlp(text)
+    class FragileLanguage:
+        make_doc = extractor.nlp.make_doc
 
-    fragile = Extractor(nlp)
+        def __call__(self, doc):
+            if "boom" in doc.text:
+                raise RuntimeError("component failed")
+            return extractor.nlp(doc)
+
+    fragile = Extractor(FragileLanguage())
     records = list(fragile.extract_many(["EGFR T790M.", "boom", "BRAF V600E."], n_process=2, batch_size=1))
     assert [r.get("error") for r in records] == [None, "RuntimeError: component failed", None]
     assert records[2]["entities"][1]["canonical"] == "V600E"
