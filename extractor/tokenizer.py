@@ -2,10 +2,12 @@
 
 The extra infixes split "neratinib-resistant", "HER2-positive", "anti-HER2", "ER+/HER2-"
 and "PI3K/AKT" so that entity boundaries fall on token boundaries, while keeping
-"HKI-272", "CDK4/6", "T-DM1", "p.L755S" and "c.2264T>C" whole.
+"HKI-272", "CDK4/6", "T-DM1", "p.L755S" and "c.2264T>C" whole; protein changes such as
+"T790M" are kept whole where scispaCy would split a unit suffix off ("790M").
 """
 from __future__ import annotations
 
+import re
 import warnings
 from types import SimpleNamespace
 
@@ -16,12 +18,13 @@ from spacy.util import compile_infix_regex
 from .resources import read_word_list
 
 EXTRA_INFIXES_FILE = "patterns/tokenizer_infixes.txt"
+SUFFIX_GUARD_FILE = "patterns/tokenizer_suffix_guard.txt"
 # spaCy's own punctuation classes trigger this notice when compiled; it is harmless.
 warnings.filterwarnings("ignore", message="Possible set union", category=FutureWarning)
 
 
 @spacy.registry.tokenizers("extractor.tokenizer.v1")
-def create_tokenizer(infixes_file: str = EXTRA_INFIXES_FILE):
+def create_tokenizer(infixes_file: str = EXTRA_INFIXES_FILE, suffix_guard_file: str = SUFFIX_GUARD_FILE):
     """Tokenizer factory used by models/config.cfg."""
 
     def make(nlp):
@@ -31,6 +34,8 @@ def create_tokenizer(infixes_file: str = EXTRA_INFIXES_FILE):
         tokenizer = combined_rule_tokenizer(SimpleNamespace(vocab=nlp.vocab, Defaults=nlp.Defaults, tokenizer=defaults))
         infixes = read_word_list(infixes_file) + _scispacy_infixes(tokenizer)
         tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+        guard = "".join(read_word_list(suffix_guard_file))
+        tokenizer.suffix_search = re.compile(guard + "(?:" + tokenizer.suffix_search.__self__.pattern + ")").search
         return tokenizer
 
     return make

@@ -13,6 +13,10 @@ import pytest
     ("anti-HER2 therapy", ["anti", "-", "HER2", "therapy"]),
     ("ER+/HER2- tumors", ["ER", "+", "/", "HER2-", "tumors"]),
     ("PI3K/AKT pathway", ["PI3K", "/", "AKT", "pathway"]),
+    # protein changes keep the capital scispaCy would split off as a unit; units still split
+    ("EGFR T790M cells", ["EGFR", "T790M", "cells"]),
+    ("(p.Q61K, D538G)", ["(", "p.", "Q61K", ",", "D538G", ")"]),
+    ("in 10M urea", ["in", "10", "M", "urea"]),
 ])
 def test_tokenization_keeps_biomedical_names_whole(nlp, text, tokens):
     assert [t.text for t in nlp.tokenizer(text)] == tokens
@@ -29,3 +33,13 @@ def test_tokenization_keeps_biomedical_names_whole(nlp, text, tokens):
 def test_sentence_boundaries(nlp, text, sentences):
     doc = nlp(text)
     assert [s.text.strip() for s in doc.sents] == sentences
+
+
+def test_a_protein_change_is_not_cut_into_a_term(nlp):
+    doc = nlp("The IC50 of gefitinib was lower in EGFR T790M cells.")
+    assert [(e.text, e.label_) for e in doc.ents] == [("gefitinib", "DRUG"), ("EGFR", "GENE"), ("T790M", "VARIANT")]
+
+
+def test_tokenizer_with_the_suffix_guard_serializes(nlp):
+    restored = type(nlp.tokenizer)(nlp.vocab).from_bytes(nlp.tokenizer.to_bytes())
+    assert [t.text for t in restored("EGFR T790M cells")] == ["EGFR", "T790M", "cells"]
