@@ -13,6 +13,7 @@ from types import SimpleNamespace
 
 import spacy
 from scispacy.custom_tokenizer import combined_rule_tokenizer
+from spacy.lang import char_classes
 from spacy.util import compile_infix_regex
 
 from .resources import read_word_list
@@ -34,11 +35,19 @@ def create_tokenizer(infixes_file: str = EXTRA_INFIXES_FILE, suffix_guard_file: 
         tokenizer = combined_rule_tokenizer(SimpleNamespace(vocab=nlp.vocab, Defaults=nlp.Defaults, tokenizer=defaults))
         infixes = read_word_list(infixes_file) + _scispacy_infixes(tokenizer)
         tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-        guard = "".join(read_word_list(suffix_guard_file))
-        tokenizer.suffix_search = re.compile(guard + "(?:" + tokenizer.suffix_search.__self__.pattern + ")").search
+        tokenizer.suffix_search = _guard_units(tokenizer.suffix_search.__self__.pattern,
+                                               "".join(read_word_list(suffix_guard_file))).search
         return tokenizer
 
     return make
+
+
+def _guard_units(suffixes: str, guard: str) -> re.Pattern:
+    """scispaCy's suffix regex with `guard` checked before a unit is split off a number."""
+    units = r"(?<=[0-9])(?:{})$".format(char_classes.UNITS)
+    if units not in suffixes:
+        raise ValueError("scispaCy's suffix patterns no longer have the unit suffix this tokenizer guards")
+    return re.compile(suffixes.replace(units, r"(?<=[0-9]){}(?:{})$".format(guard, char_classes.UNITS)))
 
 
 def _scispacy_infixes(tokenizer) -> list[str]:
