@@ -121,6 +121,11 @@ def throughput(
                                       "its first --docs documents.")] = None,
     processes: Annotated[list[int], typer.Option("--n-process", "-n", min=1, help="Process counts to try.")] = [1, 2],
     batch_size: Annotated[int, typer.Option("--batch-size", min=1)] = 32,
+    warmup: Annotated[int, typer.Option(
+        "--warmup", min=0, help="Documents run before timing, not among the timed ones (the tokenizer's cache "
+                                "warms as it does on a long run).")] = 100,
+    config: Annotated[Optional[str], typer.Option(
+        "--config", help="Pipeline config under models/ (default: the default pipeline).")] = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print the results as JSON.")] = False,
 ) -> None:
     """Documents a second and peak memory for tokenization only, entities without relations and the
@@ -129,11 +134,15 @@ def throughput(
     from extractor.readers import read_inputs
 
     if corpus is None:
-        texts = [d["text"] for d in synthetic_docs(docs)]
+        texts = [d["text"] for d in synthetic_docs(warmup + docs)]
     else:
-        texts = [d.text for _, d in zip(range(docs), read_inputs([str(corpus)])) if not d.error]
-    extractor = load()
-    extractor.extract_many(texts[:10])  # warm up caches before timing
+        texts = [d.text for _, d in zip(range(warmup + docs), read_inputs([str(corpus)])) if not d.error]
+    if len(texts) <= warmup:
+        raise typer.BadParameter(f"the corpus has {len(texts)} documents, no more than --warmup {warmup}")
+    warm, texts = texts[:warmup], texts[warmup:]
+    extractor = load(config)
+    for _ in extractor.extract_many(warm):
+        pass
     chars = sum(map(len, texts)) / max(1, len(texts))
     results = []
     for stage, disable in STAGES.items():
@@ -146,9 +155,11 @@ def throughput(
                            f"{result['docs_per_s']:>8.1f} docs/s {result['docs_per_cpu_s']:>8.1f} docs/CPU-s  "
                            f"peak RSS {result['peak_rss_mb']:>5} MB", err=True)
     if json_out:
-        typer.echo(json.dumps({"documents": len(texts), "mean_chars": round(chars), "results": results}, indent=1))
+        typer.echo(json.dumps({"documents": len(texts), "warmup": len(warm), "config": config or "default",
+                               "mean_chars": round(chars), "results": results}, indent=1))
     else:
-        typer.echo(f"{len(texts)} documents, {chars:.0f} characters on average", err=True)
+        typer.echo(f"{len(texts)} documents ({len(warm)} more before timing), {chars:.0f} characters on average, "
+                   f"pipeline {config or 'default'}", err=True)
 
 
 def memory(

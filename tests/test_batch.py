@@ -147,9 +147,18 @@ def test_two_processes_give_the_same_records_as_one(extractor):
 
 
 def test_benchmark_throughput_reports_each_stage():
-    result = runner.invoke(app, ["benchmark", "throughput", "--docs", "12", "-n", "1", "--json"])
+    result = runner.invoke(app, ["benchmark", "throughput", "--docs", "12", "--warmup", "5", "-n", "1", "--json"])
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
-    assert report["documents"] == 12 and 900 < report["mean_chars"] < 1800
+    assert report["documents"] == 12 and report["warmup"] == 5 and report["config"] == "default"
+    assert 900 < report["mean_chars"] < 1800
     assert [r["stage"] for r in report["results"]] == ["tokenization", "entities (no relations)", "full pipeline"]
     assert all(r["docs"] == 12 and r["docs_per_s"] > 0 and r["peak_rss_mb"] > 0 for r in report["results"])
+
+
+def test_benchmark_throughput_needs_documents_after_the_warmup(tmp_path):
+    corpus = tmp_path / "few.jsonl"
+    corpus.write_text('{"doc_id": "a", "text": "EGFR T790M."}\n', encoding="utf-8")
+    result = runner.invoke(app, ["benchmark", "throughput", "--corpus", str(corpus), "--warmup", "1", "-n", "1"])
+    assert result.exit_code == 2
+    assert "the corpus has 1 documents, no more than --warmup 1" in result.output
