@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,7 +30,7 @@ SQUASHABLE_TYPES = {"symbol", "alias", "previous_symbol", "name", "previous_name
 SQUASH_MIN_CHARS = 3
 SQUASH_MAX_TOKENS = 3
 NEVER_LOOSE, SYMBOL_LIKE, NAME_LIKE = 0, 1, 2
-NOTHING = (None, NEVER_LOOSE)  # the facts of a token that starts no term
+NOTHING = (0, (), NEVER_LOOSE)  # the facts of a token that starts no term
 FACTS_CACHE_SIZE = 200_000
 HEAD = re.compile(r"\w+")
 NOT_ALNUM = re.compile(r"[^0-9a-z]+")
@@ -64,6 +65,26 @@ class LexiconMatch:
     loose: bool = False  # matched ignoring case, hyphens and Greek letter names
 
 
+class HeadIndex:
+    """The lengths of the terms one leading word starts, by the terms' second word.
+
+    A term can only match where the text's next word after the leading one is the term's
+    second word ("a kinase anchor protein" needs "kinase" after "a"), so most tokens that
+    start some term are passed over without trying any span.
+    """
+
+    def __init__(self):
+        self.singles: set[int] = set()  # terms with no second word ("EGFR", "ER+")
+        self.by_second: dict[str, set[int]] = {}
+
+    def add(self, length: int, second: str | None) -> None:
+        (self.singles if second is None else self.by_second.setdefault(second, set())).add(length)
+
+    def lengths(self, second: str | None) -> set[int]:
+        more = self.by_second.get(second) if second is not None else None
+        return self.singles | more if more else self.singles
+
+
 class Lexicon:
     """Maps terms to entries; finds the longest term at each token."""
 
@@ -71,13 +92,13 @@ class Lexicon:
         self.exact: dict[str, list[Entry]] = {}
         self.folded: dict[str, list[Entry]] = {}
         self.squashed: dict[str, list[Entry]] = {}
-        # leading word of every term -> the lengths of the terms it starts: as written for
-        # exact terms, lower-cased for case-folded ones
-        self.exact_heads: dict[str, set[int]] = {}
-        self.folded_heads: dict[str, set[int]] = {}
+        # leading word of every term (as written for exact terms, lower-cased for case-folded
+        # ones) -> the lengths of the terms it starts
+        self.exact_heads: dict[str, HeadIndex] = {}
+        self.folded_heads: dict[str, HeadIndex] = {}
         self.max_tokens = max_tokens
         self.gene_stoplist = gene_stoplist  # generated gene terms that are rarely genes in text
-        self._facts: dict[str, tuple[set[int] | None, int]] = {}  # token text -> `_token_facts`
+        self._facts: dict[str, tuple] = {}  # token text -> `_token_facts`
         self._loose: dict[tuple[str, bool], tuple[Entry, ...]] = {}  # span -> `_loose_entries`
 
     def add(self, term: str, entry: Entry) -> None:
@@ -92,7 +113,8 @@ class Lexicon:
         if entry not in entries:
             entries.append(entry)
         heads = self.folded_heads if table is self.folded else self.exact_heads
-        heads.setdefault(_head(key), set()).add(len(term))
+        head = _head(key)
+        heads.setdefault(head, HeadIndex()).add(len(term), _next_word(key, len(head)))
         self._facts.clear()
         self._loose.clear()
         if entry.label == "GENE" and entry.term_type in SQUASHABLE_TYPES:
@@ -132,7 +154,8 @@ class Lexicon:
         sentence_starts = {start for start, _ in sentence_bounds(doc)}
         array = doc.to_array([IDX, LENGTH, IS_SPACE])
         token_starts, token_ends = array[:, 0], array[:, 0] + array[:, 1]
-        bounds = list(zip(token_starts.tolist(), token_ends.tolist(), array[:, 2].tolist()))
+        starts, ends = token_starts.tolist(), token_ends.tolist()
+        bounds = list(zip(starts, ends, array[:, 2].tolist()))
         glued = set(numpy.flatnonzero(token_starts[1:] == token_ends[:-1]).tolist())  # next token touches
         irregular = _irregular_space(text)  # line breaks or runs of spaces: lookups fold them
         runs = irregular and RUN_OF_SPACES.search(text) is not None  # runs also change a term's length
@@ -145,16 +168,24 @@ class Lexicon:
                 continue
             if facts is None or start in glued:
                 facts = self._token_facts(text, begin, stop)
-            lengths, loose = facts
-            match = self._exact_match(text, bounds, start, lengths, irregular, runs) if lengths else None
+            head_length, heads, loose = facts
+            match = None
+            if heads:
+                words = _next_words(text, begin + head_length, starts, ends)
+                if len(heads) == 1 and len(words) == 1:
+                    lengths = heads[0].lengths(words[0])
+                else:
+                    lengths = set().union(*(h.lengths(word) for h in heads for word in words))
+                if lengths:
+                    match = self._exact_match(text, bounds, start, lengths, irregular, runs)
             if match is None and (loose == SYMBOL_LIKE or loose == NAME_LIKE and DIGIT_FOLLOWS.match(text, stop)):
                 match = self._loose_match(text, bounds, start, start in sentence_starts)
             if match is not None:
                 matches.append(match)
         return matches
 
-    def _token_facts(self, text: str, begin: int, stop: int) -> tuple[set[int] | None, int]:
-        """(lengths of the terms whose leading word starts the token, how it may open a loose match).
+    def _token_facts(self, text: str, begin: int, stop: int) -> tuple[int, tuple[HeadIndex, ...], int]:
+        """(the token's leading word's length, the term indexes of that word, how it may open a loose match).
 
         Both depend on the token's text alone unless a word character follows it, so they
         are cached by token text (`NOTHING` for most tokens); the cache is emptied when it
@@ -162,18 +193,19 @@ class Lexicon:
         """
         token = text[begin:stop]
         if HEAD.match(text, stop, stop + 1):  # the leading word runs on past the token
-            return self._term_lengths(_head(text[begin:begin + 40])), _loose_kind(token)
+            head = _head(text[begin:begin + 40])
+            return len(head), self._head_indexes(head), _loose_kind(token)
         facts = self._facts.get(token)
         if facts is None:
             if len(self._facts) >= FACTS_CACHE_SIZE:
                 self._facts.clear()
-            facts = (self._term_lengths(_head(token[:40])), _loose_kind(token))
-            facts = self._facts[token] = NOTHING if facts == NOTHING else facts
+            head = _head(token[:40])
+            facts = (len(head), self._head_indexes(head), _loose_kind(token))
+            facts = self._facts[token] = NOTHING if facts[1:] == NOTHING[1:] else facts
         return facts
 
-    def _term_lengths(self, head: str) -> set[int] | None:
-        exact, folded = self.exact_heads.get(head), self.folded_heads.get(head.lower())
-        return exact | folded if exact and folded else exact or folded
+    def _head_indexes(self, head: str) -> tuple[HeadIndex, ...]:
+        return tuple(h for h in (self.exact_heads.get(head), self.folded_heads.get(head.lower())) if h)
 
     def _exact_match(self, text: str, bounds: list, start: int, lengths: set[int], irregular: bool, runs: bool
                      ) -> LexiconMatch | None:
@@ -231,6 +263,25 @@ class Lexicon:
         if not symbol_like:
             entries = [e for e in entries if e.term_type in NAME_TYPES and DIGIT.search(span)]
         return tuple(entries)
+
+
+def _next_word(text: str, position: int) -> str | None:
+    """The next run of letters and digits from `position` on, lower-cased (at most 40 characters)."""
+    match = HEAD.search(text, position)
+    return match.group(0)[:40].lower() if match else None
+
+
+def _next_words(text: str, position: int, starts: list[int], ends: list[int]) -> tuple[str | None, ...]:
+    """`_next_word`, and its part in its first token when the tokenizer cut the run ("TCF-4K")."""
+    match = HEAD.search(text, position)
+    if not match:
+        return (None,)
+    word_start, word_end = match.span()
+    token_end = ends[bisect_right(starts, word_start) - 1]
+    word = match.group(0)[:40].lower()
+    if token_end >= word_end:
+        return (word,)
+    return word, text[word_start:token_end][:40].lower()
 
 
 def _head(text: str) -> str:

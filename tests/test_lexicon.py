@@ -1,0 +1,53 @@
+"""Lexicon lookup over token spans: longest term, leading and second words, loose matches."""
+import pytest
+import spacy
+
+from extractor.lexicon import Entry, Lexicon
+from extractor.sentences import SentenceSplitter
+from extractor.tokenizer import create_tokenizer
+
+
+@pytest.fixture(scope="module")
+def make_doc():
+    nlp = spacy.blank("en")
+    nlp.tokenizer = create_tokenizer()(nlp)
+    splitter = SentenceSplitter([])
+    return lambda text: splitter(nlp(text))
+
+
+def _lexicon(*terms):
+    lexicon = Lexicon()
+    for term, canonical, term_type in terms:
+        lexicon.add(term, Entry("GENE", f"ID:{canonical}", canonical, term_type, "test"))
+    return lexicon
+
+
+def _found(lexicon, doc):
+    return [(doc[m.start:m.end].text, m.entries[0].canonical, m.loose) for m in lexicon.find(doc)]
+
+
+def test_longest_term_whose_second_word_follows(make_doc):
+    lexicon = _lexicon(("A kinase anchor protein 1", "AKAP1", "name"), ("AKAP1", "AKAP1", "symbol"),
+                       ("TCF-4", "TCF7L2", "alias"))
+    doc = make_doc("A kinase anchor protein 1 (AKAP1) binds; a kinase was added; TCF-4 and TCF-4K differ.")
+    assert _found(lexicon, doc) == [("A kinase anchor protein 1", "AKAP1", False), ("AKAP1", "AKAP1", False),
+                                    ("TCF-4", "TCF7L2", False), ("TCF-4", "TCF7L2", False)]
+
+
+def test_term_cut_at_a_token_end_inside_a_word_still_matches(make_doc):
+    lexicon = _lexicon(("TCF-4", "TCF7L2", "alias"))
+    doc = make_doc("TCF-4K expressing cells")
+    assert [t.text for t in doc][:2] == ["TCF-4", "K"]  # scispaCy splits the unit-like "K"
+    assert _found(lexicon, doc) == [("TCF-4", "TCF7L2", False)]
+
+
+def test_names_fold_case_symbols_do_not(make_doc):
+    lexicon = _lexicon(("epidermal growth factor receptor", "EGFR", "name"), ("WAS", "WAS", "symbol"))
+    doc = make_doc("Epidermal Growth Factor Receptor was high; WAS was mutated.")
+    assert _found(lexicon, doc) == [("Epidermal Growth Factor Receptor", "EGFR", False), ("WAS", "WAS", False)]
+
+
+def test_loose_match_needs_a_symbol_like_token_not_opening_a_sentence(make_doc):
+    lexicon = _lexicon(("KRAS", "KRAS", "symbol"), ("caspase 3", "CASP3", "name"))
+    doc = make_doc("Kras rose. The mutant Kras and caspase-3 rose, but kras and caspase did not.")
+    assert _found(lexicon, doc) == [("Kras", "KRAS", True), ("caspase-3", "CASP3", True)]
