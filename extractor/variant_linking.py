@@ -3,8 +3,9 @@
 
 A gene written next to the variant wins ("EGFR T790M", "mutations in HER2"). A bare
 well-known hotspot (T790M, V600E; models/lexicons/variant_hotspots.tsv) goes to its gene
-when that gene is named in the document or no other gene is near; any other bare
-variant goes to the nearest gene before it. A fusion belongs to its 3' partner (CIViC's
+when that gene is named in the document or no other gene comes before it nearby; any
+other bare variant goes to the nearest gene before it (or, with none, the next one in its
+sentence). A fusion belongs to its 3' partner (CIViC's
 convention: EML4-ALK is an ALK variant)."""
 from __future__ import annotations
 
@@ -40,7 +41,7 @@ def link_variants(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             else:
                 nearest = _nearest_previous_gene(mention, genes, sentence_starts, len(doc))
                 hotspot = HOTSPOTS.get(mention.canonical)
-                if hotspot and (hotspot in named or nearest is None):
+                if hotspot and (hotspot in named or nearest is None or nearest.token_start > mention.token_start):
                     mention.attrs["gene"] = hotspot
                 else:
                     mention.attrs["gene"] = nearest.canonical if nearest else None

@@ -105,6 +105,14 @@ def test_hotspot_goes_to_its_gene_not_the_nearest(extractor):
     assert variants == {"mutations": "EGFR", "T790M": "EGFR", "amplification": "MET"}
 
 
+def test_hotspot_is_not_given_to_a_gene_named_after_it(extractor):
+    record = extractor.extract("Resistance to gefitinib came with a secondary T790M mutation and MET amplification.")
+    variants = {e["text"]: e["gene"] for e in record["entities"] if e["label"] == "VARIANT"}
+    assert variants == {"T790M": "EGFR", "amplification": "MET"}
+    other = extractor.extract("We found E928G and ERBB3 amplification in two tumors.")
+    assert by_text(other, "VARIANT")["E928G"]["gene"] == "ERBB3"  # not a hotspot: the next gene
+
+
 def test_bare_variant_takes_the_nearest_gene_when_not_a_hotspot(extractor):
     record = extractor.extract("Sequencing of ERBB3 found E928G in two tumors.")
     assert by_text(record, "VARIANT")["E928G"]["gene"] == "ERBB3"
