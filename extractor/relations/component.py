@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -47,7 +48,7 @@ class RelationExtractor:
             doc._.relations = []
             return doc
         stop_char = self.cues.boilerplate_start(doc_text(doc))
-        words = [t.lower_ for t in doc]
+        words = _lower_words(doc)
         cues, phrases = self.cues.match(doc)
         at = {}
         for mention in mentions:
@@ -289,3 +290,12 @@ def _deduplicate(relations: list[Relation]) -> list[Relation]:
                                                                                   current.confidence):
             best[key] = relation
     return sorted(best.values(), key=lambda r: (r.sentence.start, r.subject.start, r.object.start, r.type))
+
+
+def _lower_words(doc: Doc) -> list[str]:
+    """Each token's lower-case text, sliced from the lower-cased document text (no Token objects)."""
+    text = doc_text(doc)
+    lower = text.lower()
+    if len(lower) != len(text):  # a character whose lower case is longer ('İ'): ask each token
+        return [t.lower_ for t in doc]
+    return [lower[i:i + n] for i, n in doc.to_array([IDX, LENGTH]).tolist()]
