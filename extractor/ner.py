@@ -262,36 +262,46 @@ def transition_mask(tags: list[tuple[str, str]]) -> tuple[numpy.ndarray, numpy.n
 
 def viterbi_biluo(scores: numpy.ndarray, mask) -> tuple[numpy.ndarray, numpy.ndarray]:
     """The most probable valid BILUO sequence (tag ids) for a doc's tag scores (logits),
-    and the probability of each chosen tag (softmax of its token's scores).
+    and the probability of each chosen tag (softmax of its token's scores; only the
+    tokens inside entities are filled in, the others are 1).
 
-    Only stretches where the best tag is not O (with one token of margin either side)
-    are decoded, each as a sequence that starts and ends outside an entity; elsewhere
-    the tags are O. A stretch whose best tags already form a valid sequence keeps them
-    (they are the optimum), so the search runs only where the tagger was inconsistent.
+    Only stretches where the best tag is not O (with one token of margin either side;
+    stretches one O apart are one stretch) are decoded, each as a sequence that starts
+    and ends outside an entity; elsewhere the tags are O. Where the best tags already
+    form a valid sequence they are kept (they are the optimum): that is checked for the
+    whole doc at once, and the search runs only on the stretches that hold an invalid
+    transition.
     """
     allowed, first, last = mask
+    n = len(scores)
     guesses = scores.argmax(axis=1)
-    out = numpy.zeros(len(scores), dtype="int64")
-    probs = numpy.ones(len(scores), dtype="float32")
-    busy = numpy.flatnonzero(guesses != 0)
+    out = guesses.astype("int64")
+    probs = numpy.ones(n, dtype="float32")
+    busy = numpy.flatnonzero(guesses)
     if not len(busy):
         return out, probs
-    penalty = numpy.where(allowed, 0.0, -1e9)
     # the Tagger's output layer gives logits at prediction time (spacy.Tagger.v2, normalize=false)
-    shifted = scores - scores.max(axis=1, keepdims=True)
-    logs = shifted - numpy.log(numpy.exp(shifted).sum(axis=1, keepdims=True))
-    # group busy tokens into stretches (gaps of O tokens split them), with margins
-    breaks = numpy.flatnonzero(numpy.diff(busy) > 1)
+    chosen = scores[busy]
+    top = chosen[numpy.arange(len(busy)), guesses[busy]]
+    chosen = numpy.exp(chosen - top[:, None])
+    probs[busy] = 1.0 / chosen.sum(axis=1)
+    # transitions between tokens i - 1 and i (O before the first token and after the last)
+    padded = numpy.concatenate([[0], guesses, [0]])
+    invalid = numpy.flatnonzero(~allowed[padded[:-1], padded[1:]])
+    if not len(invalid):
+        return out, probs
+    # busy tokens grouped into stretches, with margins; two O tokens in a row split them
+    # (stretches one O token apart would share that token as their margin)
+    breaks = numpy.flatnonzero(numpy.diff(busy) > 2)
     starts = numpy.concatenate([[busy[0]], busy[breaks + 1]])
     ends = numpy.concatenate([busy[breaks], [busy[-1]]]) + 1
-    for start, end in zip(numpy.maximum(starts - 1, 0), numpy.minimum(ends + 1, len(scores))):
-        seg = logs[start:end]
-        best_tags = guesses[start:end]
-        if first[best_tags[0]] and last[best_tags[-1]] and allowed[best_tags[:-1], best_tags[1:]].all():
-            # the best tag of each token already makes a valid sequence: it is the optimum
-            out[start:end] = best_tags
-            probs[start:end] = numpy.exp(seg[numpy.arange(len(seg)), best_tags])
-            continue
+    # an invalid transition involves a busy token: the one after it, or else the one before
+    involved = numpy.where((invalid < n) & (padded[numpy.minimum(invalid + 1, n + 1)] != 0), invalid, invalid - 1)
+    penalty = numpy.where(allowed, 0.0, -1e9)
+    for k in numpy.unique(numpy.searchsorted(starts, involved, side="right") - 1).tolist():
+        start, end = max(int(starts[k]) - 1, 0), min(int(ends[k]) + 1, n)
+        seg = scores[start:end] - scores[start:end].max(axis=1, keepdims=True)
+        seg = seg - numpy.log(numpy.exp(seg).sum(axis=1, keepdims=True))
         best = numpy.where(first, seg[0], -1e9)
         back = numpy.zeros((len(seg), seg.shape[1]), dtype="int64")
         for t in range(1, len(seg)):
@@ -355,6 +365,7 @@ class BiluoTagger(Tagger):
         self.cfg["entity_labels"] = list(entity_labels)
         self.decoder = decoder
         self._mask = None
+        self._pairs = None
 
     def predict(self, docs):
         """Tag ids a doc (greedy), or (tag ids, probability of each tag) (viterbi)."""
@@ -362,17 +373,26 @@ class BiluoTagger(Tagger):
             return super().predict(docs)
         if not any(len(doc) for doc in docs):
             return [(numpy.zeros((0,), dtype="int64"), numpy.zeros((0,), dtype="float32")) for _ in docs]
+        return self.decode([self.model.ops.to_numpy(scores) for scores in self.model.predict(docs)])
+
+    def decode(self, batch_scores: list[numpy.ndarray]) -> list:
+        """What ``predict`` returns, from the model's scores (logits) of each doc."""
+        if self.decoder == "greedy":
+            return [scores.argmax(axis=1) for scores in batch_scores]
         if self._mask is None:
             self._mask = transition_mask(self._tag_pairs())
-        return [viterbi_biluo(self.model.ops.to_numpy(scores), self._mask)
-                for scores in self.model.predict(docs)]
+        return [viterbi_biluo(scores, self._mask) for scores in batch_scores]
+
+    def add_label(self, label):
+        self._mask = self._pairs = None
+        return super().add_label(label)
 
     def _tag_pairs(self) -> list[tuple[str, str]]:
         return [tuple(tag.split("-", 1)) if tag != "O" else ("O", "") for tag in self.labels]
 
     def initialize(self, get_examples, *, nlp=None, labels=None):
         validate_get_examples(get_examples, "BiluoTagger.initialize")
-        self._mask = None
+        self._mask = self._pairs = None
         for tag in labels or biluo_tags(self.cfg["entity_labels"]):
             self.add_label(tag)
         docs, truths = [], []
@@ -406,28 +426,321 @@ class BiluoTagger(Tagger):
     def set_annotations(self, docs, batch_tag_ids):
         if isinstance(docs, Doc):
             docs = [docs]
-        tags = self._tag_pairs()
-        if tags and tags[0][0] != "O":
-            raise ValueError("the first tag of a BiluoTagger must be 'O'")
         for doc, tag_ids in zip(docs, batch_tag_ids):
-            probs = None
-            if isinstance(tag_ids, tuple):
-                tag_ids, probs = tag_ids
-            if hasattr(tag_ids, "get"):
-                tag_ids = tag_ids.get()
-            spans, confidence = [], {}
-            for start, end, label in decode_biluo(tag_ids, tags):
-                while start < end and doc[start].is_space:
+            doc.ents = self.entities(doc, tag_ids)
+
+    def entities(self, doc: Doc, tag_ids, tokens: "TokenBounds | None" = None) -> list[Span]:
+        """The entity spans of one doc's prediction (as ``set_annotations`` sets them), and
+        their confidence in ``doc.user_data[CONFIDENCE_KEY]``."""
+        if self._pairs is None:
+            self._pairs = self._tag_pairs()
+            if self._pairs and self._pairs[0][0] != "O":
+                raise ValueError("the first tag of a BiluoTagger must be 'O'")
+        probs = None
+        if isinstance(tag_ids, tuple):
+            tag_ids, probs = tag_ids
+        if hasattr(tag_ids, "get"):
+            tag_ids = tag_ids.get()
+        spans, confidence = [], {}
+        decoded = decode_biluo(tag_ids, self._pairs)
+        if decoded:
+            tokens = tokens or TokenBounds(doc)
+            space = tokens.space
+            if probs is not None:
+                probs = probs.tolist()
+            for start, end, label in decoded:
+                while start < end and space[start]:
                     start += 1
-                while end > start and doc[end - 1].is_space:
+                while end > start and space[end - 1]:
                     end -= 1
                 if start < end:
-                    span = Span(doc, start, end, label=label)
-                    spans.append(span)
+                    spans.append(Span(doc, start, end, label=label))
                     if probs is not None:
-                        confidence[f"{span.start_char}:{span.end_char}"] = round(float(probs[start:end].min()), 4)
-            doc.ents = spans
-            doc.user_data[CONFIDENCE_KEY] = confidence
+                        key = f"{tokens.starts[start]}:{tokens.ends[end - 1]}"
+                        confidence[key] = round(min(probs[start:end]), 4)
+        doc.user_data[CONFIDENCE_KEY] = confidence
+        return spans
+
+
+class TokenBounds:
+    """Character start and end, and whether it is whitespace, of each token of a doc
+    (Python lists: cheaper to read than ``doc[i].idx`` one token at a time)."""
+
+    def __init__(self, doc: Doc):
+        from spacy.attrs import IDX, IS_SPACE, LENGTH
+
+        if len(doc):
+            idx, length, space = doc.to_array([IDX, LENGTH, IS_SPACE]).T.tolist()
+        else:
+            idx, length, space = [], [], []
+        self.starts = idx
+        self.ends = [i + n for i, n in zip(idx, length)]
+        self.space = space
+
+
+# -- fast inference ----------------------------------------------------------------
+
+class NumpyTagger:
+    """The forward pass of a trained tagger (``spacy.Tagger.v2`` over ``spacy.Tok2Vec.v2``
+    with a hash embedding and a ``MaxoutWindowEncoder``) in plain numpy, for inference.
+
+    It gives the scores ``model.predict(docs)`` gives (to float rounding, checked in
+    tests/test_train.py) at a fraction of the cost:
+
+    - the mixing layer of the embedding is linear before its maxout, so its weights are
+      multiplied into the hash tables once (``E_i @ W_i``): embedding and mixing become
+      one sum of projected rows a token (20 rows: 4 hashes x 5 features), done as a
+      sparse x dense product;
+    - matrix products run in numpy's BLAS (OpenBLAS, about 3x faster than thinc's blis
+      here), limited to one thread (threads fight the other worker processes);
+    - maxout pieces are contiguous column blocks (a max of slices, not of a strided axis),
+      layer norm uses matrix products for its moments, and arrays are updated in place;
+    - a batch of documents is one set of matrix products, laid out as thinc lays it out
+      (``pad`` zero rows before, between and after the documents of the encoder), so the
+      scores do not depend on how documents are batched.
+
+    ``from_model`` returns None for an architecture it does not know (a character
+    embedding, spaCy's transition-based NER ...): the thinc model is used then. The
+    weights are read once: build it for a model that no longer trains.
+    """
+
+    def __init__(self, extract, columns, mixer, mixer_norm, blocks, pad, output):
+        from thinc.api import NumpyOps
+
+        self.ops = NumpyOps()
+        self.extract = extract  # the model's feature layer: docs -> uint64 (n_tokens, n_columns)
+        self.columns = columns  # (column, seed, rows, offset) a hash table
+        self.table, self.mixer_bias, self.width, self.pieces = mixer
+        self.mixer_norm = mixer_norm
+        self.blocks = blocks  # (window, weights (nI, nP * nO), bias, norm) an encoder layer
+        self.pad = pad
+        self.out_w, self.out_b = output
+        self._threads = _blas_one_thread()
+
+    @classmethod
+    def from_model(cls, model: Model) -> "NumpyTagger | None":
+        try:
+            return cls(*_numpy_tagger_parts(model))
+        except _Unsupported:
+            return None
+
+    max_tokens = 1024  # documents are run in groups of about this many tokens (cache-sized arrays)
+
+    def __call__(self, docs: list[Doc]) -> list[numpy.ndarray]:
+        """The logits (n_tokens, n_tags) of each doc, as ``model.predict(docs)``."""
+        out, group, size = [], [], 0
+        for doc in docs:
+            if group and size + len(doc) > self.max_tokens:
+                out += self._forward(group)
+                group, size = [], 0
+            group.append(doc)
+            size += len(doc)
+        if group:
+            out += self._forward(group)
+        return out
+
+    def _forward(self, docs: list[Doc]) -> list[numpy.ndarray]:
+        lengths = [len(doc) for doc in docs]
+        n_tags = self.out_b.shape[0]
+        if not sum(lengths):
+            return [numpy.zeros((0, n_tags), dtype="float32") for _ in docs]
+        with self._threads():
+            features = self.extract.predict([doc for doc in docs if len(doc)])
+            X = self._embed(numpy.concatenate(features) if len(features) > 1 else features[0])
+            # the encoder's layout: pad zero rows before, between and after the documents
+            pad, width = self.pad, self.width
+            sizes = [n for n in lengths if n]
+            total = sum(sizes) + pad * (len(sizes) + 1)
+            rows = numpy.ones(total, dtype=bool)
+            starts = numpy.cumsum([pad] + [n + pad for n in sizes[:-1]])
+            for start in starts:
+                rows[start - pad:start] = False
+            rows[total - pad:] = False
+            H = numpy.zeros((total, width), dtype="float32")
+            H[rows] = X
+            for window, weights, bias, norm in self.blocks:
+                Y = _seq2col(H, window) @ weights
+                Y += bias
+                H += _layer_norm(_max_pieces(Y, width), *norm)
+            scores = H @ self.out_w
+            scores += self.out_b
+        out, k = [], 0
+        for n in lengths:
+            if n:
+                out.append(scores[starts[k]:starts[k] + n])
+                k += 1
+            else:
+                out.append(numpy.zeros((0, n_tags), dtype="float32"))
+        return out
+
+    def _embed(self, features: numpy.ndarray) -> numpy.ndarray:
+        n, per_token = len(features), 4 * len(self.columns)
+        keys = numpy.empty((n, per_token), dtype="int32")
+        for i, (column, seed, n_rows, offset) in enumerate(self.columns):
+            ids = numpy.ascontiguousarray(features[:, column], dtype="uint64")
+            hashed = self.ops.hash(ids, seed)  # 4 rows an id, as thinc's HashEmbed
+            hashed %= n_rows
+            hashed += offset
+            keys[:, 4 * i:4 * i + 4] = hashed
+        if _csr_matrix is not None:
+            # the sum of each token's rows as a sparse (one-hot rows) x dense product:
+            # scipy's loop is about twice as fast as thinc's gather_add (one saxpy call a row)
+            ones = numpy.ones(n * per_token, dtype="float32")
+            indptr = numpy.arange(0, n * per_token + 1, per_token, dtype="int32")
+            Y = _csr_matrix((ones, keys.reshape(-1), indptr), shape=(n, len(self.table))) @ self.table
+        else:  # pragma: no cover
+            Y = self.ops.gather_add(self.table, keys.astype("uint32"))
+        Y += self.mixer_bias
+        X = _max_pieces(Y, self.width)
+        return _layer_norm(X, *self.mixer_norm) if self.mixer_norm else X
+
+
+try:
+    from scipy.sparse import csr_matrix as _csr_matrix  # installed with scispacy
+except ImportError:  # pragma: no cover
+    _csr_matrix = None
+
+
+class _Unsupported(Exception):
+    pass
+
+
+def _numpy_tagger_parts(model: Model):
+    """The weights of a tagger model in the layout NumpyTagger uses (or _Unsupported)."""
+    if len(model.layers) != 2 or model.layers[1].name != "with_array(softmax)":
+        raise _Unsupported("not a Tagger.v2 with a softmax output")
+    tok2vec, output = model.layers
+    if len(tok2vec.layers) != 2 or not tok2vec.layers[1].name.startswith("with_array(residual("):
+        raise _Unsupported("not a Tok2Vec.v2 with a MaxoutWindowEncoder")
+    embed, encoder = tok2vec.layers
+    names = [layer.name for layer in embed.layers]
+    if len(names) != 5 or names[1] != "list2ragged" or names[4] != "ragged2list" or \
+            not names[2].startswith("with_array(") or not names[3].startswith("with_array(maxout"):
+        raise _Unsupported("not a hash embedding with a maxout mixer")
+    extract = embed.layers[0]
+    if not extract.name.startswith("extract"):
+        raise _Unsupported("no feature extractor")
+    concat = embed.layers[2].layers[0]
+    columns, tables = [], []
+    offset = 0
+    for branch in concat.layers:
+        if [layer.name for layer in branch.layers] != ["ints-getitem", "hashembed"]:
+            raise _Unsupported(f"unknown embedding branch {branch.name}")
+        getitem, hashembed = branch.layers
+        index = getitem.attrs["index"]
+        if not (isinstance(index, tuple) and len(index) == 2 and isinstance(index[1], int)):
+            raise _Unsupported("unknown column selection")
+        E = hashembed.get_param("E")
+        columns.append((index[1], hashembed.attrs["seed"], E.shape[0], offset))
+        tables.append(E)
+        offset += E.shape[0]
+    mix = _flatten_layers(embed.layers[3])
+    maxout = mix[0]
+    mixer_norm = None
+    if len(mix) > 1 and mix[1].name == "layernorm":
+        mixer_norm = (mix[1].get_param("G"), mix[1].get_param("b"))
+    if maxout.name != "maxout" or any(layer.name not in ("layernorm", "dropout") for layer in mix[1:]):
+        raise _Unsupported("unknown mixer")
+    W, b = _maxout_weights(maxout)  # (nI, nP * nO), pieces as column blocks
+    width, pieces = maxout.get_dim("nO"), maxout.get_dim("nP")
+    if W.shape[0] != sum(E.shape[1] for E in tables):
+        raise _Unsupported("mixer width")
+    projected, start = [], 0
+    for E in tables:  # E_i @ W_i: the mixing product done once for every row of the tables
+        projected.append(E @ W[start:start + E.shape[1]])
+        start += E.shape[1]
+    table = numpy.ascontiguousarray(numpy.concatenate(projected), dtype="float32")
+    blocks = []
+    for residual in encoder.layers[0].layers if encoder.layers[0].name.startswith("residual(") and \
+            encoder.layers[0].name.count("residual(") > 1 else encoder.layers:
+        if not residual.name.startswith("residual("):
+            raise _Unsupported(f"unknown encoder layer {residual.name}")
+        layers = _flatten_layers(residual.layers[0])
+        if [layer.name for layer in layers[:3]] != ["expand_window", "maxout", "layernorm"] or \
+                any(layer.name != "dropout" for layer in layers[3:]):
+            raise _Unsupported(f"unknown encoder block {residual.name}")
+        window, block_max, norm = layers[:3]
+        if block_max.get_dim("nO") != width:
+            raise _Unsupported("encoder width")
+        bw, bb = _maxout_weights(block_max)
+        blocks.append((window.attrs["window_size"], bw, bb, (norm.get_param("G"), norm.get_param("b"))))
+    softmax = output.layers[0]
+    if softmax.attrs.get("softmax_normalize", True) or softmax.attrs.get("softmax_temperature", 1.0) != 1.0:
+        raise _Unsupported("normalized softmax")
+    out_w = numpy.ascontiguousarray(softmax.get_param("W").T, dtype="float32")
+    return (extract, columns, (table, numpy.ascontiguousarray(b), width, pieces), mixer_norm, blocks,
+            encoder.attrs.get("pad", 0), (out_w, numpy.ascontiguousarray(softmax.get_param("b"))))
+
+
+def _flatten_layers(layer: Model) -> list[Model]:
+    """The leaf layers of nested chains and with_array wrappers, in order."""
+    if layer.name.startswith(("with_array(", "residual(")) or not layer.layers:
+        if layer.name.startswith("with_array("):
+            return _flatten_layers(layer.layers[0])
+        return [layer]
+    if ">>" in layer.name:
+        return [leaf for child in layer.layers for leaf in _flatten_layers(child)]
+    return [layer]
+
+
+def _maxout_weights(layer: Model) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """A maxout layer's W (nO, nP, nI) and b (nO, nP) as (nI, nP * nO) and (nP * nO,):
+    X @ W gives the pieces as nP contiguous blocks of nO columns."""
+    W, b = layer.get_param("W"), layer.get_param("b")
+    n_out, n_pieces, n_in = W.shape
+    W = W.transpose(1, 0, 2).reshape(n_pieces * n_out, n_in).T
+    return numpy.ascontiguousarray(W, dtype="float32"), numpy.ascontiguousarray(b.T.reshape(-1), dtype="float32")
+
+
+def _max_pieces(Y: numpy.ndarray, width: int) -> numpy.ndarray:
+    out = Y[:, :width].copy()
+    for start in range(width, Y.shape[1], width):
+        numpy.maximum(out, Y[:, start:start + width], out=out)
+    return out
+
+
+def _layer_norm(X: numpy.ndarray, G: numpy.ndarray, b: numpy.ndarray) -> numpy.ndarray:
+    """thinc's LayerNorm (moments by matrix products; X is overwritten)."""
+    mean = numpy.full((X.shape[1], 1), 1.0 / X.shape[1], dtype="float32")
+    X -= X @ mean
+    var = (X * X) @ mean
+    var += 1e-8
+    numpy.sqrt(var, out=var)
+    X /= var
+    X *= G
+    X += b
+    return X
+
+
+def _seq2col(X: numpy.ndarray, window: int) -> numpy.ndarray:
+    """thinc's seq2col: each row with the ``window`` rows before and after it (zeros
+    beyond the ends)."""
+    n, width = X.shape
+    out = numpy.zeros((n, width * (2 * window + 1)), dtype=X.dtype)
+    for k in range(-window, window + 1):
+        col = (k + window) * width
+        if k < 0:
+            out[-k:, col:col + width] = X[:n + k]
+        elif k > 0:
+            out[:n - k, col:col + width] = X[k:]
+        else:
+            out[:, col:col + width] = X
+    return out
+
+
+def _blas_one_thread():
+    """A context manager that limits numpy's BLAS to one thread (threadpoolctl, when
+    installed; otherwise a no-op)."""
+    from contextlib import nullcontext
+
+    try:
+        from threadpoolctl import ThreadpoolController
+    except ImportError:  # pragma: no cover
+        return nullcontext
+    blas = ThreadpoolController().select(user_api="blas")
+    if not blas.lib_controllers:
+        return nullcontext
+    return lambda: blas.limit(limits=1)
 
 
 # -- a trained pipeline as one component of ours ---------------------------------------
@@ -458,7 +771,7 @@ class TrainedNER:
 
     def __init__(self, path: str | Path, merge_policy: str = "model_only",
                  governed_labels: tuple[str, ...] = ("GENE", "DRUG"), lexicon=None,
-                 min_confidence: float = 0.0, propagate: bool = False):
+                 min_confidence: float = 0.0, propagate: bool = False, fast: bool = True):
         from .model_merge import POLICIES
 
         if merge_policy not in POLICIES:
@@ -469,6 +782,10 @@ class TrainedNER:
                                     "or use the rules-only config (models/config.cfg)")
         trained = spacy.load(self.path)
         self.components = [proc for _, proc in trained.pipeline]
+        # a single BILUO tagger (the shipped model) runs through NumpyTagger, batched
+        self.tagger = self.components[0] if len(self.components) == 1 and \
+            isinstance(self.components[0], BiluoTagger) else None
+        self.fast = NumpyTagger.from_model(self.tagger.model) if self.tagger is not None and fast else None
         self.merge_policy = merge_policy
         self.governed = governed_labels
         self.lexicon = lexicon
@@ -476,26 +793,59 @@ class TrainedNER:
         self.propagate = propagate
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = doc._.mentions if Doc.has_extension("mentions") else None
+        return self._run([doc])[0]
+
+    def pipe(self, docs, batch_size: int = 32):
+        """Batches of ``batch_size`` documents go through the model together (one set of
+        matrix products a batch: cheaper a document than one call a document)."""
+        from spacy.util import minibatch
+
+        for batch in minibatch(docs, batch_size):
+            yield from self._run(list(batch))
+
+    def _run(self, docs: list[Doc]) -> list[Doc]:
+        has_mentions = Doc.has_extension("mentions")
+        mentions = [doc._.mentions if has_mentions else None for doc in docs]
+        if self.fast is not None:
+            for doc, prediction, found in zip(docs, self.tagger.decode(self.fast(docs)), mentions):
+                tokens = TokenBounds(doc)
+                spans = self.tagger.entities(doc, prediction, tokens)
+                if found is None:
+                    doc.ents = spans
+                else:  # the merge sets doc.ents
+                    self._merge(doc, found, spans, tokens)
+            return docs
         for proc in self.components:
-            doc = proc(doc)
-        if mentions is not None:
-            self._merge(doc, mentions)
-        return doc
+            docs = list(proc.pipe(docs)) if hasattr(proc, "pipe") else [proc(doc) for doc in docs]
+        for doc, found in zip(docs, mentions):
+            if found is not None:
+                self._merge(doc, found, list(doc.ents), TokenBounds(doc))
+        return docs
 
-    def pipe(self, docs, batch_size: int = 64):
-        for doc in docs:
-            yield self(doc)
-
-    def _merge(self, doc: Doc, mentions) -> None:
+    def _merge(self, doc: Doc, mentions, model_spans, tokens: TokenBounds) -> None:
         from spacy.util import filter_spans
 
         from .model_merge import merge_mentions
 
-        merged = merge_mentions(doc, mentions, list(doc.ents), self.lexicon, self.merge_policy, self.governed,
+        merged = merge_mentions(doc, mentions, model_spans, self.lexicon, self.merge_policy, self.governed,
                                 doc.user_data.get(CONFIDENCE_KEY), self.min_confidence, self.propagate)
         doc._.mentions = merged
-        spans = [doc.char_span(m.start, m.end, m.label, kb_id=m.normalized or "", alignment_mode="expand")
-                 for m in merged]
+        spans = [mention_span(doc, m, tokens) for m in merged]
         doc.spans["entities"] = [s for s in spans if s is not None]
         doc.ents = filter_spans(doc.spans["entities"])
+
+
+def mention_span(doc: Doc, mention, tokens: TokenBounds | None = None) -> Span | None:
+    """``doc.char_span(start, end, label, kb_id=normalized, alignment_mode="expand")`` of a
+    mention, made from its token bounds when they cover exactly its characters."""
+    start, end = mention.token_start, mention.token_end
+    if 0 <= start < end <= len(doc):
+        if tokens is not None:
+            aligned = tokens.starts[start] == mention.start and tokens.ends[end - 1] == mention.end
+        else:
+            first, last = doc[start], doc[end - 1]
+            aligned = first.idx == mention.start and last.idx + len(last) == mention.end
+        if aligned:
+            return Span(doc, start, end, mention.label, kb_id=mention.normalized or "")
+    return doc.char_span(mention.start, mention.end, mention.label, kb_id=mention.normalized or "",
+                         alignment_mode="expand")

@@ -254,3 +254,152 @@ def test_curated_terms_stay_under_the_trained_model():
     accurate = load("config_ner.cfg")
     record = accurate.extract("ER expression rose in the cells.")
     assert [(e["text"], e["canonical"]) for e in record["entities"]] == [("ER", "ESR1")]
+
+
+# -- fast inference (extractor.ner.NumpyTagger) and decoding -------------------------------
+
+SPEED_TEXTS = [
+    "HER2 overexpression confers resistance to tamoxifen in breast cancer.",
+    "Tamoxifen-treated MCF-7 cells lost ESR1 and gained EGFR T790M; gefitinib and "
+    "erlotinib (EGFR inhibitors) were tested with 5-fluorouracil.",
+    "",
+    "   ",
+    "BRAF V600E melanoma responded to vemurafenib; psoriasin (S100A7) was high. "
+    "Psoriasin levels fell after monohydroxyethylrutoside (monoHER).",
+]
+
+
+def _reference_viterbi(scores, mask):
+    """The decoder before it was vectorised: every stretch checked and decoded in a Python loop."""
+    import numpy
+
+    allowed, first, last = mask
+    guesses = scores.argmax(axis=1)
+    out = numpy.zeros(len(scores), dtype="int64")
+    probs = numpy.ones(len(scores), dtype="float32")
+    busy = numpy.flatnonzero(guesses != 0)
+    if not len(busy):
+        return out, probs
+    penalty = numpy.where(allowed, 0.0, -1e9)
+    shifted = scores - scores.max(axis=1, keepdims=True)
+    logs = shifted - numpy.log(numpy.exp(shifted).sum(axis=1, keepdims=True))
+    breaks = numpy.flatnonzero(numpy.diff(busy) > 2)  # stretches one O apart share a margin: one stretch
+    starts = numpy.concatenate([[busy[0]], busy[breaks + 1]])
+    ends = numpy.concatenate([busy[breaks], [busy[-1]]]) + 1
+    for start, end in zip(numpy.maximum(starts - 1, 0), numpy.minimum(ends + 1, len(scores))):
+        seg = logs[start:end]
+        best_tags = guesses[start:end]
+        if first[best_tags[0]] and last[best_tags[-1]] and allowed[best_tags[:-1], best_tags[1:]].all():
+            out[start:end] = best_tags
+            probs[start:end] = numpy.exp(seg[numpy.arange(len(seg)), best_tags])
+            continue
+        best = numpy.where(first, seg[0], -1e9)
+        back = numpy.zeros((len(seg), seg.shape[1]), dtype="int64")
+        for t in range(1, len(seg)):
+            total = best[:, None] + penalty
+            back[t] = total.argmax(axis=0)
+            best = total.max(axis=0) + seg[t]
+        tag = int(numpy.where(last, best, -1e9).argmax())
+        for t in range(len(seg) - 1, -1, -1):
+            out[start + t] = tag
+            probs[start + t] = numpy.exp(seg[t, tag])
+            tag = back[t, tag]
+    return out, probs
+
+
+def test_viterbi_equals_the_reference_decoder():
+    """Same tags, and the same probabilities inside entities, as the loop-per-stretch decoder,
+    on random scores with many invalid sequences (and at document edges)."""
+    import numpy
+
+    from extractor.ner import transition_mask, viterbi_biluo
+
+    tags = biluo_tags(["GENE", "DRUG"])
+    mask = transition_mask([tuple(t.split("-", 1)) if t != "O" else ("O", "") for t in tags])
+    rng = numpy.random.default_rng(0)
+    repaired = 0
+    for trial in range(400):
+        n = int(rng.integers(1, 30))
+        scores = rng.normal(size=(n, len(tags))).astype("float32")
+        scores[:, 0] += rng.uniform(0, 3)  # more or fewer O tokens
+        out, probs = viterbi_biluo(scores, mask)
+        expected, expected_probs = _reference_viterbi(scores, mask)
+        assert out.tolist() == expected.tolist(), trial
+        inside = out != 0
+        assert numpy.allclose(probs[inside], expected_probs[inside], atol=1e-5), trial
+        padded = [0, *out.tolist(), 0]
+        assert all(mask[0][a, b] for a, b in zip(padded, padded[1:]))  # a valid BILUO sequence
+        repaired += int((out != scores.argmax(axis=1)).any())
+    assert repaired > 50  # the search ran, not only the shortcut
+
+
+@pytest.mark.skipif(not SHIPPED.is_dir(), reason="no trained model in models/ner")
+def test_numpy_tagger_gives_the_thinc_models_scores(tokenizer_nlp):
+    import numpy
+
+    from extractor.ner import NumpyTagger, TrainedNER
+
+    tagger = TrainedNER("ner").tagger
+    fast = NumpyTagger.from_model(tagger.model)
+    assert fast is not None
+    docs = [tokenizer_nlp(text) for text in SPEED_TEXTS]
+    expected = [tagger.model.ops.to_numpy(s) for s in tagger.model.predict(docs)]
+    batched = fast(docs)
+    one_by_one = [fast([doc])[0] for doc in docs]
+    fast.max_tokens = 40  # groups split inside the batch
+    grouped = fast(docs)
+    for want, *got in zip(expected, batched, one_by_one, grouped):
+        for scores in got:
+            assert scores.shape == want.shape
+            assert numpy.allclose(scores, want, atol=1e-4)
+            assert (scores.argmax(axis=1) == want.argmax(axis=1)).all()
+    assert sum(len(s) for s in batched) > 50 and len(batched[2]) == 0
+
+
+@pytest.mark.skipif(not SHIPPED.is_dir(), reason="no trained model in models/ner")
+def test_fast_and_thinc_paths_give_the_same_mentions():
+    """The combined pipeline's NER: numpy path one doc at a time, in batches (pipe), and the
+    thinc path, all give the same mentions."""
+    from extractor.ner import TrainedNER
+
+    accurate = load("config_ner.cfg")
+    nlp = accurate.nlp
+    ner = nlp.get_pipe("ner")
+    assert ner.fast is not None
+    thinc = TrainedNER(ner.path, ner.merge_policy, ner.governed, ner.lexicon, ner.min_confidence,
+                       ner.propagate, fast=False)
+    assert thinc.fast is None
+
+    def before_ner():
+        docs = [nlp.make_doc(text) for text in SPEED_TEXTS]
+        for name, proc in nlp.pipeline:
+            if name == "ner":
+                break
+            docs = [proc(doc) for doc in docs]
+        return docs
+
+    def found(docs):
+        return [[(m.start, m.end, m.label, m.normalized, m.source) for m in doc._.mentions] for doc in docs]
+
+    one_by_one = found([ner(doc) for doc in before_ner()])
+    batched = found(list(ner.pipe(before_ner(), batch_size=2)))
+    reference = found([thinc(doc) for doc in before_ner()])
+    assert one_by_one == batched == reference
+    assert ("BRAF", "GENE") in {(SPEED_TEXTS[4][s:e], label) for s, e, label, *_ in one_by_one[4]}
+
+
+def test_mention_span_is_the_expanded_char_span(tokenizer_nlp):
+    from extractor.ner import TokenBounds, mention_span
+
+    doc = tokenizer_nlp("HER2xyz and  KRAS G12D; ER+ tumors.")
+    tokens = TokenBounds(doc)
+    cases = [Mention(0, 4, "GENE", "HGNC:3430", None, token_start=0, token_end=1),  # cuts a token
+             Mention(13, 17, "GENE", None, None, token_start=3, token_end=4),
+             Mention(13, 22, "VARIANT", None, None),  # no token bounds
+             Mention(24, 26, "GENE", None, None, token_start=7, token_end=9)]  # stale token bounds
+    for mention in cases:
+        expected = doc.char_span(mention.start, mention.end, mention.label, kb_id=mention.normalized or "",
+                                 alignment_mode="expand")
+        for got in (mention_span(doc, mention, tokens), mention_span(doc, mention)):
+            assert (got.start, got.end, got.label_, got.kb_id_) == \
+                (expected.start, expected.end, expected.label_, expected.kb_id_)
