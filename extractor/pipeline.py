@@ -56,7 +56,8 @@ class Extractor:
         """
         items = (d if isinstance(d, InputDoc) else InputDoc(str(i), d) for i, d in enumerate(docs))
         if n_process <= 1:
-            yield from map(self._record, items)
+            for batch in _batches(items, batch_size):
+                yield from self._records(batch)
             return
         global _WORKER
         _WORKER = self
@@ -72,13 +73,39 @@ class Extractor:
 
         with multiprocessing.get_context("fork").Pool(n_process, initializer=_ignore_sigint) as pool:
             try:
-                for record in pool.imap(_worker_record, throttled(), chunksize=batch_size):
-                    window.release()
-                    yield record
+                for records in pool.imap(_worker_records, _batches(throttled(), batch_size)):
+                    for record in records:
+                        window.release()
+                        yield record
             finally:
                 stop.set()
 
     def _record(self, item: InputDoc) -> dict:
+        invalid = self._invalid(item)
+        if invalid is not None:
+            return invalid
+        try:
+            return doc_to_record(self.nlp(self._make_doc(item.text)), item.doc_id, item.source)
+        except Exception as exc:  # one bad document must not stop a batch
+            return error_record(item.doc_id, item.source, f"{type(exc).__name__}: {exc}", item.text)
+
+    def _records(self, items: list[InputDoc]) -> list[dict]:
+        """The records of a batch, its documents run through `nlp.pipe` together (so that a
+        component with a batched `pipe`, the trained NER, batches its work); if the batch
+        fails, its documents are run again one at a time, so a bad one gives one error record."""
+        records: list[dict | None] = [self._invalid(item) for item in items]
+        todo = [i for i, record in enumerate(records) if record is None]
+        try:
+            docs = self.nlp.pipe((self._make_doc(items[i].text) for i in todo), batch_size=max(len(todo), 1))
+            for i, doc in zip(todo, docs):
+                records[i] = doc_to_record(doc, items[i].doc_id, items[i].source)
+        except Exception:  # one bad document must not stop a batch
+            for i in todo:
+                records[i] = self._record(items[i])
+        return records
+
+    def _invalid(self, item: InputDoc) -> dict | None:
+        """The error record of an input that is not run through the pipeline, else None."""
         if item.error:
             return error_record(item.doc_id, item.source, item.error, item.text)
         if not item.text.strip():
@@ -86,11 +113,7 @@ class Extractor:
         if len(item.text) > self.max_chars:
             return error_record(item.doc_id, item.source,
                                 f"document has {len(item.text):,} characters; the limit is {self.max_chars:,}")
-        try:
-            return doc_to_record(self.nlp(self._make_doc(item.text)), item.doc_id, item.source)
-        except Exception as exc:  # one bad document must not stop a batch
-            return error_record(item.doc_id, item.source, f"{type(exc).__name__}: {exc}", item.text)
-
+        return None
 
     def _make_doc(self, text: str):
         """The tokenized text, which keeps its text: spaCy would rebuild it from every token."""
@@ -102,8 +125,19 @@ class Extractor:
 _WORKER: Extractor | None = None
 
 
-def _worker_record(item: InputDoc) -> dict:
-    return _WORKER._record(item)
+def _worker_records(items: list[InputDoc]) -> list[dict]:
+    return _WORKER._records(items)
+
+
+def _batches(items: Iterable[InputDoc], size: int) -> Iterator[list[InputDoc]]:
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def _ignore_sigint() -> None:

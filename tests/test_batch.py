@@ -60,6 +60,9 @@ def test_a_failing_document_does_not_stop_the_batch(extractor):
                 raise RuntimeError("component failed")
             return extractor.nlp(doc)
 
+        def pipe(self, docs, batch_size):
+            return map(self, docs)
+
     fragile = Extractor(FragileLanguage())
     records = list(fragile.extract_many(["EGFR T790M.", "boom", "BRAF V600E."], n_process=2, batch_size=1))
     assert [r.get("error") for r in records] == [None, "RuntimeError: component failed", None]
