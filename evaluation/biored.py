@@ -75,9 +75,17 @@ def biored_command(
     path: Path = typer.Argument(..., exists=True, dir_okay=False, help="A BioRED PubTator file (Dev.PubTator)."),
     errors: Optional[str] = typer.Option(None, "--errors", help="List the false positives and negatives of this label."),
     json_out: bool = typer.Option(False, "--json", help="Print the scores as one JSON object."),
+    fast: bool = typer.Option(False, "--fast", help="The rules-only pipeline (models/config.cfg)."),
+    config: Optional[str] = typer.Option(None, "--config", help="A pipeline config under models/ (default: the "
+                                                                "default pipeline)."),
 ):
     """Entity P/R/F1 (strict mention level) on a BioRED file, with seconds and documents/s."""
-    outcome = run(path)
+    from extractor import load
+    from extractor.pipeline import FAST_CONFIG
+
+    if fast and config:
+        raise typer.BadParameter("give --fast or --config, not both", param_hint="--fast")
+    outcome = run(path, load(FAST_CONFIG if fast else config))
     _print(outcome, errors, json_out)
 
 

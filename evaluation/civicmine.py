@@ -8,7 +8,7 @@ What it does:
 1. Reads the relation gold (``corpus/gold/civicmine_relations.jsonl``, ids and offsets
    only, see ``corpus/gold/CIVICMINE_NOTES.md``) and takes each sentence's text from the
    corpus folder (``<corpus>/<stem>.txt``), so no corpus text is ever committed.
-2. Runs the pipeline (``extractor.load()``) on those sentences.
+2. Runs the pipeline (``extractor.load()``, or ``--config``) on those sentences.
 3. Scores document-level relation tuples with ``evaluation.scoring.score``: (gene, drug,
    type) and (gene, variant, drug, type), per type, with P / R / F1 and TP / FP / FN;
    the share of matched (gene, drug, type) tuples whose variant is right; negated
@@ -240,11 +240,13 @@ def main(argv: list[str] | None = None) -> int:
                              "not on every corpus sentence.")
     parser.add_argument("--save-pred", help="Write the predicted records of the split (JSONL).")
     parser.add_argument("--json", action="store_true", help="Print all scores as one JSON object.")
+    parser.add_argument("--config", help="Pipeline config under models/ (default: the default pipeline; "
+                                         "config.cfg: rules only).")
     args = parser.parse_args(argv)
 
     from extractor import load
 
-    extractor = load()
+    extractor = load(args.config)
     gold = read_gold(args.gold, args.corpus, args.split)
     pred = predict(gold, extractor)
     if args.save_pred:

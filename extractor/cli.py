@@ -29,8 +29,17 @@ app.command("evaluate")(evaluate)
 app.command("rollup")(rollup_command)
 app.command("train")(train)
 
-ACCURATE_CONFIG = "config_ner.cfg"
 PROGRESS_MIN_DOCS = 5
+
+
+def _pipeline_config(config: Optional[Path], fast: bool, accurate: bool) -> Optional[Path]:
+    """The config --config, --fast or --accurate names (at most one of them), else None: the default."""
+    from .pipeline import DEFAULT_CONFIG, FAST_CONFIG
+
+    given = [flag for flag, on in (("--config", config is not None), ("--fast", fast), ("--accurate", accurate)) if on]
+    if len(given) > 1:
+        raise typer.BadParameter(f"give one of {', '.join(given)}", param_hint=given[0])
+    return Path(FAST_CONFIG) if fast else Path(DEFAULT_CONFIG) if accurate else config
 
 
 @app.command()
@@ -66,16 +75,16 @@ def extract(
     model: Optional[str] = typer.Option(None, "--model", help="An installed spaCy/scispaCy pipeline to run "
                                                               "before ours (e.g. en_core_sci_sm)."),
     config: Optional[Path] = typer.Option(None, "--config", help="Pipeline config, a path or a name under "
-                                                                "models/ (default config.cfg: rules and lexicons)."),
-    accurate: bool = typer.Option(False, "--accurate", help="Add the trained NER (models/config_ner.cfg): higher "
-                                                            "GENE/DRUG F1 on PubMed abstracts, about 0.6x the speed."),
+                                                                "models/ (default config_ner.cfg: rules, lexicons and "
+                                                                "the trained NER)."),
+    fast: bool = typer.Option(False, "--fast", help="Rules and lexicons only (models/config.cfg): about twice the "
+                                                    "speed, lower GENE/DRUG recall on PubMed abstracts."),
+    accurate: bool = typer.Option(False, "--accurate", help="The default pipeline with the trained NER "
+                                                            "(models/config_ner.cfg); kept for older scripts."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary line."),
 ):
     """Extract entities and relations; write one record a document."""
-    if accurate:
-        if config is not None:
-            raise typer.BadParameter("give --accurate or --config, not both", param_hint="--accurate")
-        config = Path(ACCURATE_CONFIG)
+    config = _pipeline_config(config, fast, accurate)
     from .batch import Tally, run_batch
     from .readers import expand_inputs, read_inputs
     from .writers import open_writer, output_format_of

@@ -1,11 +1,18 @@
 import pytest
 
 from extractor import load
+from extractor.pipeline import FAST_CONFIG
 
 
 @pytest.fixture(scope="session")
 def extractor():
-    """The default pipeline, loaded once for the whole test session."""
+    """The rules-only pipeline (`--fast`), whose rules most tests check exactly; loaded once."""
+    return load(FAST_CONFIG)
+
+
+@pytest.fixture(scope="session")
+def default_extractor():
+    """The default pipeline: the rules, then the trained NER."""
     return load()
 
 

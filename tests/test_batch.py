@@ -97,7 +97,7 @@ def test_resume_after_a_cut_off_output_gives_the_uninterrupted_output(tmp_path):
     assert "already in the output, skipped" in result.stderr
 
 
-def test_ctrl_c_leaves_whole_lines_and_resume_completes_the_run(tmp_path, extractor):
+def test_ctrl_c_leaves_whole_lines_and_resume_completes_the_run(tmp_path, default_extractor):
     corpus, out, reference = tmp_path / "in.jsonl", tmp_path / "out.jsonl", tmp_path / "ref.jsonl"
     write_corpus(corpus, 240)
     command = [sys.executable, "-m", "extractor", "extract", str(corpus), "-o", str(out), "-n", "2", "-q"]
@@ -113,7 +113,7 @@ def test_ctrl_c_leaves_whole_lines_and_resume_completes_the_run(tmp_path, extrac
     assert written.endswith(b"\n") and 20 <= written.count(b"\n") < 240
     subprocess.run(command + ["--resume"], check=True)
     writer = JsonlWriter(str(reference))
-    run_batch(extractor, read_inputs([corpus]), writer)
+    run_batch(default_extractor, read_inputs([corpus]), writer)
     writer.close()
     assert out.read_bytes() == reference.read_bytes()
 

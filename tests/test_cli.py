@@ -70,13 +70,27 @@ def test_extract_many_in_two_processes_keeps_order(extractor):
     assert all(r["entities"][1]["canonical"] == "T790M" for r in records[:-1])
 
 
-def test_accurate_mode_adds_the_trained_ner(tmp_path):
+def test_default_pipeline_has_the_trained_ner_and_fast_mode_has_not(tmp_path, extractor, default_extractor):
+    assert "ner" in default_extractor.nlp.pipe_names and "ner" not in extractor.nlp.pipe_names
     source = tmp_path / "a.txt"
     source.write_text("HER2 L755S confers resistance to neratinib.", encoding="utf-8")
-    out = tmp_path / "out.jsonl"
-    result = runner.invoke(app, ["extract", str(source), "-o", str(out), "--accurate", "--quiet"])
-    assert result.exit_code == 0, result.output
-    [record] = read_jsonl(out)
-    assert {(r["variant"], r["drug"], r["type"]) for r in record["relations"]} == {("L755S", "neratinib", "RESISTANT_TO")}
-    both = runner.invoke(app, ["extract", str(source), "--accurate", "--config", "config.cfg"])
-    assert both.exit_code == 2 and "give --accurate or --config, not both" in both.output
+    for flags in ([], ["--fast"], ["--accurate"]):
+        out = tmp_path / f"out{len(flags)}{''.join(flags)}.jsonl"
+        result = runner.invoke(app, ["extract", str(source), "-o", str(out), "--quiet", *flags])
+        assert result.exit_code == 0, result.output
+        [record] = read_jsonl(out)
+        assert {(r["variant"], r["drug"], r["type"]) for r in record["relations"]} == {
+            ("L755S", "neratinib", "RESISTANT_TO")}
+    both = runner.invoke(app, ["extract", str(source), "--fast", "--config", "config.cfg"])
+    assert both.exit_code == 2 and "give one of --config, --fast" in both.output
+
+
+def test_mode_flags_name_the_configs():
+    from pathlib import Path
+
+    from extractor.cli import _pipeline_config
+
+    assert _pipeline_config(None, True, False) == Path("config.cfg")
+    assert _pipeline_config(None, False, True) == Path("config_ner.cfg")
+    assert _pipeline_config(Path("mine.cfg"), False, False) == Path("mine.cfg")
+    assert _pipeline_config(None, False, False) is None

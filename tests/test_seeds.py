@@ -10,9 +10,11 @@ from extractor.readers import read_inputs
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
 
-@pytest.fixture(scope="module")
-def records(extractor):
-    return {r["doc_id"][:3]: r for r in extractor.extract_many(read_inputs([str(CORPUS / "seeds")]))}
+@pytest.fixture(scope="module", params=["fast", "default"])
+def records(request, extractor, default_extractor):
+    """The seed records from the rules-only pipeline and from the default one."""
+    pipeline = extractor if request.param == "fast" else default_extractor
+    return {r["doc_id"][:3]: r for r in pipeline.extract_many(read_inputs([str(CORPUS / "seeds")]))}
 
 
 def entity_set(record):
