@@ -17,6 +17,7 @@ import pytest
     ("EGFR T790M cells", ["EGFR", "T790M", "cells"]),
     ("(p.Q61K, D538G)", ["(", "p.", "Q61K", ",", "D538G", ")"]),
     ("in 10M urea", ["in", "10", "M", "urea"]),
+    ("FLT3-ITD AML", ["FLT3", "-", "ITD", "AML"]),
 ])
 def test_tokenization_keeps_biomedical_names_whole(nlp, text, tokens):
     assert [t.text for t in nlp.tokenizer(text)] == tokens

@@ -255,3 +255,13 @@ def test_plain_substitutions_are_spelt_as_the_hgvs_parser_spells_them():
                     "p." + str(posedit), posedit.format(conf={"p_3_letter": False})), edit
     assert _protein_forms("L755S") == ("p.Leu755Ser", "L755S")
     assert _protein_forms("R213*") == ("p.Arg213Ter", "R213*")  # not a plain substitution: parsed by hgvs
+
+
+def test_internal_tandem_duplication_is_a_variant_of_the_gene_before_it(extractor):
+    record = extractor.extract("FLT3-ITD predicted poor response to chemotherapy; FLT3 internal tandem "
+                               "duplications confer resistance to sorafenib. Iodide transport defect (ITD) is rare.")
+    variants = [(e["text"], e["variant_type"], e["canonical"], e["gene"]) for e in record["entities"]
+                if e["label"] == "VARIANT"]
+    assert variants == [("ITD", "indel", "ITD", "FLT3"), ("internal tandem duplications", "indel", "ITD", "FLT3")]
+    assert {(r["gene"], r["variant"], r["drug"], r["type"]) for r in record["relations"]} == {
+        ("FLT3", "ITD", "chemotherapy", "RESISTANT_TO"), ("FLT3", "ITD", "sorafenib", "RESISTANT_TO")}
