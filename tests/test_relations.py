@@ -76,6 +76,10 @@ def test_no_relation_without_cue(extractor):
     assert record["relations"] == []
 
 
+def test_sensitize_without_a_drug_is_no_relation(extractor):
+    assert relations(extractor, "IDH2 R140Q mutations sensitize the field to new questions.") == []
+
+
 def test_sensitive_to_light_is_no_relation(extractor):
     assert extractor.extract("HER2 mutant cells were sensitive to light.")["relations"] == []
 
@@ -127,6 +131,7 @@ def test_resistance_words_without_a_drug_are_no_relation(extractor):
     ("Poziotinib is highly potent in HER2 L755S models.", "poziotinib"),                     # potent
     ("Neratinib synergized with fulvestrant in HER2 L755S models.", "neratinib"),            # synergize
     ("Sotorasib is approved for the treatment of KRAS G12C non-small cell lung cancer.", "sotorasib"),  # indication
+    ("IDH2 R140Q mutations sensitize AML cells to enasidenib.", "enasidenib"),                # sensitize
 ])
 def test_sensitivity_families(extractor, text, drug):
     relation = only(extractor, text)
