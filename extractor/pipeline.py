@@ -24,6 +24,9 @@ FAST_CONFIG = "config.cfg"  # rules and lexicons only (--fast): about twice the 
 warnings.filterwarnings("ignore", message=r"\[W036\]")
 MAX_CHARS = 1_000_000
 IN_FLIGHT_BATCHES = 4  # batches per worker read ahead of the output: bounds memory on any corpus size
+# A worker is replaced by a fresh fork after this many batches: spaCy keeps a lexeme and a
+# string for every new word it meets, so a long-lived worker grows with the corpus' vocabulary.
+WORKER_BATCHES = 500
 
 
 @dataclass
@@ -72,7 +75,8 @@ class Extractor:
                         return
                 yield item
 
-        with multiprocessing.get_context("fork").Pool(n_process, initializer=_ignore_sigint) as pool:
+        with multiprocessing.get_context("fork").Pool(n_process, initializer=_ignore_sigint,
+                                                      maxtasksperchild=WORKER_BATCHES) as pool:
             try:
                 for records in pool.imap(_worker_records, _batches(throttled(), batch_size)):
                     for record in records:

@@ -165,3 +165,11 @@ def test_benchmark_throughput_needs_documents_after_the_warmup(tmp_path):
     result = runner.invoke(app, ["benchmark", "throughput", "--corpus", str(corpus), "--warmup", "1", "-n", "1"])
     assert result.exit_code == 2
     assert "the corpus has 1 documents, no more than --warmup 1" in result.output
+
+
+def test_workers_replaced_after_some_batches_give_the_same_records(extractor, monkeypatch):
+    import extractor.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "WORKER_BATCHES", 1)  # a fresh worker for every batch
+    texts = [d["text"] for d in synthetic_docs(12)]
+    assert list(extractor.extract_many(texts, n_process=2, batch_size=2)) == list(extractor.extract_many(texts))
