@@ -8,6 +8,8 @@ pipeline. Abbreviation definitions then relabel short forms, overlaps are resolv
 """
 from __future__ import annotations
 
+import gc
+
 from functools import lru_cache
 
 from spacy.language import Language
@@ -56,15 +58,25 @@ def make_entity_recognizer(nlp: Language, name: str, gene_tables: list[str], dru
 @lru_cache(maxsize=4)
 def load_lexicon(gene_tables: tuple[str, ...], drug_tables: tuple[str, ...],
                  subtype_tables: tuple[str, ...], gene_stoplist: str | None = None) -> Lexicon:
-    """Build the lexicon once a process for a given set of tables."""
+    """Build the lexicon once a process for a given set of tables.
+
+    The garbage collector is paused meanwhile: the hundreds of thousands of entries are
+    all kept, and walking them again and again would cost more than reading them.
+    """
     stoplist = frozenset(read_table_column(gene_stoplist, "term")) if gene_stoplist else frozenset()
     lexicon = Lexicon(gene_stoplist=stoplist)
-    for path in gene_tables:
-        lexicon.load_table(path, "GENE")
-    for path in drug_tables:
-        lexicon.load_table(path, "DRUG", kind_labels=DRUG_KINDS)
-    for path in subtype_tables:
-        lexicon.load_table(path, "TUMOR_SUBTYPE")
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for path in gene_tables:
+            lexicon.load_table(path, "GENE")
+        for path in drug_tables:
+            lexicon.load_table(path, "DRUG", kind_labels=DRUG_KINDS)
+        for path in subtype_tables:
+            lexicon.load_table(path, "TUMOR_SUBTYPE")
+    finally:
+        if collecting:
+            gc.enable()
     return lexicon
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy
+import pandas
 from spacy.attrs import IDX, IS_SPACE, LENGTH
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
@@ -126,15 +127,16 @@ class Lexicon:
 
     def load_table(self, path: str | Path, label: str, kind_labels: dict[str, str] | None = None) -> int:
         """Read a term table (term, normalized, canonical[, term_type][, kind], source)."""
-        count = 0
-        with open(models_path(path), encoding="utf-8", newline="") as handle:
-            for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
-                row_label = (kind_labels or {}).get(row.get("kind", ""), label)
-                entry = Entry(row_label, row["normalized"], row["canonical"],
-                              row.get("term_type") or "term", row.get("source", ""))
-                self.add(row["term"], entry)
-                count += 1
-        return count
+        table = pandas.read_csv(models_path(path), sep="\t", quoting=csv.QUOTE_NONE, dtype=str,
+                                keep_default_na=False)
+        for column, default in (("kind", ""), ("term_type", ""), ("source", "")):
+            if column not in table:
+                table[column] = default
+        kind_labels = kind_labels or {}
+        columns = (table[c].tolist() for c in ("term", "normalized", "canonical", "term_type", "kind", "source"))
+        for term, normalized, canonical, term_type, kind, source in zip(*columns):
+            self.add(term, Entry(kind_labels.get(kind, label), normalized, canonical, term_type or "term", source))
+        return len(table)
 
     def lookup(self, text: str, regular: bool = False) -> tuple[Entry, ...]:
         """Entries of a term; `regular`: the caller knows the text has no line breaks or runs of spaces."""
@@ -335,10 +337,9 @@ def _irregular_space(text: str) -> bool:
 
 
 def _folds(term: str, term_type: str) -> bool:
-    """Names, and terms written in lower or title case, match case-insensitively."""
+    """Names, and terms of four letters or more written in lower or title case, match case-insensitively."""
     if term_type in NAME_TYPES:
         return True
-    letters = [c for c in term if c.isalpha()]
-    if len(letters) < 4:
+    if not (term == term.lower() or (term[0].isupper() and term[1:] == term[1:].lower())):
         return False
-    return term == term.lower() or (term[0].isupper() and term[1:] == term[1:].lower())
+    return sum(c.isalpha() for c in term) >= 4
