@@ -148,8 +148,8 @@ class Lexicon:
     def find(self, doc: Doc) -> list[LexiconMatch]:
         """Longest match starting at each token; matches may overlap (resolved later).
 
-        Only spans whose leading word and length are those of some term are looked up,
-        so most tokens cost one dictionary lookup.
+        Only spans whose leading word, second word and length are those of some term are
+        looked up, so most tokens cost one dictionary lookup.
         """
         matches = []
         text = doc_text(doc)
