@@ -1,4 +1,4 @@
-"""Assemble the pipeline from models/config.cfg and run it over texts."""
+"""Assemble the pipeline from models/config_ner.cfg (or config.cfg, --fast) and run it over texts."""
 from __future__ import annotations
 
 import gc
