@@ -2,12 +2,17 @@
 
     python -m evaluation.civicmine --corpus /work/shared/corpora/civicmine/training \\
         --gold corpus/gold/civicmine_relations.jsonl [--split test|dev|all] [--errors]
+    python -m evaluation.civicmine --corpus /work/shared/corpora/civicmine/training \\
+        --biored /work/shared/corpora/biored --gold corpus/gold/biored_relations.jsonl --split test
 
 What it does:
 
 1. Reads the relation gold (``corpus/gold/civicmine_relations.jsonl``, ids and offsets
    only, see ``corpus/gold/CIVICMINE_NOTES.md``) and takes each sentence's text from the
-   corpus folder (``<corpus>/<stem>.txt``), so no corpus text is ever committed.
+   corpus folder (``<corpus>/<stem>.txt``), so no corpus text is ever committed. Records
+   whose ``source`` starts with ``biored/`` (``corpus/gold/biored_relations.jsonl``, see
+   ``corpus/gold/BIORED_RELATIONS_NOTES.md``) take their abstract from the PubTator file of
+   that name in the ``--biored`` folder.
 2. Runs the pipeline (``extractor.load()``, or ``--config``) on those sentences.
 3. Scores document-level relation tuples with ``evaluation.scoring.score``: (gene, drug,
    type) and (gene, variant, drug, type), per type, with P / R / F1 and TP / FP / FN;
@@ -34,7 +39,8 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from evaluation.scoring import score
+from evaluation.pubtator import read_pubtator
+from evaluation.scoring import _sentence, score
 
 ROOT = Path(__file__).resolve().parent.parent
 TYPES = ("RESISTANT_TO", "SENSITIVE_TO")
@@ -45,13 +51,17 @@ MODES = (("relations", "(gene, drug, type)"), ("relations_variant", "(gene, vari
 
 # -- gold -----------------------------------------------------------------------------
 
-def read_gold(gold: str | Path, corpus: str | Path, split: str = "all") -> list[dict]:
+def read_gold(gold: str | Path, corpus: str | Path, split: str = "all",
+              biored: str | Path | None = None) -> list[dict]:
     """Gold records of ``split`` with ``text`` filled in from the corpus folder.
 
     Entities get their ``text`` and relations their ``sentence`` (the whole CIViCmine
-    sentence), so the records are in the record format and can be scored as they are.
+    sentence; for a BioRED abstract, the sentence around the drug mention), so the records
+    are in the record format and can be scored as they are. Records from ``biored/...``
+    sources read their text from that PubTator file in the ``biored`` folder.
     """
     corpus = Path(corpus)
+    abstracts: dict[str, dict[str, str]] = {}
     records = []
     for line in Path(gold).read_text(encoding="utf-8").splitlines():
         if not line.strip():
@@ -59,12 +69,33 @@ def read_gold(gold: str | Path, corpus: str | Path, split: str = "all") -> list[
         raw = json.loads(line)
         if split != "all" and raw.get("split") != split:
             continue
-        text = (corpus / Path(raw["source"]).name).read_text(encoding="utf-8")
+        if raw["source"].startswith("biored/"):
+            text = biored_text(biored, raw["source"], str(raw["doc_id"]), abstracts)
+        else:
+            text = (corpus / Path(raw["source"]).name).read_text(encoding="utf-8")
         entities = [{**e, "text": text[e["start"]:e["end"]]} for e in raw["entities"]]
-        sentence = text.strip()
-        relations = [{**r, "sentence": sentence} for r in raw["relations"]]
+        relations = [{**r, "sentence": evidence(raw, r, text)} for r in raw["relations"]]
         records.append({**raw, "text": text, "entities": entities, "relations": relations})
     return records
+
+
+def biored_text(folder: str | Path | None, source: str, doc_id: str, cache: dict) -> str:
+    """Text (title + " " + abstract) of PubTator document ``doc_id`` of ``<folder>/<file of source>``."""
+    if folder is None:
+        raise ValueError(f"gold record {doc_id} comes from {source}: give the BioRED folder with --biored")
+    name = Path(source).name
+    if name not in cache:
+        cache[name] = {r["doc_id"]: r["text"] for r in read_pubtator(Path(folder) / name)}
+    if doc_id not in cache[name]:
+        raise ValueError(f"document {doc_id} is not in {Path(folder) / name}")
+    return cache[name][doc_id]
+
+
+def evidence(raw: dict, relation: dict, text: str) -> str:
+    """A relation's evidence: the CIViCmine sentence, or the BioRED sentence of its drug mention."""
+    if raw["source"].startswith("biored/"):
+        return _sentence(text, *relation["drug_span"])[0].strip()
+    return text.strip()
 
 
 # -- predictions ----------------------------------------------------------------------
@@ -227,6 +258,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evaluation.civicmine", description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", required=True, help="The CIViCmine training folder (.txt, .a1, .a2, .json).")
+    parser.add_argument("--biored", help="The BioRED folder (Train.PubTator, Dev.PubTator): text of gold "
+                                         "records whose source is biored/<file>.")
     parser.add_argument("--gold", default=str(ROOT / "corpus/gold/civicmine_relations.jsonl"),
                         help="Relation gold (ids and offsets only).")
     parser.add_argument("--split", choices=("dev", "test", "all"), default="all",
@@ -247,13 +280,14 @@ def main(argv: list[str] | None = None) -> int:
     from extractor import load
 
     extractor = load(args.config)
-    gold = read_gold(args.gold, args.corpus, args.split)
+    gold = read_gold(args.gold, args.corpus, args.split, args.biored)
     pred = predict(gold, extractor)
     if args.save_pred:
         with open(args.save_pred, "w", encoding="utf-8") as out:
             out.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in pred)
     out: dict = {"civicmine": relation_scores(gold, pred, args.errors)}
-    out["predictive_check"] = {"split": predictive_check(pred, args.corpus)}
+    civicmine_pred = [p for p, g in zip(pred, gold) if not g["source"].startswith("biored/")]
+    out["predictive_check"] = {"split": predictive_check(civicmine_pred, args.corpus)}
     if not args.no_corpus_check:
         out["predictive_check"]["corpus"] = predictive_check(predict(corpus_records(args.corpus), extractor),
                                                              args.corpus)
@@ -264,7 +298,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(out, indent=1))
         return 0
-    print(format_scores(f"CIViCmine relation gold, split {args.split}", out["civicmine"]))
+    print(format_scores(f"Relation gold {Path(args.gold).name}, split {args.split}", out["civicmine"]))
     if args.errors:
         print(format_errors(out["civicmine"], gold))
     for scope, check in out["predictive_check"].items():
