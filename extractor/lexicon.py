@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import csv
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,7 +31,7 @@ SQUASHABLE_TYPES = {"symbol", "alias", "previous_symbol", "name", "previous_name
 SQUASH_MIN_CHARS = 3
 SQUASH_MAX_TOKENS = 3
 NEVER_LOOSE, SYMBOL_LIKE, NAME_LIKE = 0, 1, 2
-NOTHING = (0, (), NEVER_LOOSE)  # the facts of a token that starts no term
+NOTHING = (0, (), NEVER_LOOSE, None)  # the facts of a token that starts no term
 FACTS_CACHE_SIZE = 200_000
 HEAD = re.compile(r"\w+")
 NOT_ALNUM = re.compile(r"[^0-9a-z]+")
@@ -101,6 +101,7 @@ class Lexicon:
         self.gene_stoplist = gene_stoplist  # generated gene terms that are rarely genes in text
         self._facts: dict[str, tuple] = {}  # token text -> `_token_facts`
         self._loose: dict[tuple[str, bool], tuple[Entry, ...]] = {}  # span -> `_loose_entries`
+        self._squashed_keys: list[str] | None = None  # sorted, for `_may_open_loose`
 
     def add(self, term: str, entry: Entry) -> None:
         """Index a term; one-letter gene terms and stop-listed generated ones are skipped."""
@@ -118,6 +119,7 @@ class Lexicon:
         heads.setdefault(head, HeadIndex()).add(len(term), _next_word(key, len(head)))
         self._facts.clear()
         self._loose.clear()
+        self._squashed_keys = None
         if entry.label == "GENE" and entry.term_type in SQUASHABLE_TYPES:
             key = squash(term)
             if len(key) >= SQUASH_MIN_CHARS:
@@ -158,7 +160,8 @@ class Lexicon:
         token_starts, token_ends = array[:, 0], array[:, 0] + array[:, 1]
         starts, ends = token_starts.tolist(), token_ends.tolist()
         bounds = list(zip(starts, ends, array[:, 2].tolist()))
-        glued = set(numpy.flatnonzero(token_starts[1:] == token_ends[:-1]).tolist())  # next token touches
+        touching = numpy.flatnonzero(token_starts[1:] == token_ends[:-1]).tolist()  # next token touches
+        runs_on = {i for i in touching if HEAD.match(text, ends[i], ends[i] + 1)}  # a word runs on past it
         irregular = _irregular_space(text)  # line breaks or runs of spaces: lookups fold them
         runs = irregular and RUN_OF_SPACES.search(text) is not None  # runs also change a term's length
         cached = self._facts.get
@@ -168,52 +171,72 @@ class Lexicon:
             begin, stop, is_space = bounds[start]
             if is_space:
                 continue
-            if facts is None or start in glued:
+            if facts is None or start in runs_on:
                 facts = self._token_facts(text, begin, stop)
-            head_length, heads, loose = facts
+            head_length, heads, loose, single_lengths = facts
             match = None
             if heads:
-                words = _next_words(text, begin + head_length, starts, ends)
-                if len(heads) == 1 and len(words) == 1:
-                    lengths = heads[0].lengths(words[0])
+                if single_lengths is not None:
+                    lengths = single_lengths
                 else:
-                    lengths = set().union(*(h.lengths(word) for h in heads for word in words))
+                    words = _next_words(text, begin + head_length, starts, ends)
+                    if len(heads) == 1 and len(words) == 1:
+                        lengths = heads[0].lengths(words[0])
+                    else:
+                        lengths = set().union(*(h.lengths(word) for h in heads for word in words))
                 if lengths:
-                    match = self._exact_match(text, bounds, start, lengths, irregular, runs)
+                    match = self._exact_match(text, bounds, ends, start, lengths, irregular, runs)
             if match is None and (loose == SYMBOL_LIKE or loose == NAME_LIKE and DIGIT_FOLLOWS.match(text, stop)):
                 match = self._loose_match(text, bounds, start, start in sentence_starts)
             if match is not None:
                 matches.append(match)
         return matches
 
-    def _token_facts(self, text: str, begin: int, stop: int) -> tuple[int, tuple[HeadIndex, ...], int]:
-        """(the token's leading word's length, the term indexes of that word, how it may open a loose match).
+    def _token_facts(self, text: str, begin: int, stop: int) -> tuple[int, tuple[HeadIndex, ...], int, set | None]:
+        """(the token's leading word's length, the term indexes of that word, how it may open a
+        loose match, the term lengths when none of those terms has a second word, else None).
 
-        Both depend on the token's text alone unless a word character follows it, so they
+        They depend on the token's text alone unless a word character follows it, so they
         are cached by token text (`NOTHING` for most tokens); the cache is emptied when it
         grows large.
         """
         token = text[begin:stop]
         if HEAD.match(text, stop, stop + 1):  # the leading word runs on past the token
             head = _head(text[begin:begin + 40])
-            return len(head), self._head_indexes(head), _loose_kind(token)
+            heads = self._head_indexes(head)
+            return len(head), heads, _loose_kind(token), _single_lengths(heads)
         facts = self._facts.get(token)
         if facts is None:
             if len(self._facts) >= FACTS_CACHE_SIZE:
                 self._facts.clear()
             head = _head(token[:40])
-            facts = (len(head), self._head_indexes(head), _loose_kind(token))
+            heads = self._head_indexes(head)
+            loose = _loose_kind(token)
+            if loose != NEVER_LOOSE and not self._may_open_loose(token):
+                loose = NEVER_LOOSE
+            facts = (len(head), heads, loose, _single_lengths(heads))
             facts = self._facts[token] = NOTHING if facts[1:] == NOTHING[1:] else facts
         return facts
+
+    def _may_open_loose(self, token: str) -> bool:
+        """Some squashed gene term starts with the squashed token (else no loose match starts here)."""
+        if self._squashed_keys is None:
+            self._squashed_keys = sorted(self.squashed)
+        key = squash(token)
+        i = bisect_left(self._squashed_keys, key)
+        return i < len(self._squashed_keys) and self._squashed_keys[i].startswith(key)
 
     def _head_indexes(self, head: str) -> tuple[HeadIndex, ...]:
         return tuple(h for h in (self.exact_heads.get(head), self.folded_heads.get(head.lower())) if h)
 
-    def _exact_match(self, text: str, bounds: list, start: int, lengths: set[int], irregular: bool, runs: bool
-                     ) -> LexiconMatch | None:
+    def _exact_match(self, text: str, bounds: list, ends: list[int], start: int, lengths: set[int],
+                     irregular: bool, runs: bool) -> LexiconMatch | None:
         """The longest exact (or case-folded) term of up to max_tokens tokens at `start`."""
         begin = bounds[start][0]
-        for end in range(min(len(bounds), start + self.max_tokens), start, -1):
+        last = min(len(bounds), start + self.max_tokens)
+        if not runs:  # no term is longer than the longest length
+            last = min(last, bisect_right(ends, begin + max(lengths), start))
+        for end in range(last, start, -1):
             _, stop, last_is_space = bounds[end - 1]
             if last_is_space or (stop - begin not in lengths and not (runs and _irregular_space(text[begin:stop]))):
                 continue
@@ -284,6 +307,13 @@ def _next_words(text: str, position: int, starts: list[int], ends: list[int]) ->
     if token_end >= word_end:
         return (word,)
     return word, text[word_start:token_end][:40].lower()
+
+
+def _single_lengths(heads: tuple[HeadIndex, ...]) -> set[int] | None:
+    """The lengths of the terms these indexes start when none has a second word, else None."""
+    if not heads or any(h.by_second for h in heads):
+        return None
+    return set().union(*(h.singles for h in heads))
 
 
 def _head(text: str) -> str:
