@@ -7,7 +7,10 @@ pipeline warmed up on other documents (so no run meets texts whose words the tok
 has cached, as on a real corpus); it reports documents a second and
 documents per CPU-second (main and workers; unlike the wall-clock rate it does not drop
 when other programs share the cores), and the peak RSS of the largest process (main or
-worker), sampled with psutil.
+worker), sampled with psutil. A last run times each stage alone in one process (the
+tokenizer, then each pipeline component over all documents) and gives the rate of the
+rule-based stages (every component but a trained NER and the relations) and of all
+components, without the tokenizer.
 `memory` runs `extractor extract` on synthetic corpora of growing size and reports the
 peak RSS of its processes, to show that it does not grow with the corpus.
 The synthetic corpus is abstract-length oncology text with genes, variants and drugs.
@@ -52,6 +55,7 @@ TEMPLATES = [
     "Whole-exome sequencing of {n} tumours identified recurrent alterations in {gene} and {gene2}.",
 ]
 STAGES = {"tokenization": None, "entities (no relations)": ["relations"], "full pipeline": []}
+NOT_RULE_STAGES = {"extractor_ner", "extractor_relations"}  # factories of the stages the rule rate leaves out
 SAMPLE_SECONDS = 0.05
 
 
@@ -110,6 +114,25 @@ def measure(extractor, texts: list[str], disable: list[str] | None, n_process: i
             "docs_per_cpu_s": round(count / cpu, 1), "peak_rss_mb": round(rss["peak"])}
 
 
+def stage_times(extractor, texts: list[str]) -> dict:
+    """Milliseconds a document in the tokenizer and in each pipeline component, the documents
+    run stage by stage in this process, and the documents a second of the rule-based stages
+    and of all components (neither counts the tokenizer)."""
+    started = time.perf_counter()
+    docs = [extractor.make_doc(text) for text in texts]
+    seconds = {"tokenizer": time.perf_counter() - started}
+    for name, component in extractor.nlp.pipeline:
+        started = time.perf_counter()
+        docs = list(component.pipe(docs)) if hasattr(component, "pipe") else [component(doc) for doc in docs]
+        seconds[name] = time.perf_counter() - started
+    factories = {name: extractor.nlp.get_pipe_meta(name).factory for name in extractor.nlp.pipe_names}
+    rules = sum(seconds[name] for name, factory in factories.items() if factory not in NOT_RULE_STAGES)
+    components = sum(seconds[name] for name in factories)
+    return {"ms_per_doc": {name: round(1000 * s / len(texts), 3) for name, s in seconds.items()},
+            "rule_stages_docs_per_s": round(len(texts) / rules, 1),
+            "components_docs_per_s": round(len(texts) / components, 1)}
+
+
 def _cpu_seconds() -> float:
     """CPU time of this process and its finished children (the pool's workers once joined)."""
     me, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -158,10 +181,18 @@ def throughput(
                 typer.echo(f"{stage:<24} {n_process} process{'es' if n_process > 1 else '  '} "
                            f"{result['docs_per_s']:>8.1f} docs/s {result['docs_per_cpu_s']:>8.1f} docs/CPU-s  "
                            f"peak RSS {result['peak_rss_mb']:>5} MB", err=True)
+    extractor = load(config)
+    for _ in extractor.extract_many(warm):
+        pass
+    stages = stage_times(extractor, texts)
     if json_out:
         typer.echo(json.dumps({"documents": len(texts), "warmup": len(warm), "config": config or "default",
-                               "mean_chars": round(chars), "results": results}, indent=1))
+                               "mean_chars": round(chars), "results": results, "stages": stages}, indent=1))
     else:
+        typer.echo("stages alone, 1 process, ms a document: " + ", ".join(
+            f"{name} {ms:.3f}" for name, ms in stages["ms_per_doc"].items()), err=True)
+        typer.echo(f"rule-based stages (no tokenizer, NER or relations) {stages['rule_stages_docs_per_s']:.1f} docs/s, "
+                   f"all components (no tokenizer) {stages['components_docs_per_s']:.1f} docs/s", err=True)
         typer.echo(f"{len(texts)} documents ({len(warm)} more before timing), {chars:.0f} characters on average, "
                    f"pipeline {config or 'default'}", err=True)
 

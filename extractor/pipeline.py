@@ -90,7 +90,7 @@ class Extractor:
         if invalid is not None:
             return invalid
         try:
-            return doc_to_record(self.nlp(self._make_doc(item.text)), item.doc_id, item.source)
+            return doc_to_record(self.nlp(self.make_doc(item.text)), item.doc_id, item.source)
         except Exception as exc:  # one bad document must not stop a batch
             return error_record(item.doc_id, item.source, f"{type(exc).__name__}: {exc}", item.text)
 
@@ -101,7 +101,7 @@ class Extractor:
         records: list[dict | None] = [self._invalid(item) for item in items]
         todo = [i for i, record in enumerate(records) if record is None]
         try:
-            docs = self.nlp.pipe((self._make_doc(items[i].text) for i in todo), batch_size=max(len(todo), 1))
+            docs = self.nlp.pipe((self.make_doc(items[i].text) for i in todo), batch_size=max(len(todo), 1))
             for i, doc in zip(todo, docs):
                 records[i] = doc_to_record(doc, items[i].doc_id, items[i].source)
         except Exception:  # one bad document must not stop a batch
@@ -120,7 +120,7 @@ class Extractor:
                                 f"document has {len(item.text):,} characters; the limit is {self.max_chars:,}")
         return None
 
-    def _make_doc(self, text: str):
+    def make_doc(self, text: str):
         """The tokenized text, which keeps its text: spaCy would rebuild it from every token."""
         doc = self.nlp.make_doc(text)
         doc.user_data[sentences.TEXT_KEY] = text
