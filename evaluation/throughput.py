@@ -10,7 +10,8 @@ when other programs share the cores), and the peak RSS of the largest process (m
 worker), sampled with psutil. A last run times each stage alone in one process (the
 tokenizer, then each pipeline component over all documents) and gives the rate of the
 rule-based stages (every component but a trained NER and the relations) and of all
-components, without the tokenizer.
+components, without the tokenizer (one document at a time, so a batched NER is slower
+here than in `nlp.pipe`).
 `memory` runs `extractor extract` on synthetic corpora of growing size and reports the
 peak RSS of its processes, to show that it does not grow with the corpus.
 The synthetic corpus is abstract-length oncology text with genes, variants and drugs.
@@ -115,17 +116,21 @@ def measure(extractor, texts: list[str], disable: list[str] | None, n_process: i
 
 
 def stage_times(extractor, texts: list[str]) -> dict:
-    """Milliseconds a document in the tokenizer and in each pipeline component, the documents
-    run stage by stage in this process, and the documents a second of the rule-based stages
-    and of all components (neither counts the tokenizer)."""
-    started = time.perf_counter()
-    docs = [extractor.make_doc(text) for text in texts]
-    seconds = {"tokenizer": time.perf_counter() - started}
-    for name, component in extractor.nlp.pipeline:
-        started = time.perf_counter()
-        docs = list(component.pipe(docs)) if hasattr(component, "pipe") else [component(doc) for doc in docs]
-        seconds[name] = time.perf_counter() - started
-    factories = {name: extractor.nlp.get_pipe_meta(name).factory for name in extractor.nlp.pipe_names}
+    """Milliseconds a document in the tokenizer and in each pipeline component (each document
+    run through the stages in turn, one at a time, as `extract` does), and the documents a
+    second of the rule-based stages and of all components (neither counts the tokenizer)."""
+    pipeline = extractor.nlp.pipeline
+    seconds = dict.fromkeys(["tokenizer"] + [name for name, _ in pipeline], 0.0)
+    clock = time.perf_counter
+    for text in texts:
+        started = clock()
+        doc = extractor.make_doc(text)
+        seconds["tokenizer"] += clock() - started
+        for name, component in pipeline:
+            started = clock()
+            doc = component(doc)
+            seconds[name] += clock() - started
+    factories = {name: extractor.nlp.get_pipe_meta(name).factory for name, _ in pipeline}
     rules = sum(seconds[name] for name, factory in factories.items() if factory not in NOT_RULE_STAGES)
     components = sum(seconds[name] for name in factories)
     return {"ms_per_doc": {name: round(1000 * s / len(texts), 3) for name, s in seconds.items()},

@@ -157,6 +157,12 @@ def test_benchmark_throughput_reports_each_stage():
     assert 900 < report["mean_chars"] < 1800
     assert [r["stage"] for r in report["results"]] == ["tokenization", "entities (no relations)", "full pipeline"]
     assert all(r["docs"] == 12 and r["docs_per_s"] > 0 and r["peak_rss_mb"] > 0 for r in report["results"])
+    stages = report["stages"]
+    assert list(stages["ms_per_doc"]) == ["tokenizer", "sentences", "abbreviations", "entities", "ner", "relations"]
+    assert all(ms > 0 for ms in stages["ms_per_doc"].values())
+    rule_ms = sum(stages["ms_per_doc"][name] for name in ("sentences", "abbreviations", "entities"))
+    assert stages["rule_stages_docs_per_s"] == pytest.approx(1000 / rule_ms, rel=0.02)
+    assert stages["components_docs_per_s"] < stages["rule_stages_docs_per_s"]
 
 
 def test_benchmark_throughput_needs_documents_after_the_warmup(tmp_path):
