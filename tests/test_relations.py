@@ -680,3 +680,40 @@ def test_status_marked_by_a_role_noun_before_a_directed_cue(extractor):
     # a neutral outcome stays undirected; a status that is only confirmed marks nothing
     assert relations(extractor, "KRAS mutation status is a biomarker for cetuximab response.") == []
     assert relations(extractor, "EGFR T790M status was confirmed after resistance to gefitinib.") == []
+
+
+# -- drug classes named by their target (extractor/relations/classes.py) -------------------
+
+@pytest.mark.parametrize("text, drug", [
+    ("CCNE1 amplified ovarian cancer cells are sensitive to WEE1 inhibitors.", "wee1 inhibitor"),
+    ("NRAS Q61K melanoma cells remained responsive to MEK inhibition.", "mek inhibitor"),
+    ("PTEN loss confers resistance to PI3K blockade in breast cancer cells.", "pi3k inhibitor"),
+    ("Activating KIT mutations predict response to KIT inhibitors in GIST.", "kit inhibitor"),
+])
+def test_gene_with_a_class_head_is_a_drug_class_object(extractor, text, drug):
+    record = extractor.extract(text)
+    [relation] = record["relations"]
+    assert relation["drug"] == drug
+    assert any(e["label"] == "DRUG_CLASS" and e["canonical"] == drug for e in record["entities"])
+
+
+def test_target_class_takes_the_curated_name(extractor):
+    relation = only(extractor, "FGFR3 fusions confer sensitivity to EGFR blockade in bladder cancer cells.")
+    assert relation["drug"] == "egfr inhibitor"  # as 'anti-EGFR therapy' / 'EGFR inhibitors' in drugs_curated.tsv
+    relation = only(extractor, "The C797S mutation confers resistance to EGFR -tyrosine kinase inhibitor therapy.")
+    assert (relation["variant"], relation["drug"]) == ("C797S", "egfr tyrosine kinase inhibitor")
+
+
+def test_inhibition_as_an_experiment_stays_an_alteration(extractor):
+    # 'X inhibition' opening a sentence is a manipulation of X, not a drug class
+    record = extractor.extract("MEK inhibition sensitized KRAS mutant cells to docetaxel.")
+    assert not any(e["label"] == "DRUG_CLASS" for e in record["entities"])
+    record = extractor.extract("AXL inhibition restored sensitivity to erlotinib in resistant cells.")
+    assert not any(r["drug"] == "axl inhibitor" for r in record["relations"])
+
+
+def test_alteration_behind_than_is_the_comparator(extractor):
+    text = "The patient had a poor response to vemurafenib, worse than that expected in BRAF V600E melanoma."
+    assert relations(extractor, text) == []
+    record = extractor.extract("BRAF V600E cells showed a poor response to vemurafenib, worse than in melanoma.")
+    assert relation_tuples(record) == {("BRAF", "V600E", "vemurafenib", "RESISTANT_TO")}

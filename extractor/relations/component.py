@@ -24,6 +24,7 @@ from ..resources import read_json
 from ..sentences import doc_text, sentence_bounds
 from . import drugs as find, scope
 from .alterations import alteration_groups
+from .classes import target_classes
 from .cues import Cues
 from .sentence import DRUG_LABELS, OPPOSITE, RESISTANT, SENSITIVE, Alteration, Group, Relation, Sentence
 from .subjects import find_subject, fronted_subject, with_examples
@@ -41,14 +42,17 @@ def make_relation_extractor(nlp: Language, name: str, cues: str):
 class RelationExtractor:
     def __init__(self, nlp: Language, cues: dict):
         self.cues = Cues(nlp, cues)
+        self.target_classes = cues["target_classes"]
 
     def __call__(self, doc: Doc) -> Doc:
+        words = _lower_words(doc)
+        if doc._.mentions:
+            doc._.mentions = target_classes(doc, doc._.mentions, words, self.target_classes)
         mentions = [m for m in doc._.mentions or [] if m.token_start >= 0]
         if not any(m.label in DRUG_LABELS for m in mentions):
             doc._.relations = []
             return doc
         stop_char = self.cues.boilerplate_start(doc_text(doc))
-        words = _lower_words(doc)
         cues, phrases = self.cues.match(doc)
         at = {}
         for mention in mentions:

@@ -19,8 +19,10 @@ def find_subject(s: Sentence, cues: Cues, lo: int, hi: int, groups: list[Group],
     active = [g for g in groups if g.active]
     before = [g for g in active if g.end <= lo and s.clause_of(g.end - 1) == clause and not s.enclosed(g, lo)]
     scope = s.paren_scope(lo)
+    # 'a poor response to D, worse than expected in X melanoma': an alteration behind 'than' is the comparator
     after = [g for g in active if hi <= g.start < scope and s.clause_of(g.start) == clause
-             and not _cue_between(s, cues, hi, g.start, passes)]
+             and not _cue_between(s, cues, hi, g.start, passes)
+             and not any(s.words[i] in cues.comparative_stops for i in range(hi, g.start))]
     if after_only:
         after = [g for g in after if s.words_between(hi, g.start) <= cues.agent_subject_distance
                  and not _host_coordinated(s, cues, hi, g.start)]

@@ -1,0 +1,94 @@
+"""Drug classes named by their target that the entity component leaves as a bare GENE.
+
+"sensitive to WEE1 inhibitors", "responsiveness to MEK inhibition", "resistance to EGFR -tyrosine
+kinase inhibitor": a gene followed by a class head word ('target_classes' in relation_cues.json) is a
+DRUG_CLASS mention over the gene and the head. Heads that also name an experiment ('inhibition',
+'blockade': "PI3K inhibition sensitised the cells") make a class only as the object of a linker word
+("to MEK inhibition"); elsewhere the gene stays a manipulated alteration. A gene written before a
+generic kinase-inhibitor class ("EGFR -tyrosine kinase inhibitor") joins it. The class takes the
+name and identifier of the curated drug class of that wording (drugs_curated.tsv: "BTK inhibitor"),
+else "<gene as written> <head>".
+"""
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from ..mentions import Mention
+from ..resources import models_path
+from ..sentences import doc_text
+
+CURATED = "lexicons/drugs_curated.tsv"
+
+
+@lru_cache(maxsize=None)
+def _curated_classes(path: str = CURATED) -> dict[str, tuple[str, str]]:
+    """Lower-case term -> (normalized, canonical) of the curated drug classes."""
+    with open(models_path(path), encoding="utf-8", newline="") as handle:
+        return {row["term"].lower(): (row["normalized"], row["canonical"])
+                for row in csv.DictReader(handle, delimiter="\t") if row["kind"] == "class"}
+
+
+def target_classes(doc: Doc, mentions: list[Mention], words: list[str], data: dict) -> list[Mention]:
+    """`mentions` with each GENE that names a class's target (and the class word after it) replaced by
+    one DRUG_CLASS mention."""
+    heads, object_only = data["heads"], set(data["object_only"])
+    linkers, skipped, joins = set(data["object_linkers"]), set(data["object_skip"]), set(data["kinase_joins"])
+    kinase_classes = set(data["kinase_classes"])
+    by_start = {m.token_start: m for m in mentions if m.token_start >= 0}
+    replaced: dict[int, Mention] = {}  # id of the mention(s) replaced -> the class
+    for gene in (m for m in mentions if m.label == "GENE" and m.token_start >= 0):
+        i = gene.token_end
+        while i < len(doc) and words[i] in joins and i - gene.token_end < 2:
+            i += 1
+        following = by_start.get(i)
+        if following is not None and following.label == "DRUG_CLASS" and following.canonical in kinase_classes:
+            name = _name(doc, gene, "tyrosine kinase inhibitor")
+            mention = _class(doc, gene, following.token_end, following.end, name, following.confidence)
+            replaced[id(gene)] = replaced[id(following)] = mention
+            continue
+        i = gene.token_end + (gene.token_end < len(doc) and words[gene.token_end] == "-")
+        if i >= len(doc) or words[i] not in heads or by_start.get(i) is not None:
+            continue
+        if words[i] in object_only and not _object(words, gene.token_start, linkers, skipped, doc):
+            continue
+        name = _name(doc, gene, heads[words[i]])
+        replaced[id(gene)] = _class(doc, gene, i + 1, doc[i].idx + len(doc[i]), name, gene.confidence)
+    if not replaced:
+        return mentions
+    out, seen = [], set()
+    for mention in mentions:
+        new = replaced.get(id(mention), mention)
+        if id(new) not in seen:
+            seen.add(id(new))
+            out.append(new)
+    return out
+
+
+def _object(words: list[str], start: int, linkers: set[str], skipped: set[str], doc: Doc) -> bool:
+    """A linker word stands before `start`, with only 'the', 'pharmacological' ... between."""
+    i = start - 1
+    while i >= 0 and words[i] in skipped and start - i <= 3:
+        i -= 1
+    return i >= 0 and words[i] in linkers
+
+
+def _name(doc: Doc, gene: Mention, head: str) -> tuple[str, str]:
+    """(normalized, canonical) of the curated class '<gene> <head>', else the wording's own name."""
+    written = doc_text(doc)[gene.start:gene.end]
+    curated = _curated_classes()
+    for term in (f"{written} {head}", f"{gene.canonical} {head}"):
+        found = curated.get(term.lower())
+        if found:
+            return found
+    canonical = f"{written.lower()} {head}"
+    return f"CLASS:{re.sub(r'[^a-z0-9]+', '-', canonical).strip('-')}", canonical
+
+
+def _class(doc: Doc, gene: Mention, token_end: int, end: int, name: tuple[str, str], confidence: float) -> Mention:
+    normalized, canonical = name
+    return Mention(gene.start, end, "DRUG_CLASS", normalized, canonical, source="target_class", term_type="class",
+                   confidence=confidence, token_start=gene.token_start, token_end=token_end)
