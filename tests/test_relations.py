@@ -717,3 +717,30 @@ def test_alteration_behind_than_is_the_comparator(extractor):
     assert relations(extractor, text) == []
     record = extractor.extract("BRAF V600E cells showed a poor response to vemurafenib, worse than in melanoma.")
     assert relation_tuples(record) == {("BRAF", "V600E", "vemurafenib", "RESISTANT_TO")}
+
+
+# -- the subject of a causing verb (subjects.verb_agent) -----------------------------------
+
+def test_bare_gene_agent_of_a_causing_verb_is_the_subject(extractor):
+    relation = only(extractor, "AXL mediates resistance to erlotinib in lung cancer cells.")
+    assert (relation["gene"], relation["variant"], relation["drug"], relation["type"]) == (
+        "AXL", None, "erlotinib", "RESISTANT_TO")
+    record = extractor.extract("SOX2 drives tamoxifen resistance in breast cancer.")
+    assert relation_tuples(record) == {("SOX2", None, "tamoxifen", "RESISTANT_TO")}
+
+
+def test_agent_of_coordinated_objects_beats_the_nearer_gene(extractor):
+    record = extractor.extract("YAP1 promotes STAT3 phosphorylation in stromal cells and cisplatin resistance.")
+    assert relation_tuples(record) == {("YAP1", None, "cisplatin", "RESISTANT_TO")}
+    record = extractor.extract("Loss of PTEN induces AKT activation and resistance to trastuzumab.")
+    assert relation_tuples(record) == {("PTEN", None, "trastuzumab", "RESISTANT_TO")}
+    # the host named after the cue is not the cause
+    record = extractor.extract("AXL promotes resistance to erlotinib in EGFR-mutant cells.")
+    assert relation_tuples(record) == {("AXL", None, "erlotinib", "RESISTANT_TO")}
+
+
+def test_causing_verb_without_the_cue_as_object_gives_no_agent(extractor):
+    assert relations(extractor, "TP53 induces apoptosis in cells sensitive to cisplatin.") == []
+    # a relative clause has its own subject
+    record = extractor.extract("YAP1 induces EGFR expression, which confers resistance to cisplatin.")
+    assert relation_tuples(record) == {("EGFR", None, "cisplatin", "RESISTANT_TO")}

@@ -27,7 +27,7 @@ from .alterations import alteration_groups
 from .classes import target_classes
 from .cues import Cues
 from .sentence import DRUG_LABELS, OPPOSITE, RESISTANT, SENSITIVE, Alteration, Group, Relation, Sentence
-from .subjects import find_subject, fronted_subject, with_examples
+from .subjects import find_subject, fronted_subject, verb_agent, with_examples
 
 Doc.set_extension("relations", default=None, force=True)
 
@@ -135,6 +135,10 @@ class RelationExtractor:
                                     prefer_after=adjacent and cue.text.lower() in cues.compound_adjectives,
                                     host_blocked=host_acquired, cue_end=None if adjacent else cue.end,
                                     passes={family["type"]})
+        if not where or where & {"alteration_after_cue", "elliptic_subject"}:
+            causer = verb_agent(s, cues, cue.start, lo, groups)
+            if causer is not None and (group is None or causer.end <= group.start or where):
+                group, where = causer, set()
         if group is None:
             return []
         late = scope.negated_after(s, cues, hi, group) if "alteration_after_cue" in where else None

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from .cues import Cues
 from .drugs import Drugs
-from .sentence import DRUG_LABELS, Group, Sentence
+from .sentence import DRUG_LABELS, Alteration, Group, Sentence
 
 OF_WORDS = ("of", "in", "among", "for")  # 'sensitivity of EGFR-mutant cells to gefitinib'
 HOST_COORDINATION = ("and", "or", ",", "while", "compared")
@@ -52,6 +52,53 @@ def find_subject(s: Sentence, cues: Cues, lo: int, hi: int, groups: list[Group],
         if recent:
             return recent[-1], {"coreference"}
     return None, set()
+
+
+def verb_agent(s: Sentence, cues: Cues, cue_start: int, lo: int, groups: list[Group]) -> Group | None:
+    """The subject of a causing verb whose object is the cue ('AXL mediates resistance to D', 'X induces
+    D resistance'), also as a later coordinated object ('Gankyrin induces STAT3 activation in the tumour
+    microenvironment and sorafenib resistance': not STAT3). A bare gene there is a gene-level subject
+    (its expression, as 'X expression'); an alteration group ending there is itself ('loss of PTEN induces
+    AKT activation and resistance to D')."""
+    start = s.clause_start(lo)
+    verbs = [(b, e) for b, e in s.has("agent_verbs", start, lo + 3) if e <= lo or b == cue_start]
+    if not verbs:
+        return None
+    b, e = max(verbs)
+    if not _verb_object(s, cues, e, lo):
+        return None
+    j = b - 1
+    while j > start and s.words[j] in cues.agent_skips:
+        j -= 1
+    ending = [g for g in groups if g.active and g.end == j + 1 and g.start >= start]
+    if ending:
+        return ending[-1]
+    gene = s.mention_at(j, ("GENE",))
+    if gene is not None:  # 'loss of PTEN induces ...': the variant before names the gene
+        ending = [g for g in groups if g.active and g.start >= start and 0 <= gene.token_start - g.end <= 2
+                  and any(a.mention.attrs.get("gene") == gene.canonical for a in g.members)]
+        if ending:
+            return ending[-1]
+    if gene is None or gene.token_end != j + 1 or \
+            (gene.token_start - 1 >= s.start and s.words[gene.token_start - 1] in cues.agent_blockers):
+        return None
+    if any(a.mention is gene for g in groups for a in g.members):
+        return None  # already a subject candidate of its own ('AXL inhibition'), or a wild type
+    # a gene family or a gene without an HGNC id is still the agent: it blocks the search, giving no relation
+    return Group([Alteration(gene, gene.token_start, gene.token_end, "expression", gene_only=True,
+                             recordable=(gene.normalized or "").startswith("HGNC:"))])
+
+
+def _verb_object(s: Sentence, cues: Cues, verb_end: int, lo: int) -> bool:
+    """The cue (or its drug) at `lo` is the verb's object: right after it, or after an 'and' that closes the
+    verb's first object ('induces X activation in Y and D resistance')."""
+    if verb_end >= lo or s.words_between(verb_end, lo) <= 2:
+        return not any(s.mention_at(i, ("GENE", "VARIANT")) for i in range(verb_end, lo))
+    if s.words_between(verb_end, lo) > cues.agent_object_words:
+        return False
+    ands = [i for i in range(verb_end, lo) if s.words[i] == "and"]
+    return bool(ands) and s.words_between(ands[-1] + 1, lo) <= 2 and not any(
+        s.words[i] in cues.relative_stops for i in range(verb_end, lo)) and not s.has("agent_verbs", verb_end, lo)
 
 
 def fronted_subject(s: Sentence, cues: Cues, groups: list[Group], agent: int) -> Group | None:
