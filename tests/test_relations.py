@@ -744,3 +744,25 @@ def test_causing_verb_without_the_cue_as_object_gives_no_agent(extractor):
     # a relative clause has its own subject
     record = extractor.extract("YAP1 induces EGFR expression, which confers resistance to cisplatin.")
     assert relation_tuples(record) == {("EGFR", None, "cisplatin", "RESISTANT_TO")}
+
+
+# -- resistance without a resistance word (family persist) ---------------------------------
+
+@pytest.mark.parametrize("text, gene, drug", [
+    ("MET-amplified cells continued to proliferate in the presence of gefitinib.", "MET", "gefitinib"),
+    ("FLT3-ITD blasts kept dividing despite treatment with quizartinib.", "FLT3", "quizartinib"),
+    ("Patients with KRAS mutations failed to respond to cetuximab.", "KRAS", "cetuximab"),
+    ("The patient with an EML4-ALK fusion relapsed after crizotinib.", "ALK", "crizotinib"),
+])
+def test_persistence_under_treatment_is_resistance(extractor, text, gene, drug):
+    relation = only(extractor, text)
+    assert (relation["gene"], relation["drug"], relation["type"], relation["negated"]) == (
+        gene, drug, "RESISTANT_TO", False)
+
+
+def test_persistence_subject_is_the_carrier_not_the_readout(extractor):
+    record = extractor.extract("SOX2-overexpressing cells maintained elevated AKT1 phosphorylation despite "
+                               "treatment with capivasertib.")
+    assert {(r["gene"], r["type"]) for r in record["relations"]} == {("SOX2", "RESISTANT_TO")}
+    # a fronted 'despite' clause says nothing about what follows it
+    assert relations(extractor, "Despite treatment with cisplatin, TP53 was expressed in all samples.") == []

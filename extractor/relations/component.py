@@ -134,7 +134,7 @@ class RelationExtractor:
         group, where = find_subject(s, cues, lo, hi, groups, history,
                                     prefer_after=adjacent and cue.text.lower() in cues.compound_adjectives,
                                     host_blocked=host_acquired, cue_end=None if adjacent else cue.end,
-                                    passes={family["type"]})
+                                    passes={family["type"]}, clause_subject=family.get("clause_subject", False))
         if not where or where & {"alteration_after_cue", "elliptic_subject"}:
             causer = verb_agent(s, cues, cue.start, lo, groups)
             if causer is not None and (group is None or causer.end <= group.start or where):

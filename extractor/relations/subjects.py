@@ -10,11 +10,13 @@ HOST_COORDINATION = ("and", "or", ",", "while", "compared")
 
 
 def find_subject(s: Sentence, cues: Cues, lo: int, hi: int, groups: list[Group], history, prefer_after=False,
-                 host_blocked=False, after_only=False, cue_end=None, passes=frozenset()) -> tuple[Group | None, set]:
+                 host_blocked=False, after_only=False, cue_end=None, passes=frozenset(),
+                 clause_subject=False) -> tuple[Group | None, set]:
     """The alteration group that the cue and drugs in tokens [lo, hi) are said of, and flags: the group
     right after the cue behind of/in/among/for; the nearest group before it in its clause; the first one
     after it (no other cue between, except those of a type in `passes`); an anaphor's antecedent among
-    the `history` groups of earlier sentences."""
+    the `history` groups of earlier sentences. With `clause_subject`, only a group before the cue, the
+    first of its clause ('X cells maintained elevated Y signalling despite treatment with D': not Y)."""
     clause = s.clause_of(lo)
     active = [g for g in groups if g.active]
     before = [g for g in active if g.end <= lo and s.clause_of(g.end - 1) == clause and not s.enclosed(g, lo)]
@@ -40,6 +42,8 @@ def find_subject(s: Sentence, cues: Cues, lo: int, hi: int, groups: list[Group],
                and s.words[cue_end] in OF_WORDS]
     if between:
         return between[0], set()
+    if clause_subject:
+        return (min(before, key=lambda g: g.start), set()) if before else (None, set())
     if before and not after_only:
         return _causer(s, cues, before), set()
     if after:
