@@ -766,3 +766,25 @@ def test_persistence_subject_is_the_carrier_not_the_readout(extractor):
     assert {(r["gene"], r["type"]) for r in record["relations"]} == {("SOX2", "RESISTANT_TO")}
     # a fronted 'despite' clause says nothing about what follows it
     assert relations(extractor, "Despite treatment with cisplatin, TP53 was expressed in all samples.") == []
+
+
+# -- negation scope: a denied manipulated arm (scope.denied_manipulation) ------------------
+
+def test_manipulated_arm_behind_but_not_is_the_comparator(extractor):
+    record = extractor.extract("Sensitivity to cisplatin was observed in parental cells but not in cells with "
+                               "XRCC1 knockdown.")
+    assert {(r["gene"], r["drug"], r["type"], r["negated"]) for r in record["relations"]} == {
+        ("XRCC1", "cisplatin", "SENSITIVE_TO", False)}
+    # an agent written before an apposition: the sensitising agent needs the gene
+    record = extractor.extract("Chloroquine, an inhibitor of autophagy, enhanced the sensitivity of parental cells, "
+                               "but not ATG5-depleted cells, to gemcitabine.")
+    assert {(r["gene"], r["drug"], r["type"], r["negated"]) for r in record["relations"]} == {
+        ("ATG5", "chloroquine", "SENSITIVE_TO", False)}
+
+
+def test_denied_unmanipulated_subject_stays_negated(extractor):
+    record = extractor.extract("Sensitivity to cisplatin was observed in parental cells but not in cells with "
+                               "XRCC1 overexpression.")
+    assert all(r["negated"] for r in record["relations"] if r["gene"] == "XRCC1")
+    record = extractor.extract("Cisplatin sensitivity was not observed in XRCC1-depleted cells.")
+    assert all(r["negated"] for r in record["relations"])

@@ -144,14 +144,21 @@ class RelationExtractor:
         late = scope.negated_after(s, cues, hi, group) if "alteration_after_cue" in where else None
         if late == "partial":
             return []
+        agent_fixed = False
+        if late and scope.denied_manipulation(s, cues, hi, group):
+            # 'D enhanced the sensitivity of parental cells, but not of X-depleted cells, to E': the denial and
+            # the manipulation cancel out, X (expressed) is what the sensitivity needs
+            late, fixed, agent_fixed = None, True, True
         flags |= where | ({"negated"} if late else set())
         if not where:
             group = with_examples(s, drugs, group, groups)
         # 'X status is a predictive biomarker for D resistance': a role noun states what the status marks
         marks = not family.get("neutral") and bool(s.has("role_nouns", max(s.start, anchor - 3), anchor))
-        out = self._relations(s, cue, family, kind, group, drugs, flags, fixed=fixed, status_ok=marks)
+        out = self._relations(s, cue, family, kind, group, drugs, flags, fixed=fixed, status_ok=marks,
+                              compared=agent_fixed)
         if agent:
-            out += self._relations(s, cue, family, SENSITIVE, group, agent, flags - {"drug_adjacent"})
+            out += self._relations(s, cue, family, SENSITIVE, group, agent, flags - {"drug_adjacent"},
+                                   fixed=agent_fixed, compared=agent_fixed)
         return out
 
     def _modified(self, s: Sentence, cue: Span, kind: str, anchor: int, groups, drugs):
@@ -227,8 +234,9 @@ class RelationExtractor:
     # -- relations -----------------------------------------------------------------------------
 
     def _relations(self, s, cue, family, kind, group, drugs, flags, fixed: bool = False,
-                   status_ok: bool = False) -> list[Relation]:
-        """One relation per recordable member and drug, with flags and confidence."""
+                   status_ok: bool = False, compared: bool = False) -> list[Relation]:
+        """One relation per recordable member and drug, with flags and confidence; `compared`: a 'but not'
+        after the drugs names the subject's comparator arm, not a denied setting."""
         members = [m for m in group.active if m.records(family.get("status_ok", False) or status_ok)]
         if kind == RESISTANT and any(m.label == "resistance" for m in members):
             members = [m for m in members if m.label != "sensitizing"]
@@ -244,7 +252,7 @@ class RelationExtractor:
                                     s.index, negated or drug_negated, speculative, family=family["family"])
                 relation.confidence = self._confidence(family, relation, alteration, flags)
                 out.append(relation)
-        if out and scope.but_not_in(s, drugs):
+        if out and not compared and scope.but_not_in(s, drugs):
             out += [self._negated_copy(r) for r in out if not r.negated]
         for relation in out:
             _as_subject(relation.subject)

@@ -104,6 +104,7 @@ def agent_drugs(s: Sentence, cues: Cues, position: int, limit: int | None = -1, 
     combination ('the combination of vemurafenib with cetuximab overcame resistance' -> cetuximab).
     `limit`: most tokens between drug and position (-1: the lexicon's agent_window; None: the clause)."""
     limit = cues.agent_window if limit == -1 else limit
+    position = _before_apposition(s, position)
     clause = s.clause_of(position)
     before = [d for d in s.drugs if d.token_end <= position and s.clause_of(d.token_start) == clause
               and (limit is None or position - d.token_end <= limit)]
@@ -126,6 +127,19 @@ def agent_drugs(s: Sentence, cues: Cues, position: int, limit: int | None = -1, 
         combined = combined or word in COMBINING_WORDS
         i -= 1
     return _named(s, cues, found)
+
+
+def _before_apposition(s: Sentence, position: int) -> int:
+    """'Methadone, an agonist of OPRM1, enhances': a verb right after an apposition (between commas, no drug in
+    it) that follows a drug acts from before the apposition."""
+    if position - 1 <= s.start or s.words[position - 1] != ",":
+        return position
+    for k in range(position - 2, max(s.start, position - 10), -1):
+        if s.mention_at(k, DRUG_LABELS) is not None:
+            return position
+        if s.words[k] == ",":
+            return k if s.mention_at(k - 1, DRUG_LABELS) is not None else position
+    return position
 
 
 def implicit_drugs(s: Sentence, cues: Cues, cue: Span) -> Drugs:

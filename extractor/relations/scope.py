@@ -88,6 +88,18 @@ def negated_after(s: Sentence, cues: Cues, hi: int, group: Group) -> str | None:
     return "partial" if any(s.words[i] in cues.negation_partial for i in range(hi, limit)) else "negated"
 
 
+def denied_manipulation(s: Sentence, cues: Cues, hi: int, group: Group) -> bool:
+    """'... the sensitivity of parental cells, but not (of) X-depleted cells, to D': a 'but_not' phrase right
+    before a subject whose members are all manipulated, after another host of the cue: the manipulated arm is
+    the comparator that lacks the effect."""
+    members = group.active
+    if not members or not all(m.manipulated for m in members):
+        return False
+    return any(e <= group.start and s.words_between(e, group.start) <= 3 and
+               any(s.words[i] in cues.host_words for i in range(hi, b))
+               for b, e in s.has("but_not", hi, group.start + 1))
+
+
 def hedged(s: Sentence, cues: Cues, cue: Span, group: Group | None = None) -> bool:
     """The relation's own predicate is hedged: a hedge between its subject and the cue ('X may confer'),
     right before the subject ('a potential role of X'), or a hedging verb that governs the clause
