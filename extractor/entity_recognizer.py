@@ -95,12 +95,7 @@ class EntityRecognizer:
         candidates = (lexical + self._variant_candidates(doc) + self._shape_candidates(doc, lexical)
                       + self._model_candidates(doc))
         candidates = [c for c in apply_abbreviations(doc, candidates) if self.gene_context.keep(doc, c)]
-        mentions = link_variants(doc, resolve_overlaps(candidates))
-        doc._.mentions = mentions
-        spans = [doc.char_span(m.start, m.end, m.label, kb_id=m.normalized or "", alignment_mode="expand")
-                 for m in mentions]
-        doc.spans["entities"] = [s for s in spans if s is not None]
-        doc.ents = filter_spans(doc.spans["entities"])
+        set_mentions(doc, link_variants(doc, resolve_overlaps(candidates)))
         return doc
 
     def _lexicon_candidates(self, doc: Doc) -> list[Mention]:
@@ -171,6 +166,15 @@ class EntityRecognizer:
                                       token_start=ent.start, token_end=ent.end,
                                       confidence=self.confidence["model"]))
         return candidates
+
+
+def set_mentions(doc: Doc, mentions: list[Mention]) -> None:
+    """Set `doc._.mentions`, and `doc.spans["entities"]` and `doc.ents` from them."""
+    doc._.mentions = mentions
+    spans = [doc.char_span(m.start, m.end, m.label, kb_id=m.normalized or "", alignment_mode="expand")
+             for m in mentions]
+    doc.spans["entities"] = [s for s in spans if s is not None]
+    doc.ents = filter_spans(doc.spans["entities"])
 
 
 def _entry_rank(entry) -> tuple:

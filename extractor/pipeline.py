@@ -14,7 +14,8 @@ import spacy
 from spacy.language import Language
 from spacy.util import load_config, load_model_from_config
 
-from . import abbreviation_detector, entity_recognizer, ner, relations, sentences, tokenizer  # noqa: F401  register factories
+from . import (abbreviation_detector, entity_recognizer, ner, relations, sentences, target_classes,  # noqa: F401
+               tokenizer)  # register factories
 from .record import doc_to_record, error_record
 from .resources import models_path
 

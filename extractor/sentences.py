@@ -112,3 +112,12 @@ class SentenceSplitter:
 def _opens_sentence(word: str, is_space: int) -> bool:
     first = word[:1]
     return bool(is_space) or first.isupper() or first.isdigit() or (first != "" and first in OPENERS)
+
+
+def lower_words(doc: Doc) -> list[str]:
+    """Each token's lower-case text, sliced from the lower-cased document text (no Token objects)."""
+    text = doc_text(doc)
+    lower = text.lower()
+    if len(lower) != len(text):  # a character whose lower case is longer ('İ'): ask each token
+        return [t.lower_ for t in doc]
+    return [lower[i:i + n] for i, n in doc.to_array([IDX, LENGTH]).tolist()]

@@ -126,3 +126,15 @@ def test_fusion_belongs_to_its_three_prime_partner(extractor):
 def test_alteration_after_an_abbreviated_gene(extractor):
     record = extractor.extract("Epidermal growth factor receptor (EGFR) mutation predicts response.")
     assert by_text(record, "VARIANT")["mutation"]["gene"] == "EGFR"
+
+
+def test_target_class_is_an_entity_of_its_own_component(extractor):
+    # the target_classes component, not the relations, turns 'MEK inhibition' into a class
+    text = "NRAS Q61K melanoma cells remained responsive to MEK inhibition."
+    with extractor.nlp.select_pipes(disable=["relations"]):
+        entities = extractor.extract(text)["entities"]
+    assert [(e["text"], e["label"], e["canonical"]) for e in entities if e["label"] == "DRUG_CLASS"] == [
+        ("MEK inhibition", "DRUG_CLASS", "mek inhibitor")]
+    with extractor.nlp.select_pipes(disable=["relations", "target_classes"]):
+        entities = extractor.extract(text)["entities"]
+    assert ("MEK", "GENE") in [(e["text"], e["label"]) for e in entities]

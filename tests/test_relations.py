@@ -682,7 +682,7 @@ def test_status_marked_by_a_role_noun_before_a_directed_cue(extractor):
     assert relations(extractor, "EGFR T790M status was confirmed after resistance to gefitinib.") == []
 
 
-# -- drug classes named by their target (extractor/relations/classes.py) -------------------
+# -- drug classes named by their target (extractor/target_classes.py) ---------------------
 
 @pytest.mark.parametrize("text, drug", [
     ("CCNE1 amplified ovarian cancer cells are sensitive to WEE1 inhibitors.", "wee1 inhibitor"),

@@ -15,16 +15,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..mentions import Mention
 from ..resources import read_json
-from ..sentences import doc_text, sentence_bounds
+from ..sentences import doc_text, lower_words, sentence_bounds
 from . import drugs as find, scope
 from .alterations import alteration_groups
-from .classes import target_classes
 from .cues import Cues
 from .sentence import DRUG_LABELS, OPPOSITE, RESISTANT, SENSITIVE, Alteration, Group, Relation, Sentence
 from .subjects import find_subject, fronted_subject, verb_agent, with_examples
@@ -42,17 +40,14 @@ def make_relation_extractor(nlp: Language, name: str, cues: str):
 class RelationExtractor:
     def __init__(self, nlp: Language, cues: dict):
         self.cues = Cues(nlp, cues)
-        self.target_classes = cues["target_classes"]
 
     def __call__(self, doc: Doc) -> Doc:
-        words = _lower_words(doc)
-        if doc._.mentions:
-            doc._.mentions = target_classes(doc, doc._.mentions, words, self.target_classes)
         mentions = [m for m in doc._.mentions or [] if m.token_start >= 0]
         if not any(m.label in DRUG_LABELS for m in mentions):
             doc._.relations = []
             return doc
         stop_char = self.cues.boilerplate_start(doc_text(doc))
+        words = lower_words(doc)
         cues, phrases = self.cues.match(doc)
         at = {}
         for mention in mentions:
@@ -306,12 +301,3 @@ def _deduplicate(relations: list[Relation]) -> list[Relation]:
                                                                                   current.confidence):
             best[key] = relation
     return sorted(best.values(), key=lambda r: (r.sentence.start, r.subject.start, r.object.start, r.type))
-
-
-def _lower_words(doc: Doc) -> list[str]:
-    """Each token's lower-case text, sliced from the lower-cased document text (no Token objects)."""
-    text = doc_text(doc)
-    lower = text.lower()
-    if len(lower) != len(text):  # a character whose lower case is longer ('İ'): ask each token
-        return [t.lower_ for t in doc]
-    return [lower[i:i + n] for i, n in doc.to_array([IDX, LENGTH]).tolist()]

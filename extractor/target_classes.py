@@ -1,4 +1,5 @@
-"""Drug classes named by their target that the entity component leaves as a bare GENE.
+"""The target_classes component: drug classes named by their target, which the entity
+component leaves as a bare GENE.
 
 "sensitive to WEE1 inhibitors", "responsiveness to MEK inhibition", "resistance to EGFR -tyrosine
 kinase inhibitor": a gene followed by a class head word ('target_classes' in relation_cues.json) is a
@@ -7,7 +8,9 @@ DRUG_CLASS mention over the gene and the head. Heads that also name an experimen
 ("to MEK inhibition"); elsewhere the gene stays a manipulated alteration. A gene written before a
 generic kinase-inhibitor class ("EGFR -tyrosine kinase inhibitor") joins it. The class takes the
 name and identifier of the curated drug class of that wording (drugs_curated.tsv: "BTK inhibitor"),
-else "<gene as written> <head>".
+else "<gene as written> <head>". The component runs after the entity component (and after a
+trained NER, whose GENE mentions it reads too) and sets `doc._.mentions`, `doc.spans["entities"]`
+and `doc.ents` again; its settings are models/patterns/target_classes.json.
 """
 from __future__ import annotations
 
@@ -15,13 +18,34 @@ import csv
 import re
 from functools import lru_cache
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..mentions import Mention
-from ..resources import models_path
-from ..sentences import doc_text
+from .entity_recognizer import set_mentions
+from .mentions import Mention
+from .resources import models_path, read_json
+from .sentences import doc_text, lower_words
 
 CURATED = "lexicons/drugs_curated.tsv"
+
+
+@Language.factory("extractor_target_classes", default_config={"settings": "patterns/target_classes.json"})
+def make_target_classes(nlp: Language, name: str, settings: str):
+    return TargetClasses(read_json(settings))
+
+
+class TargetClasses:
+    def __init__(self, settings: dict):
+        self.settings = settings
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = doc._.mentions
+        if not mentions:
+            return doc
+        found = target_classes(doc, mentions, lower_words(doc), self.settings)
+        if found is not mentions:
+            set_mentions(doc, found)
+        return doc
 
 
 @lru_cache(maxsize=None)
