@@ -9,7 +9,6 @@ pipeline. Abbreviation definitions then relabel short forms, overlaps are resolv
 from __future__ import annotations
 
 import gc
-
 from functools import lru_cache
 
 from spacy.language import Language
@@ -17,14 +16,14 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from .abbreviations import apply_abbreviations
-from .lexicon import Lexicon, read_table_column
-from .mentions import LABEL_PRIORITY, Mention, resolve_overlaps
-from .variant_linking import link_variants
-from .variants import VariantFinder
 from .drug_shapes import DrugShapes
 from .gene_context import GeneContext
+from .lexicon import Lexicon, read_table_column
+from .mentions import LABEL_PRIORITY, Mention, resolve_overlaps
 from .resources import models_path, read_json
 from .sentences import doc_text
+from .variant_linking import link_variants
+from .variants import VariantFinder
 
 Doc.set_extension("mentions", default=None, force=True)
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import csv
 import re
-from functools import lru_cache
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from .entity_recognizer import set_mentions
 from .mentions import Mention
 from .resources import models_path, read_json
-from .sentences import doc_text, lower_words
+from .sentences import doc_text
 
 CURATED = "lexicons/drugs_curated.tsv"
 
@@ -42,13 +42,24 @@ class TargetClasses:
         mentions = doc._.mentions
         if not mentions:
             return doc
-        found = target_classes(doc, mentions, lower_words(doc), self.settings)
+        found = target_classes(doc, mentions, LowerWords(doc), self.settings)
         if found is not mentions:
             set_mentions(doc, found)
         return doc
 
 
-@lru_cache(maxsize=None)
+class LowerWords:
+    """The lower-case text of a token, made when asked for: only the words around gene
+    mentions are read, so the document's words are not all made."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+
+    def __getitem__(self, i: int) -> str:
+        return self.doc[i].lower_
+
+
+@cache
 def _curated_classes(path: str = CURATED) -> dict[str, tuple[str, str]]:
     """Lower-case term -> (normalized, canonical) of the curated drug classes."""
     with open(models_path(path), encoding="utf-8", newline="") as handle:
@@ -56,7 +67,7 @@ def _curated_classes(path: str = CURATED) -> dict[str, tuple[str, str]]:
                 for row in csv.DictReader(handle, delimiter="\t") if row["kind"] == "class"}
 
 
-def target_classes(doc: Doc, mentions: list[Mention], words: list[str], data: dict) -> list[Mention]:
+def target_classes(doc: Doc, mentions: list[Mention], words: LowerWords | list[str], data: dict) -> list[Mention]:
     """`mentions` with each GENE that names a class's target (and the class word after it) replaced by
     one DRUG_CLASS mention."""
     heads, object_only = data["heads"], set(data["object_only"])
@@ -92,7 +103,7 @@ def target_classes(doc: Doc, mentions: list[Mention], words: list[str], data: di
     return out
 
 
-def _object(words: list[str], start: int, linkers: set[str], skipped: set[str], doc: Doc) -> bool:
+def _object(words: LowerWords | list[str], start: int, linkers: set[str], skipped: set[str], doc: Doc) -> bool:
     """A linker word stands before `start`, with only 'the', 'pharmacological' ... between."""
     i = start - 1
     while i >= 0 and words[i] in skipped and start - i <= 3:
