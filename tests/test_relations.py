@@ -788,3 +788,28 @@ def test_denied_unmanipulated_subject_stays_negated(extractor):
     assert all(r["negated"] for r in record["relations"] if r["gene"] == "XRCC1")
     record = extractor.extract("Cisplatin sensitivity was not observed in XRCC1-depleted cells.")
     assert all(r["negated"] for r in record["relations"])
+
+
+# -- drugs a model found that no lexicon links (unlinked_drug_sources) ---------------------
+
+def _relations_with_model_drug(extractor, text, word, normalized):
+    """Relations of `text` when a model (not the lexicons) tagged `word` as a DRUG."""
+    from extractor.mentions import Mention
+
+    doc = extractor.make_doc(text)
+    for name, component in extractor.nlp.pipeline:
+        if name == "relations":
+            break
+        doc = component(doc)
+    span = doc.char_span(text.index(word), text.index(word) + len(word))
+    drug = Mention(span.start_char, span.end_char, "DRUG", normalized, word.lower(), "model",
+                   token_start=span.start, token_end=span.end)
+    doc._.mentions = sorted(doc._.mentions + [drug], key=lambda m: m.start)
+    doc = extractor.nlp.get_pipe("relations")(doc)
+    return [(r.subject.canonical, r.object.canonical, r.type) for r in doc._.relations]
+
+
+def test_an_unlinked_model_drug_is_no_relation_object(extractor):
+    text = "KRAS-mutant cells were resistant to TG in culture."
+    assert _relations_with_model_drug(extractor, text, "TG", None) == []
+    assert _relations_with_model_drug(extractor, text, "TG", "DB00001") == [("mutation", "tg", "RESISTANT_TO")]

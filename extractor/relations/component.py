@@ -42,7 +42,7 @@ class RelationExtractor:
         self.cues = Cues(nlp, cues)
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = [m for m in doc._.mentions or [] if m.token_start >= 0]
+        mentions = [m for m in doc._.mentions or [] if m.token_start >= 0 and not self._unlinked_drug(m)]
         if not any(m.label in DRUG_LABELS for m in mentions):
             doc._.relations = []
             return doc
@@ -77,6 +77,10 @@ class RelationExtractor:
             previous_drugs = s.drugs
         doc._.relations = _deduplicate(relations)
         return doc
+
+    def _unlinked_drug(self, mention: Mention) -> bool:
+        """A DRUG only a model found and no drug lexicon links ('TG' for triglyceride): no relation object."""
+        return mention.label == "DRUG" and not mention.normalized and mention.source in self.cues.unlinked_drug_sources
 
     def _sentence_relations(self, s: Sentence, groups, history, last_resistant, previous_drugs) -> list[Relation]:
         found: list[Relation] = []
