@@ -186,6 +186,8 @@ class Lexicon:
                         lengths = set().union(*(h.lengths(word) for h in heads for word in words))
                 if lengths:
                     match = self._exact_match(text, bounds, ends, start, lengths, irregular, runs)
+            if match is None and start in runs_on:  # the tokenizer cut a word: a one-word term of the part
+                match = self._part_match(text, bounds, start)
             if match is None and (loose == SYMBOL_LIKE or loose == NAME_LIKE and DIGIT_FOLLOWS.match(text, stop)):
                 match = self._loose_match(text, bounds, start, start in sentence_starts)
             if match is not None:
@@ -217,6 +219,15 @@ class Lexicon:
             facts = (len(head), heads, loose, _single_lengths(heads))
             facts = self._facts[token] = NOTHING if facts[1:] == NOTHING[1:] else facts
         return facts
+
+    def _part_match(self, text: str, bounds: list, start: int) -> LexiconMatch | None:
+        """A term that is exactly a token the tokenizer cut off a longer word ("chemo" of "chemoresistance")."""
+        begin, stop, _ = bounds[start]
+        part = text[begin:stop]
+        if not any(stop - begin in h.singles for h in self._head_indexes(part)):
+            return None
+        entries = self.lookup(part, regular=True)
+        return LexiconMatch(start, start + 1, entries) if entries else None
 
     def _may_open_loose(self, token: str) -> bool:
         """Some squashed gene term starts with the squashed token (else no loose match starts here)."""

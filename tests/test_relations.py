@@ -813,3 +813,23 @@ def test_an_unlinked_model_drug_is_no_relation_object(extractor):
     text = "KRAS-mutant cells were resistant to TG in culture."
     assert _relations_with_model_drug(extractor, text, "TG", None) == []
     assert _relations_with_model_drug(extractor, text, "TG", "DB00001") == [("mutation", "tg", "RESISTANT_TO")]
+
+
+def test_class_in_brackets_after_a_drug_says_what_it_is(extractor):
+    record = extractor.extract("XRCC1 loss enhanced chemosensitivity to etoposide (a topoisomerase II inhibitor) in lung cancer cells.")
+    assert {r["drug"] for r in record["relations"]} == {"etoposide"}
+    # a class of its own in a list stays
+    record = extractor.extract("XRCC1 loss enhanced sensitivity to etoposide and topoisomerase I inhibitors.")
+    assert {r["drug"] for r in record["relations"]} == {"etoposide", "topoisomerase i inhibitor"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ABCB1 overexpression confers chemoresistance in ovarian cancer cells.",
+     {("ABCB1", None, "chemotherapy", "RESISTANT_TO")}),
+    ("KRAS mutations were associated with chemosensitivity.", {("KRAS", None, "chemotherapy", "SENSITIVE_TO")}),
+    ("IL7 expression correlated with chemoresistance to cisplatin.", {("IL7", None, "cisplatin", "RESISTANT_TO")}),
+    ("Chemosensitivity was assessed by MTT assays in TP53-mutant cells.", set()),
+])
+def test_chemo_fused_to_a_response_word_is_chemotherapy(extractor, text, expected):
+    # the tokenizer splits 'chemo' off 'chemoresistance'; a drug named after the cue wins over it
+    assert relation_tuples(extractor.extract(text)) == expected

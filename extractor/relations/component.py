@@ -105,12 +105,15 @@ class RelationExtractor:
         """The cue is the predicate: 'X confers resistance to D', 'D-resistant X', 'sensitivity of X cells to D'."""
         cues, flags = self.cues, set()
         drugs = find.drugs_before(s, cues, cue.start)
+        after = find.drugs_after(s, cues, cue.end, family.get("window", cues.drug_window), cue,
+                                 of_governs=family.get("of_governs", False))
+        if drugs and after and all(d.canonical in cues.generic_classes for d, _ in drugs):
+            drugs = []  # 'chemoresistance to cisplatin': the drug named after the cue, not the generic class
         if drugs:
             flags.add("drug_adjacent")
             anchor = drugs[0][0].token_start
         else:
-            drugs = find.drugs_after(s, cues, cue.end, family.get("window", cues.drug_window), cue,
-                                     of_governs=family.get("of_governs", False))
+            drugs = after
             anchor = cue.start
         kind, agent, drugs, fixed = self._modified(s, cue, family["type"], anchor, groups, drugs)
         acquired, host_acquired = scope.acquired(s, cues, cue) if kind == RESISTANT else (False, False)

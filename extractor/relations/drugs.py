@@ -12,6 +12,7 @@ BRACKETS = {"(", ")", "[", "]"}
 LIST_WORDS = (",", "and", "or", "and/or", "/")
 COMBINING_WORDS = ("plus", "+", "with", "combined", "combination")
 APPOSITION_WORDS = ("therapy", "treatment", "with", "as")  # 'TKI therapy with vemurafenib'
+ARTICLES = ("a", "an", "the")  # 'etoposide (a topoisomerase II inhibitor)'
 NAMED_TREATMENT = ("treatment", "therapy", "monotherapy")
 
 Drugs = list[tuple[Mention, bool]]  # (drug, negated by 'but not')
@@ -264,6 +265,10 @@ def _named(s: Sentence, cues: Cues, drugs: list[Mention]) -> Drugs:
                              or (w == "," and marked) for w in between)
             if appositive and (following.label == "DRUG" or following.normalized == mention.normalized):
                 continue
+        if mention.label == "DRUG_CLASS" and index > 0 and drugs[index - 1].label == "DRUG" and \
+                words[drugs[index - 1].token_end] == "(" and \
+                all(w in ARTICLES for w in words[drugs[index - 1].token_end + 1:mention.token_start]):
+            continue  # 'etoposide (a topoisomerase II inhibitor)': the class says what the drug is
         if mention.label == "DRUG_CLASS" and index > 0 and mention.canonical in cues.generic_classes:
             # 'irinotecan-based chemotherapy', 'anthracycline-containing chemotherapy': the qualifier names it
             between = words[drugs[index - 1].token_end:mention.token_start]
