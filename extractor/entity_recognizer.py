@@ -137,12 +137,14 @@ class EntityRecognizer:
                                                      confidence=self.confidence["lexicon_default"]))
                     candidates.append(gene)
                     attrs["gene"] = entries[0].canonical
-            if match.variant_type == "fusion":
-                attrs["gene"] = self._gene_symbol(match.normalized.split("::")[-1])
+            normalized, canonical = match.normalized, match.canonical
+            if match.variant_type == "fusion":  # partners by approved symbol: BCR-ABL -> BCR::ABL1
+                partners = [(self._gene_symbol(name), name) for name in match.normalized.split("::")]
+                attrs["gene"] = partners[-1][0]
+                normalized = canonical = "::".join(symbol or name for symbol, name in partners)
             confidence = self.confidence["grammar"].get(match.variant_type, self.confidence["grammar_default"])
-            candidates.append(_with_tokens(doc, Mention(match.start, match.end, "VARIANT", match.normalized,
-                                                        match.canonical, "grammar", attrs=attrs,
-                                                        confidence=confidence)))
+            candidates.append(_with_tokens(doc, Mention(match.start, match.end, "VARIANT", normalized, canonical,
+                                                        "grammar", attrs=attrs, confidence=confidence)))
         return candidates
 
     def _gene_symbol(self, name: str) -> str | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -152,7 +152,22 @@ class VariantFinder:
                 taken.append((start, end))
                 chosen.append(found)
         chosen.sort(key=lambda v: v.start)
+        chosen = [part for v in chosen for part in (self._alternatives(v) if v.variant_type == "alternatives" else [v])]
         return self._drop_words_after_variants(chosen, text)
+
+    @staticmethod
+    def _alternatives(v: VariantMatch) -> list[VariantMatch]:
+        """'G719A/C' -> G719A over 'G719A' and G719C over 'C' (the gene, if attached, goes with the first)."""
+        first, *others = v.text.split("/")
+        ref, position = first[0], first[1:-1]
+        parts, start = [], v.start
+        for index, alt in enumerate([first[-1], *others]):
+            written = first if index == 0 else alt
+            normalized, canonical = _protein_forms(f"{ref}{position}{alt}")
+            gene = (v.gene_text, v.gene_start, v.gene_end) if index == 0 else (None, None, None)
+            parts.append(VariantMatch(start, start + len(written), written, "protein", normalized, canonical, *gene))
+            start += len(written) + 1
+        return parts
 
     def _drop_words_after_variants(self, found: list[VariantMatch], text: str) -> list[VariantMatch]:
         """'L755S mutation': the word repeats the variant just named, so it is no mention of its own."""
@@ -190,12 +205,15 @@ class VariantFinder:
         if kind == "word":
             vtype, norm = self.words[re.sub(r"\s+", " ", vtext.lower())]
             return VariantMatch(start, end, vtext, vtype, norm, norm, needs_gene=True)
+        if kind == "alternatives":  # split by find
+            return self._attached(VariantMatch(start, end, vtext, "alternatives", vtext, vtext), gene, m)
         if kind == "rsid":
             norm = vtext.lower()
             return VariantMatch(start, end, vtext, "rsid", norm, norm)
-        if kind == "exon":
-            event = self.exon_events[m["event"].lower()]
-            norm = f"exon {int(m['exon'])} {event}"
+        if kind == "exon":  # 'exon 19 deletion', 'ex19del', 'del19', '19del'
+            groups = m.groupdict()
+            event = self.exon_events[(groups["event"] or groups["event2"]).lower()]
+            norm = f"exon {int(groups['exon'] or groups['exon2'])} {event}"
             return VariantMatch(start, end, vtext, "exon", norm, norm)
         if kind == "protein":
             if spec.get("unpositioned_context") and not self._positioned_or_said(m, text):
@@ -208,10 +226,14 @@ class VariantFinder:
             if vtype == "auto":  # '157delMTTTVP' is protein, '4153delA' / '657del5' DNA
                 letters = re.sub(r"^.*?(?:del|ins|dup)\s?", "", vtext)
                 vtype = "protein" if re.search(r"[BD-FH-SU-Z]", letters) else "dna"
-        if gene is not None:
-            gs = m.start("gene")
-            return VariantMatch(start, end, vtext, vtype, norm, canon, gene, gs, gs + len(gene))
-        return VariantMatch(start, end, vtext, vtype, norm, canon)
+        return self._attached(VariantMatch(start, end, vtext, vtype, norm, canon), gene, m)
+
+    @staticmethod
+    def _attached(v: VariantMatch, gene: str | None, m: re.Match) -> VariantMatch:
+        """The match with the gene written in front of it, if any ('HER2L755S')."""
+        if gene is None:
+            return v
+        return replace(v, gene_text=gene, gene_start=m.start("gene"), gene_end=m.start("gene") + len(gene))
 
     def _positioned_or_said(self, m: re.Match, text: str) -> bool:
         """'threonine to alanine' without a position counts only when named as a change:

@@ -123,6 +123,12 @@ def test_fusion_belongs_to_its_three_prime_partner(extractor):
     assert {e["text"]: e["gene"] for e in record["entities"]} == {"EML4-ALK": "ALK", "BCR-ABL1": "ABL1"}
 
 
+def test_fusion_partners_take_their_approved_symbols(extractor):
+    record = extractor.extract("BCR-ABL and BCR/ABL fusion transcripts")
+    assert [(e["text"], e["normalized"], e["gene"]) for e in record["entities"]] == [
+        ("BCR-ABL", "BCR::ABL1", "ABL1"), ("BCR/ABL", "BCR::ABL1", "ABL1")]
+
+
 def test_alteration_after_an_abbreviated_gene(extractor):
     record = extractor.extract("Epidermal growth factor receptor (EGFR) mutation predicts response.")
     assert by_text(record, "VARIANT")["mutation"]["gene"] == "EGFR"

@@ -152,6 +152,11 @@ def test_rsid_negative(finder):
     ("exon 14 skipping", "exon 14 skipping"),
     ("ex20ins", "exon 20 insertion"),
     ("exon 20 insertion mutations", "exon 20 insertion"),
+    ("del19", "exon 19 deletion"),
+    ("Del19", "exon 19 deletion"),
+    ("19del", "exon 19 deletion"),
+    ("exon19del", "exon 19 deletion"),
+    ("20ins", "exon 20 insertion"),
 ])
 def test_exon_events(finder, text, norm):
     v = one(finder, f"EGFR {text} in")
@@ -160,6 +165,26 @@ def test_exon_events(finder, text, norm):
 
 def test_exon_negative(finder):
     assert [v for v in finder.find("exon 20 of EGFR and exon 19 sequencing") if not v.needs_gene] == []
+    # the compact forms name the EGFR / ERBB2 kinase exons 18-21 only; 'del17p' is a chromosome arm
+    assert [v.variant_type for v in finder.find("del17p, del(5q) and 12del cases") if not v.needs_gene] == []
+
+
+# --- substitutions sharing a position ---------------------------------------
+
+def test_alternative_residues_are_one_variant_each(finder):
+    found = finder.find("EGFR G719A/C/S in exon 18")
+    assert [(v.start, v.end, v.text, v.canonical, v.normalized) for v in found] == [
+        (5, 10, "G719A", "G719A", "p.Gly719Ala"), (11, 12, "C", "G719C", "p.Gly719Cys"),
+        (13, 14, "S", "G719S", "p.Gly719Ser")]
+
+
+def test_alternatives_keep_an_attached_gene_on_the_first(finder):
+    first, second = finder.find("KRASG12C/D")
+    assert (first.gene_text, first.canonical, second.gene_text, second.canonical) == ("KRAS", "G12C", None, "G12D")
+
+
+def test_two_full_variants_with_a_slash_are_no_alternatives(finder):
+    assert [v.canonical for v in finder.find("EGFR T790M/C797S")] == ["T790M", "C797S"]
 
 
 # --- fusions --------------------------------------------------------------
