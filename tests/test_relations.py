@@ -790,10 +790,10 @@ def test_denied_unmanipulated_subject_stays_negated(extractor):
     assert all(r["negated"] for r in record["relations"])
 
 
-# -- drugs a model found that no lexicon links (unlinked_drug_sources) ---------------------
+# -- drugs and genes a model found that no lexicon links (unlinked_sources) ----------------
 
-def _relations_with_model_drug(extractor, text, word, normalized):
-    """Relations of `text` when a model (not the lexicons) tagged `word` as a DRUG."""
+def _relations_with_model_mention(extractor, text, word, normalized, label="DRUG"):
+    """Relations of `text` when a model (not the lexicons) tagged `word` as a DRUG (or `label`)."""
     from extractor.mentions import Mention
 
     doc = extractor.make_doc(text)
@@ -802,17 +802,24 @@ def _relations_with_model_drug(extractor, text, word, normalized):
             break
         doc = component(doc)
     span = doc.char_span(text.index(word), text.index(word) + len(word))
-    drug = Mention(span.start_char, span.end_char, "DRUG", normalized, word.lower(), "model",
-                   token_start=span.start, token_end=span.end)
-    doc._.mentions = sorted(doc._.mentions + [drug], key=lambda m: m.start)
+    found = Mention(span.start_char, span.end_char, label, normalized, word.lower(), "model",
+                    token_start=span.start, token_end=span.end)
+    doc._.mentions = sorted([m for m in doc._.mentions if not m.overlaps(found)] + [found], key=lambda m: m.start)
     doc = extractor.nlp.get_pipe("relations")(doc)
     return [(r.subject.canonical, r.object.canonical, r.type) for r in doc._.relations]
 
 
 def test_an_unlinked_model_drug_is_no_relation_object(extractor):
     text = "KRAS-mutant cells were resistant to TG in culture."
-    assert _relations_with_model_drug(extractor, text, "TG", None) == []
-    assert _relations_with_model_drug(extractor, text, "TG", "DB00001") == [("mutation", "tg", "RESISTANT_TO")]
+    assert _relations_with_model_mention(extractor, text, "TG", None) == []
+    assert _relations_with_model_mention(extractor, text, "TG", "DB00001") == [("mutation", "tg", "RESISTANT_TO")]
+
+
+def test_an_unlinked_model_gene_is_no_subject(extractor):
+    text = "Collagen XIA1 was upregulated in cisplatin-resistant ovarian cancer cells."
+    assert _relations_with_model_mention(extractor, text, "Collagen XIA1", None, "GENE") == []
+    assert _relations_with_model_mention(extractor, text, "Collagen XIA1", "HGNC:2186", "GENE") == [
+        ("collagen xia1", "cisplatin", "RESISTANT_TO")]
 
 
 def test_class_in_brackets_after_a_drug_says_what_it_is(extractor):

@@ -42,7 +42,9 @@ class RelationExtractor:
         self.cues = Cues(nlp, cues)
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = [m for m in doc._.mentions or [] if m.token_start >= 0 and not self._unlinked_drug(m)]
+        # an unlinked model GENE stays (it may block a subject search) but is no subject of its own
+        mentions = [m for m in doc._.mentions or []
+                    if m.token_start >= 0 and not (m.label == "DRUG" and self._unlinked(m))]
         if not any(m.label in DRUG_LABELS for m in mentions):
             doc._.relations = []
             return doc
@@ -75,12 +77,12 @@ class RelationExtractor:
                     last_resistant.append((index, _group_of(resistant[-1].subject, groups)))
             history.extend((index, g) for g in groups if g.active)
             previous_drugs = s.drugs
-        doc._.relations = _deduplicate(relations)
+        doc._.relations = _deduplicate([r for r in relations if not self._unlinked(r.subject)])
         return doc
 
-    def _unlinked_drug(self, mention: Mention) -> bool:
-        """A DRUG only a model found and no drug lexicon links ('TG' for triglyceride): no relation object."""
-        return mention.label == "DRUG" and not mention.normalized and mention.source in self.cues.unlinked_drug_sources
+    def _unlinked(self, mention: Mention) -> bool:
+        """A DRUG or GENE only a model found and no lexicon links ('TG' for triglyceride): no relation argument."""
+        return mention.label in ("DRUG", "GENE") and not mention.normalized and mention.source in self.cues.unlinked_sources
 
     def _sentence_relations(self, s: Sentence, groups, history, last_resistant, previous_drugs) -> list[Relation]:
         found: list[Relation] = []
