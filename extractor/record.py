@@ -47,7 +47,7 @@ def _relation_record(text: str, relation, ids: dict) -> dict:
         "object": ids[id(relation.object)],
         "gene": subject.attrs.get("gene"),
         "variant": None if gene_level else subject.canonical,
-        "alteration": subject.canonical if subject.label == "VARIANT" else "alteration",
+        "alteration": subject.canonical if subject.label == "VARIANT" else relation.alteration or "alteration",
         "drug": relation.object.canonical,
         "subtype": relation.subtype.canonical if relation.subtype else None,
         "negated": relation.negated,

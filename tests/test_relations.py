@@ -840,3 +840,36 @@ def test_class_in_brackets_after_a_drug_says_what_it_is(extractor):
 def test_chemo_fused_to_a_response_word_is_chemotherapy(extractor, text, expected):
     # the tokenizer splits 'chemo' off 'chemoresistance'; a drug named after the cue wins over it
     assert relation_tuples(extractor.extract(text)) == expected
+
+
+# -- phrasings of clinical and preclinical response ----------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Objective responses to sotorasib were observed in patients with KRAS G12C mutations.",
+     {("KRAS", "G12C", "sotorasib", "SENSITIVE_TO")}),
+    # the drug of a treatment verb may stand past the alteration
+    ("Objective responses were observed in patients with KRAS G12C mutations treated with sotorasib.",
+     {("KRAS", "G12C", "sotorasib", "SENSITIVE_TO")}),
+    ("KRAS-mutant xenografts regressed upon treatment with trametinib.", {("KRAS", None, "trametinib", "SENSITIVE_TO")}),
+    ("Encorafenib plus cetuximab prolonged overall survival in BRAF V600E-mutant colorectal cancer.",
+     {("BRAF", "V600E", "encorafenib", "SENSITIVE_TO"), ("BRAF", "V600E", "cetuximab", "SENSITIVE_TO")}),
+    ("Lapatinib was active in patients whose tumors overexpressed HER2.", {("ERBB2", None, "lapatinib", "SENSITIVE_TO")}),
+])
+def test_response_phrasings(extractor, text, expected):
+    assert relation_tuples(extractor.extract(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "OBJECTIVE: To assess responses to sotorasib in patients with KRAS G12C mutations.",  # a study aim
+    "The tumours regressed in patients with KRAS G12C mutations.",  # no drug
+    "Responses were observed in patients with KRAS G12C mutations. Patients were treated with sotorasib later.",
+])
+def test_response_phrasings_negative(extractor, text):
+    assert relation_tuples(extractor.extract(text)) == set()
+
+
+def test_bare_gene_subject_records_its_alteration_kind(extractor):
+    [relation] = extractor.extract("Lapatinib was active in tumors overexpressing HER2.")["relations"]
+    assert (relation["gene"], relation["variant"], relation["alteration"]) == ("ERBB2", None, "overexpression")
+    [relation] = extractor.extract("IL7 expression correlated with chemoresistance to cisplatin.")["relations"]
+    assert relation["alteration"] == "expression"

@@ -143,6 +143,10 @@ class RelationExtractor:
             causer = verb_agent(s, cues, cue.start, lo, groups)
             if causer is not None and (group is None or causer.end <= group.start or where):
                 group, where = causer, set()
+        if group is None and own and not adjacent:
+            # 'responses were observed in patients with X treated with D': the alteration between cue and drug
+            group = _group_between(s, groups, cue.end, min(d.token_start for d, _ in own))
+            where = {"alteration_after_cue"}
         if group is None:
             return []
         late = scope.negated_after(s, cues, hi, group) if "alteration_after_cue" in where else None
@@ -253,7 +257,8 @@ class RelationExtractor:
             for drug, drug_negated in drugs:
                 flip = alteration.manipulated and not fixed
                 relation = Relation(OPPOSITE[kind] if flip else kind, alteration.mention, drug, s.span, cue.text,
-                                    s.index, negated or drug_negated, speculative, family=family["family"])
+                                    s.index, negated or drug_negated, speculative, family=family["family"],
+                                    alteration=alteration.kind if alteration.gene_only else "")
                 relation.confidence = self._confidence(family, relation, alteration, flags)
                 out.append(relation)
         if out and not compared and scope.but_not_in(s, drugs):
@@ -310,3 +315,10 @@ def _deduplicate(relations: list[Relation]) -> list[Relation]:
                                                                                   current.confidence):
             best[key] = relation
     return sorted(best.values(), key=lambda r: (r.sentence.start, r.subject.start, r.object.start, r.type))
+
+
+def _group_between(s: Sentence, groups: list[Group], lo: int, hi: int) -> Group | None:
+    """The last active alteration group between two tokens of one clause."""
+    clause = s.clause_of(lo)
+    inside = [g for g in groups if g.active and lo <= g.start and g.end <= hi and s.clause_of(g.start) == clause]
+    return inside[-1] if inside else None

@@ -59,6 +59,7 @@ def drugs_after(s: Sentence, cues: Cues, start: int, window: int, cue: Span, com
     words = s.words
     found: Drugs = []
     negated, gap, cut, i = False, 0, 0, start
+    treated = False  # 'responses were seen in patients with X treated with D': a treatment verb reaches further
     linker = not need_linker or s.words[start - 1] in cues.linkers
     but_not = {b for b, _ in s.has("but_not", start, s.end)}
     while i < s.end:
@@ -88,10 +89,11 @@ def drugs_after(s: Sentence, cues: Cues, start: int, window: int, cue: Span, com
             break  # a list of drugs goes on only with list words ('to A, B and the CDK4/6 inhibitor C')
         if word in cues.linkers:
             linker = True
+        treated = treated or word in cues.treatment_verbs
         if combination and found and word in cues.combination:
             cut = len(found)
         gap += s.is_word(i)
-        if gap > (3 if found else window):
+        if gap > (3 if found else cues.treated_drug_window if treated else window):
             break
         i = mention.token_end if mention is not None and mention.token_end > i else i + 1
     found = found[cut:]

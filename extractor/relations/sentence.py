@@ -27,6 +27,7 @@ class Relation:
     subtype: Mention | None = None
     confidence: float = 0.0
     family: str = ""
+    alteration: str = ""  # a bare gene subject's alteration kind ('overexpression' in 'tumors overexpressing X')
 
 
 @dataclass
