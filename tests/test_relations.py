@@ -873,3 +873,17 @@ def test_bare_gene_subject_records_its_alteration_kind(extractor):
     assert (relation["gene"], relation["variant"], relation["alteration"]) == ("ERBB2", None, "overexpression")
     [relation] = extractor.extract("IL7 expression correlated with chemoresistance to cisplatin.")["relations"]
     assert relation["alteration"] == "expression"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Trastuzumab improves survival in women with HER2-amplified breast cancer.",
+     {("ERBB2", None, "trastuzumab", "SENSITIVE_TO")}),
+    ("ESR1 D538G mutations were detected in patients progressing on letrozole.",
+     {("ESR1", "D538G", "letrozole", "RESISTANT_TO")}),
+])
+def test_present_tense_outcomes_and_progression(extractor, text, expected):
+    assert relation_tuples(extractor.extract(text)) == expected
+
+
+def test_progressing_without_a_drug_gives_nothing(extractor):
+    assert relation_tuples(extractor.extract("ESR1 D538G mutations were detected in patients progressing rapidly.")) == set()
