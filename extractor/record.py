@@ -36,7 +36,7 @@ def error_record(doc_id: str, source: str | None, error: str, text: str = "") ->
 
 def _relation_record(text: str, relation, ids: dict) -> dict:
     subject = relation.subject
-    gene_level = subject.attrs.get("variant_type") in GENE_LEVEL_TYPES
+    gene_level = subject.attrs.get("variant_type") in GENE_LEVEL_TYPES or subject.label == "TUMOR_SUBTYPE"
     sentence = relation.sentence
     raw = sentence.text
     start = sentence.start_char + (len(raw) - len(raw.lstrip(SENTENCE_TRIM)))

@@ -887,3 +887,33 @@ def test_present_tense_outcomes_and_progression(extractor, text, expected):
 
 def test_progressing_without_a_drug_gives_nothing(extractor):
     assert relation_tuples(extractor.extract("ESR1 D538G mutations were detected in patients progressing rapidly.")) == set()
+
+
+# -- positive receptor statuses as subjects (status_subjects) ------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Trastuzumab was effective in HER2-positive breast cancer.", {("ERBB2", None, "trastuzumab", "SENSITIVE_TO")}),
+    ("Tamoxifen benefits patients with ER-positive tumors.", {("ESR1", None, "tamoxifen", "SENSITIVE_TO")}),
+    # another alteration in the sentence is the subject; the status is the cohort
+    ("In HER2-positive breast cancer, PIK3CA mutations confer resistance to trastuzumab.",
+     {("PIK3CA", None, "trastuzumab", "RESISTANT_TO")}),
+])
+def test_positive_status_is_a_subject_where_no_alteration_is(extractor, text, expected):
+    assert relation_tuples(extractor.extract(text)) == expected
+
+
+def test_status_subject_record(extractor):
+    record = extractor.extract("Trastuzumab was effective in HER2-positive breast cancer.")
+    [relation] = record["relations"]
+    subject = next(e for e in record["entities"] if e["id"] == relation["subject"])
+    assert (subject["text"], subject["label"]) == ("HER2-positive", "TUMOR_SUBTYPE")
+    assert (relation["gene"], relation["variant"], relation["alteration"]) == ("ERBB2", None, "expression")
+
+
+@pytest.mark.parametrize("text", [
+    "HER2-negative patients responded to capecitabine.",  # only positive statuses
+    "Samples from 54 node-negative ER-positive breast cancer cases with known outcome were used to search for "
+    "genes whose activity is associated with tamoxifen resistance.",  # the status is a far-away cohort
+])
+def test_status_subject_negative(extractor, text):
+    assert relation_tuples(extractor.extract(text)) == set()

@@ -1,7 +1,8 @@
 """Subject candidates of a sentence: alterations, and the coordinated groups they form.
 
 Subjects are VARIANT mentions and bare GENE mentions that carry an alteration word
-("IL7 expression", "high expression of claudin-7", "knockdown of XRCC1"). A gene that
+("IL7 expression", "high expression of claudin-7", "knockdown of XRCC1"), and, where a
+sentence has none of those, positive receptor statuses ("HER2-positive": ERBB2 expression). A gene that
 names a drug's target ("EGFR TKI", "anti-HER2") is none; a wild-type gene blocks the
 search without giving a relation; an alteration in a contrast ("in contrast to ER
 mutations") is never a subject.
@@ -84,6 +85,8 @@ def _alterations(s: Sentence, cues: Cues) -> list[Alteration]:
             found.append(Alteration(gene, gene.token_start, gene.token_end, "wild type", gene_only=True,
                                     recordable=False))
     found = _shared_alterations(s, cues, sorted(found, key=lambda a: (a.start, a.end)))
+    if not any(a.recordable for a in found):
+        found = sorted(found + _statuses(s, cues), key=lambda a: (a.start, a.end))
     contrasted = _contrasted(s)
     for alteration in found:
         alteration.contrasted = alteration.mention.token_start in contrasted
@@ -92,6 +95,16 @@ def _alterations(s: Sentence, cues: Cues) -> list[Alteration]:
                                                                    min(s.end, alteration.end + 1))):
             # 'KIT mutation status', 'CYP2D6 genotype': a status predicts nothing in one direction
             alteration.status = True
+    return found
+
+
+def _statuses(s: Sentence, cues: Cues) -> list[Alteration]:
+    """'HER2-positive patients benefit from trastuzumab': a positive receptor status (a TUMOR_SUBTYPE)
+    is the subject, as its gene's expression, where the sentence names no other alteration."""
+    found = []
+    for status in (m for m in s.mentions if m.label == "TUMOR_SUBTYPE" and m.canonical in cues.status_subjects):
+        status.attrs.setdefault("gene", cues.status_subjects[status.canonical])
+        found.append(Alteration(status, status.token_start, status.token_end, "expression", gene_only=True))
     return found
 
 

@@ -77,8 +77,18 @@ class RelationExtractor:
                     last_resistant.append((index, _group_of(resistant[-1].subject, groups)))
             history.extend((index, g) for g in groups if g.active)
             previous_drugs = s.drugs
-        doc._.relations = _deduplicate([r for r in relations if not self._unlinked(r.subject)])
+        doc._.relations = _deduplicate([r for r in relations
+                                        if not self._unlinked(r.subject) and self._near_status(r)])
         return doc
+
+    def _near_status(self, relation: Relation) -> bool:
+        """A receptor status is a subject only close to its drug ('HER2-positive patients benefit from D'),
+        not as the cohort a long sentence starts from."""
+        subject, drug = relation.subject, relation.object
+        if subject.label != "TUMOR_SUBTYPE":
+            return True
+        gap = max(drug.token_start - subject.token_end, subject.token_start - drug.token_end)
+        return gap <= self.cues.status_max_distance
 
     def _unlinked(self, mention: Mention) -> bool:
         """A DRUG or GENE only a model found and no lexicon links ('TG' for triglyceride): no relation argument."""

@@ -23,7 +23,7 @@ WORD_LISTS = ("linkers", "drug_prefix", "drug_fillers", "drug_qualifier_after", 
               "causative_verbs", "directed_qualifiers",
               "negative_quantifiers", "trailing_verbs", "trailing_same", "trailing_reverse",
               "fronted_openers", "agent_skips", "agent_blockers", "unlinked_sources")
-NUMBERS = ("drug_window", "treated_drug_window", "drug_prefix_unknown", "group_max_gap", "negation_window", "coreference_sentences",
+NUMBERS = ("drug_window", "treated_drug_window", "status_max_distance", "drug_prefix_unknown", "group_max_gap", "negation_window", "coreference_sentences",
            "implicit_drug_distance", "agent_subject_distance", "agent_object_words")
 
 
@@ -42,6 +42,7 @@ class Cues:
         self.between_after = set(alterations["between_after"])
         self.between_before = set(alterations["between_before"])
         self.adjust = data["confidence_adjustments"]
+        self.status_subjects: dict[str, str] = data["status_subjects"]
         headings = "|".join(re.escape(h) for h in data["boilerplate_headings"])
         self.boilerplate = re.compile(rf"^[ \t]*(?:{headings})[ \t]*:?[ \t]*$", re.IGNORECASE | re.MULTILINE)
 
