@@ -917,3 +917,11 @@ def test_status_subject_record(extractor):
 ])
 def test_status_subject_negative(extractor, text):
     assert relation_tuples(extractor.extract(text)) == set()
+
+
+def test_a_directed_outcome_after_a_marker_role_is_directed(extractor):
+    # 'improved PFS' says the direction; 'benefit' after a hedged marker role does not
+    text = "EGFR mutation status was a strong predictor of improved progression-free survival with gefitinib."
+    assert relation_tuples(extractor.extract(text)) == {("EGFR", None, "gefitinib", "SENSITIVE_TO")}
+    text = "EGFR mutation status may be a potential predictor of benefit from gefitinib."
+    assert relation_tuples(extractor.extract(text)) == set()
