@@ -925,3 +925,10 @@ def test_a_directed_outcome_after_a_marker_role_is_directed(extractor):
     assert relation_tuples(extractor.extract(text)) == {("EGFR", None, "gefitinib", "SENSITIVE_TO")}
     text = "EGFR mutation status may be a potential predictor of benefit from gefitinib."
     assert relation_tuples(extractor.extract(text)) == set()
+
+
+def test_an_adverb_between_drug_and_outcome(extractor):
+    text = "Icotinib significantly prolonged progression-free survival in patients with EGFR-mutant NSCLC."
+    assert relation_tuples(extractor.extract(text)) == {("EGFR", None, "icotinib", "SENSITIVE_TO")}
+    # an adverb alone does not make a drug the agent of a cue further on
+    assert relation_tuples(extractor.extract("Icotinib was given; resistance significantly increased in EGFR-mutant NSCLC.")) == set()
