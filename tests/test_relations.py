@@ -932,3 +932,12 @@ def test_an_adverb_between_drug_and_outcome(extractor):
     assert relation_tuples(extractor.extract(text)) == {("EGFR", None, "icotinib", "SENSITIVE_TO")}
     # an adverb alone does not make a drug the agent of a cue further on
     assert relation_tuples(extractor.extract("Icotinib was given; resistance significantly increased in EGFR-mutant NSCLC.")) == set()
+
+
+def test_drugs_added_to_a_regimen_act_together(extractor):
+    text = "Olaparib added to bevacizumab prolonged progression-free survival in patients with BRCA1 mutations."
+    assert relation_tuples(extractor.extract(text)) == {("BRCA1", None, "olaparib", "SENSITIVE_TO"),
+                                                        ("BRCA1", None, "bevacizumab", "SENSITIVE_TO")}
+    # a drug compared with, not added to, the agent gets nothing
+    text = "Olaparib was compared to bevacizumab; olaparib prolonged progression-free survival in BRCA1-mutant cancer."
+    assert relation_tuples(extractor.extract(text)) == {("BRCA1", None, "olaparib", "SENSITIVE_TO")}

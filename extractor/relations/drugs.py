@@ -125,6 +125,9 @@ def agent_drugs(s: Sentence, cues: Cues, position: int, limit: int | None = -1, 
             i = mention.token_start - 1
             continue
         word = s.words[i]
+        if word == "to" and i - 1 >= s.start and s.words[i - 1] in ("added", "adding"):
+            combined, i = True, i - 2  # 'tucatinib added to trastuzumab and capecitabine improved ...'
+            continue
         if word not in LIST_WORDS + COMBINING_WORDS + ("(", ")", "in", "together") and word not in cues.qualifier_joiners:
             break
         combined = combined or word in COMBINING_WORDS
