@@ -99,10 +99,12 @@ class VariantFinder:
         self.suppress_gap = re.compile(data["suppress_after_variant"])
         self.wordy_before = re.compile(data["unpositioned_context"]["before"])
         self.wordy_after = re.compile(data["unpositioned_context"]["after"])
-        self.words = {}
+        self.words, hyphen_words = {}, []
         for group in data["alteration_words"]:
             for w in group["words"]:
                 self.words[w.lower()] = (group["type"], group["normalized"])
+                if group.get("after_hyphen"):
+                    hyphen_words.append(w.lower())
         tables = {
             "AA1": "[" + "".join(v for v in self.aa3_to_1.values() if v != "*") + "]",
             "AA3": _alternation(k for k in self.aa3_to_1 if k != "Ter"),
@@ -110,7 +112,8 @@ class VariantFinder:
             "NUCNAME": _alternation(self.nt_names, "i"),
             "STOP": _alternation(data["stop_codes"]),
             "EXON_EVENTS": _alternation(self.exon_events, "i"),
-            "ALTERATION_WORDS": _alternation(self.words, "i"),
+            "ALTERATION_WORDS": _alternation([w for w in self.words if w not in hyphen_words], "i"),
+            "HYPHEN_ALTERATION_WORDS": _alternation(hyphen_words, "i"),
         }
         pieces = {**data["pieces"], **tables}
         self.patterns = []

@@ -290,3 +290,10 @@ def test_internal_tandem_duplication_is_a_variant_of_the_gene_before_it(extracto
     assert variants == [("ITD", "indel", "ITD", "FLT3"), ("internal tandem duplications", "indel", "ITD", "FLT3")]
     assert {(r["gene"], r["variant"], r["drug"], r["type"]) for r in record["relations"]} == {
         ("FLT3", "ITD", "chemotherapy", "RESISTANT_TO"), ("FLT3", "ITD", "sorafenib", "RESISTANT_TO")}
+
+
+def test_altered_after_a_hyphen_is_a_gene_level_alteration(finder):
+    [v] = [v for v in finder.find("PIK3CA-altered tumours") if v.needs_gene]
+    assert (v.start, v.end, v.variant_type, v.normalized) == (7, 14, "gene_level", "alteration")
+    assert [v for v in finder.find("cells with altered metabolism; EGFR was altered") if v.needs_gene] == []
+
