@@ -941,3 +941,12 @@ def test_drugs_added_to_a_regimen_act_together(extractor):
     # a drug compared with, not added to, the agent gets nothing
     text = "Olaparib was compared to bevacizumab; olaparib prolonged progression-free survival in BRCA1-mutant cancer."
     assert relation_tuples(extractor.extract(text)) == {("BRCA1", None, "olaparib", "SENSITIVE_TO")}
+
+
+def test_a_class_in_apposition_to_a_drug_names_the_drug(extractor):
+    text = "Neratinib, an irreversible pan-HER inhibitor, produced responses in patients with HER2-mutant tumors."
+    assert relation_tuples(extractor.extract(text)) == {("ERBB2", None, "neratinib", "SENSITIVE_TO")}
+    # a list of drugs and a class is no apposition: all act
+    text = "Tamoxifen, fulvestrant and aromatase inhibitors produced responses in ESR1-mutant tumors."
+    assert {d for _, _, d, _ in relation_tuples(extractor.extract(text))} == {
+        "tamoxifen", "fulvestrant", "aromatase inhibitor"}

@@ -13,6 +13,7 @@ LIST_WORDS = (",", "and", "or", "and/or", "/")
 COMBINING_WORDS = ("plus", "+", "with", "combined", "combination")
 APPOSITION_WORDS = ("therapy", "treatment", "with", "as")  # 'TKI therapy with vemurafenib'
 ARTICLES = ("a", "an", "the")  # 'etoposide (a topoisomerase II inhibitor)'
+BRACKET_LIST = ("(", ")")
 NAMED_TREATMENT = ("treatment", "therapy", "monotherapy")
 
 Drugs = list[tuple[Mention, bool]]  # (drug, negated by 'but not')
@@ -136,15 +137,25 @@ def agent_drugs(s: Sentence, cues: Cues, position: int, limit: int | None = -1, 
 
 
 def _before_apposition(s: Sentence, position: int) -> int:
-    """'Methadone, an agonist of OPRM1, enhances': a verb right after an apposition (between commas, no drug in
-    it) that follows a drug acts from before the apposition."""
+    """'Methadone, an agonist of OPRM1, enhances', 'Neratinib, an irreversible pan-HER inhibitor, produced':
+    a verb right after an apposition (between commas; no drug in it, or one class saying what the drug is)
+    that follows a drug acts from before the apposition."""
     if position - 1 <= s.start or s.words[position - 1] != ",":
         return position
-    for k in range(position - 2, max(s.start, position - 10), -1):
-        if s.mention_at(k, DRUG_LABELS) is not None:
-            return position
+    k, limit, named_class = position - 2, max(s.start, position - 10), None
+    while k > limit:
+        mention = s.mention_at(k, DRUG_LABELS)
+        if mention is not None:
+            if mention.label != "DRUG_CLASS" or named_class is not None:
+                return position
+            named_class, k = mention, mention.token_start - 1
+            continue
         if s.words[k] == ",":
-            return k if s.mention_at(k - 1, DRUG_LABELS) is not None else position
+            drug = s.mention_at(k - 1, DRUG_LABELS)
+            if drug is None or (named_class is not None and drug.label != "DRUG"):
+                return position
+            return k
+        k -= 1
     return position
 
 
@@ -254,6 +265,14 @@ def _governed(s: Sentence, cues: Cues, start: int, drug_start: int, of_governs: 
     return False
 
 
+def _says_what(s: Sentence, cues: Cues, drug: Mention, drug_class: Mention) -> bool:
+    """A class in brackets or after a comma right behind a named drug, with only an article and drug
+    words between: 'etoposide (a topoisomerase II inhibitor)', 'neratinib, an irreversible pan-HER inhibitor'."""
+    between = s.words[drug.token_end:drug_class.token_start]
+    return (drug.label == "DRUG" and len(between) >= 2 and between[0] in ("(", ",") and between[1] in ARTICLES
+            and all(w in cues.drug_prefix and w not in LIST_WORDS + BRACKET_LIST for w in between[2:]))
+
+
 def _named(s: Sentence, cues: Cues, drugs: list[Mention]) -> Drugs:
     """Keep the named drug: 'the HER2 kinase inhibitor neratinib', 'TKI therapy with vemurafenib',
     'BH3 mimetics ABT-737', 'irinotecan-based chemotherapy'; one mention per drug name."""
@@ -270,9 +289,7 @@ def _named(s: Sentence, cues: Cues, drugs: list[Mention]) -> Drugs:
                              or (w == "," and marked) for w in between)
             if appositive and (following.label == "DRUG" or following.normalized == mention.normalized):
                 continue
-        if mention.label == "DRUG_CLASS" and index > 0 and drugs[index - 1].label == "DRUG" and \
-                words[drugs[index - 1].token_end] == "(" and \
-                all(w in ARTICLES for w in words[drugs[index - 1].token_end + 1:mention.token_start]):
+        if mention.label == "DRUG_CLASS" and index > 0 and _says_what(s, cues, drugs[index - 1], mention):
             continue  # 'etoposide (a topoisomerase II inhibitor)': the class says what the drug is
         if mention.label == "DRUG_CLASS" and index > 0 and mention.canonical in cues.generic_classes:
             # 'irinotecan-based chemotherapy', 'anthracycline-containing chemotherapy': the qualifier names it
