@@ -13,13 +13,12 @@ from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import filter_spans
 
 from .abbreviations import apply_abbreviations
 from .drug_shapes import DrugShapes
 from .gene_context import GeneContext
 from .lexicon import Lexicon, read_table_column
-from .mentions import LABEL_PRIORITY, Mention, resolve_overlaps
+from .mentions import LABEL_PRIORITY, Mention, resolve_overlaps, set_mentions
 from .resources import models_path, read_json
 from .sentences import doc_text
 from .variant_linking import link_variants
@@ -167,15 +166,6 @@ class EntityRecognizer:
                                       token_start=ent.start, token_end=ent.end,
                                       confidence=self.confidence["model"]))
         return candidates
-
-
-def set_mentions(doc: Doc, mentions: list[Mention]) -> None:
-    """Set `doc._.mentions`, and `doc.spans["entities"]` and `doc.ents` from them."""
-    doc._.mentions = mentions
-    spans = [doc.char_span(m.start, m.end, m.label, kb_id=m.normalized or "", alignment_mode="expand")
-             for m in mentions]
-    doc.spans["entities"] = [s for s in spans if s is not None]
-    doc.ents = filter_spans(doc.spans["entities"])
 
 
 def _entry_rank(entry) -> tuple:

@@ -1,7 +1,10 @@
-"""The entity mention type shared by all components, and overlap resolution."""
+"""The entity mention type shared by all components, overlap resolution, and the doc's spans."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 # When two candidates cover the same text, the higher priority label wins.
 LABEL_PRIORITY = {"VARIANT": 5, "TUMOR_SUBTYPE": 4, "DRUG_CLASS": 3, "DRUG": 2, "GENE": 1}
@@ -39,3 +42,28 @@ def resolve_overlaps(candidates: list[Mention]) -> list[Mention]:
         if not any(candidate.overlaps(k) for k in kept):
             kept.append(candidate)
     return sorted(kept, key=lambda m: (m.start, m.end))
+
+
+def set_mentions(doc: Doc, mentions: list[Mention], tokens=None) -> None:
+    """Set `doc._.mentions`, and `doc.spans["entities"]` and `doc.ents` from them."""
+    doc._.mentions = mentions
+    spans = [mention_span(doc, m, tokens) for m in mentions]
+    doc.spans["entities"] = [s for s in spans if s is not None]
+    doc.ents = filter_spans(doc.spans["entities"])
+
+
+def mention_span(doc: Doc, mention: Mention, tokens=None) -> Span | None:
+    """``doc.char_span(start, end, label, kb_id=normalized, alignment_mode="expand")`` of a
+    mention, made from its token bounds when they cover exactly its characters (`tokens`: the
+    doc's token starts and ends as lists, e.g. ``ner.TokenBounds``, cheaper than ``doc[i]``)."""
+    start, end = mention.token_start, mention.token_end
+    if 0 <= start < end <= len(doc):
+        if tokens is not None:
+            aligned = tokens.starts[start] == mention.start and tokens.ends[end - 1] == mention.end
+        else:
+            first, last = doc[start], doc[end - 1]
+            aligned = first.idx == mention.start and last.idx + len(last) == mention.end
+        if aligned:
+            return Span(doc, start, end, mention.label, kb_id=mention.normalized or "")
+    return doc.char_span(mention.start, mention.end, mention.label, kb_id=mention.normalized or "",
+                         alignment_mode="expand")

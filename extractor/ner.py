@@ -823,29 +823,9 @@ class TrainedNER:
         return docs
 
     def _merge(self, doc: Doc, mentions, model_spans, tokens: TokenBounds) -> None:
-        from spacy.util import filter_spans
-
+        from .mentions import set_mentions
         from .model_merge import merge_mentions
 
         merged = merge_mentions(doc, mentions, model_spans, self.lexicon, self.merge_policy, self.governed,
                                 doc.user_data.get(CONFIDENCE_KEY), self.min_confidence, self.propagate)
-        doc._.mentions = merged
-        spans = [mention_span(doc, m, tokens) for m in merged]
-        doc.spans["entities"] = [s for s in spans if s is not None]
-        doc.ents = filter_spans(doc.spans["entities"])
-
-
-def mention_span(doc: Doc, mention, tokens: TokenBounds | None = None) -> Span | None:
-    """``doc.char_span(start, end, label, kb_id=normalized, alignment_mode="expand")`` of a
-    mention, made from its token bounds when they cover exactly its characters."""
-    start, end = mention.token_start, mention.token_end
-    if 0 <= start < end <= len(doc):
-        if tokens is not None:
-            aligned = tokens.starts[start] == mention.start and tokens.ends[end - 1] == mention.end
-        else:
-            first, last = doc[start], doc[end - 1]
-            aligned = first.idx == mention.start and last.idx + len(last) == mention.end
-        if aligned:
-            return Span(doc, start, end, mention.label, kb_id=mention.normalized or "")
-    return doc.char_span(mention.start, mention.end, mention.label, kb_id=mention.normalized or "",
-                         alignment_mode="expand")
+        set_mentions(doc, merged, tokens)

@@ -21,8 +21,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .entity_recognizer import set_mentions
-from .mentions import Mention
+from .mentions import Mention, set_mentions
 from .resources import models_path, read_json
 from .sentences import doc_text
 

@@ -389,7 +389,8 @@ def test_fast_and_thinc_paths_give_the_same_mentions():
 
 
 def test_mention_span_is_the_expanded_char_span(tokenizer_nlp):
-    from extractor.ner import TokenBounds, mention_span
+    from extractor.mentions import mention_span
+    from extractor.ner import TokenBounds
 
     doc = tokenizer_nlp("HER2xyz and  KRAS G12D; ER+ tumors.")
     tokens = TokenBounds(doc)
