@@ -117,14 +117,13 @@ class RelationExtractor:
         """The cue is the predicate: 'X confers resistance to D', 'D-resistant X', 'sensitivity of X cells to D'."""
         cues, flags = self.cues, set()
         drugs = find.drugs_before(s, cues, cue.start)
-        after = find.drugs_after(s, cues, cue.end, family.get("window", cues.drug_window), cue,
-                                 of_governs=family.get("of_governs", False))
-        if drugs and after and all(d.canonical in cues.generic_classes for d, _ in drugs):
-            drugs = []  # 'chemoresistance to cisplatin': the drug named after the cue, not the generic class
-        if drugs:
+        after = [] if drugs and not all(d.canonical in cues.generic_classes for d, _ in drugs) else \
+            find.drugs_after(s, cues, cue.end, family.get("window", cues.drug_window), cue,
+                             of_governs=family.get("of_governs", False))
+        if drugs and not after:
             flags.add("drug_adjacent")
             anchor = drugs[0][0].token_start
-        else:
+        else:  # 'chemoresistance to cisplatin': the drug named after the cue, not the generic class before it
             drugs = after
             anchor = cue.start
         kind, agent, drugs, fixed = self._modified(s, cue, family["type"], anchor, groups, drugs)

@@ -13,7 +13,6 @@ LIST_WORDS = (",", "and", "or", "and/or", "/")
 COMBINING_WORDS = ("plus", "+", "with", "combined", "combination")
 APPOSITION_WORDS = ("therapy", "treatment", "with", "as")  # 'TKI therapy with vemurafenib'
 ARTICLES = ("a", "an", "the")  # 'etoposide (a topoisomerase II inhibitor)'
-BRACKET_LIST = ("(", ")")
 NAMED_TREATMENT = ("treatment", "therapy", "monotherapy")
 
 Drugs = list[tuple[Mention, bool]]  # (drug, negated by 'but not')
@@ -270,7 +269,7 @@ def _says_what(s: Sentence, cues: Cues, drug: Mention, drug_class: Mention) -> b
     words between: 'etoposide (a topoisomerase II inhibitor)', 'neratinib, an irreversible pan-HER inhibitor'."""
     between = s.words[drug.token_end:drug_class.token_start]
     return (drug.label == "DRUG" and len(between) >= 2 and between[0] in ("(", ",") and between[1] in ARTICLES
-            and all(w in cues.drug_prefix and w not in LIST_WORDS + BRACKET_LIST for w in between[2:]))
+            and all(w in cues.drug_prefix and w not in LIST_WORDS and w not in BRACKETS for w in between[2:]))
 
 
 def _named(s: Sentence, cues: Cues, drugs: list[Mention]) -> Drugs:
