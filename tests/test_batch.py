@@ -158,8 +158,8 @@ def test_benchmark_throughput_reports_each_stage():
     assert [r["stage"] for r in report["results"]] == ["tokenization", "entities (no relations)", "full pipeline"]
     assert all(r["docs"] == 12 and r["docs_per_s"] > 0 and r["peak_rss_mb"] > 0 for r in report["results"])
     stages = report["stages"]
-    assert list(stages["ms_per_doc"]) == ["tokenizer", "sentences", "abbreviations", "entities", "ner", "target_classes",
-                                         "relations"]
+    assert list(stages["ms_per_doc"]) == [
+        "tokenizer", "sentences", "abbreviations", "entities", "ner", "target_classes", "relations"]
     assert all(ms > 0 for ms in stages["ms_per_doc"].values())
     rule_ms = sum(stages["ms_per_doc"][name] for name in ("sentences", "abbreviations", "entities", "target_classes"))
     assert stages["rule_stages_docs_per_s"] == pytest.approx(1000 / rule_ms, rel=0.02)

@@ -823,7 +823,8 @@ def test_an_unlinked_model_gene_is_no_subject(extractor):
 
 
 def test_class_in_brackets_after_a_drug_says_what_it_is(extractor):
-    record = extractor.extract("XRCC1 loss enhanced chemosensitivity to etoposide (a topoisomerase II inhibitor) in lung cancer cells.")
+    text = "XRCC1 loss enhanced chemosensitivity to etoposide (a topoisomerase II inhibitor) in lung cancer cells."
+    record = extractor.extract(text)
     assert {r["drug"] for r in record["relations"]} == {"etoposide"}
     # a class of its own in a list stays
     record = extractor.extract("XRCC1 loss enhanced sensitivity to etoposide and topoisomerase I inhibitors.")
@@ -886,7 +887,8 @@ def test_present_tense_outcomes_and_progression(extractor, text, expected):
 
 
 def test_progressing_without_a_drug_gives_nothing(extractor):
-    assert relation_tuples(extractor.extract("ESR1 D538G mutations were detected in patients progressing rapidly.")) == set()
+    text = "ESR1 D538G mutations were detected in patients progressing rapidly."
+    assert relation_tuples(extractor.extract(text)) == set()
 
 
 # -- positive receptor statuses as subjects (status_subjects) ------------------------------
@@ -931,7 +933,8 @@ def test_an_adverb_between_drug_and_outcome(extractor):
     text = "Icotinib significantly prolonged progression-free survival in patients with EGFR-mutant NSCLC."
     assert relation_tuples(extractor.extract(text)) == {("EGFR", None, "icotinib", "SENSITIVE_TO")}
     # an adverb alone does not make a drug the agent of a cue further on
-    assert relation_tuples(extractor.extract("Icotinib was given; resistance significantly increased in EGFR-mutant NSCLC.")) == set()
+    text = "Icotinib was given; resistance significantly increased in EGFR-mutant NSCLC."
+    assert relation_tuples(extractor.extract(text)) == set()
 
 
 def test_drugs_added_to_a_regimen_act_together(extractor):

@@ -92,7 +92,8 @@ class RelationExtractor:
 
     def _unlinked(self, mention: Mention) -> bool:
         """A DRUG or GENE only a model found and no lexicon links ('TG' for triglyceride): no relation argument."""
-        return mention.label in ("DRUG", "GENE") and not mention.normalized and mention.source in self.cues.unlinked_sources
+        return (mention.label in ("DRUG", "GENE") and not mention.normalized
+                and mention.source in self.cues.unlinked_sources)
 
     def _sentence_relations(self, s: Sentence, groups, history, last_resistant, previous_drugs) -> list[Relation]:
         found: list[Relation] = []
