@@ -6,7 +6,7 @@ Tables (columns are the record fields; see README "Database schema"):
 - runs (run_id, started_at, finished_at, command)
 - documents (run_id, doc_id, source, text, error), key (run_id, doc_id)
 - entities (run_id, doc_id, id, start, end, text, label, normalized, canonical, confidence, variant_type,
-  gene)
+  gene, members)
 - relations (run_id, doc_id, id, type, subject, object, gene, variant, alteration, drug, subtype, negated,
   speculative, sentence, confidence, sentence_start, sentence_end, cue)
 

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from .abbreviations import apply_abbreviations
 from .drug_shapes import DrugShapes
+from .gene_composites import GeneComposites
 from .gene_context import GeneContext
 from .lexicon import Lexicon, read_table_column
 from .mentions import LABEL_PRIORITY, Mention, resolve_overlaps, set_mentions
@@ -39,18 +40,19 @@ DRUG_KINDS = {"drug": "DRUG", "class": "DRUG_CLASS"}
         "gene_context": "patterns/gene_context.json",
         "variant_patterns": "patterns/variants.json",
         "drug_shapes": "patterns/drug_morphology.json",
+        "gene_composites": "patterns/gene_composites.json",
         "confidence": "patterns/entity_confidence.json",
         "model_labels": {},
     },
 )
 def make_entity_recognizer(nlp: Language, name: str, gene_tables: list[str], drug_tables: list[str],
                            subtype_tables: list[str], gene_stoplist: str, gene_context: str,
-                           variant_patterns: str, drug_shapes: str, confidence: str,
+                           variant_patterns: str, drug_shapes: str, gene_composites: str, confidence: str,
                            model_labels: dict[str, str]):
     lexicon = load_lexicon(tuple(gene_tables), tuple(drug_tables), tuple(subtype_tables), gene_stoplist)
     return EntityRecognizer(lexicon, VariantFinder.from_file(models_path(variant_patterns)),
                             GeneContext(read_json(gene_context)), DrugShapes(read_json(drug_shapes)),
-                            read_json(confidence), model_labels)
+                            GeneComposites(read_json(gene_composites)), read_json(confidence), model_labels)
 
 
 @lru_cache(maxsize=4)
@@ -80,18 +82,20 @@ def load_lexicon(gene_tables: tuple[str, ...], drug_tables: tuple[str, ...],
 
 class EntityRecognizer:
     def __init__(self, lexicon: Lexicon, variants: VariantFinder, gene_context: GeneContext,
-                 drug_shapes: DrugShapes, confidence: dict, model_labels: dict[str, str]):
+                 drug_shapes: DrugShapes, gene_composites: GeneComposites, confidence: dict,
+                 model_labels: dict[str, str]):
         self.lexicon = lexicon
         self.variants = variants
         self.gene_context = gene_context
         self.drug_shapes = drug_shapes
+        self.gene_composites = gene_composites
         self.confidence = confidence
         self.model_labels = model_labels
 
     def __call__(self, doc: Doc) -> Doc:
         lexical = self._lexicon_candidates(doc)
         candidates = (lexical + self._variant_candidates(doc) + self._shape_candidates(doc, lexical)
-                      + self._model_candidates(doc))
+                      + self._composite_candidates(doc, lexical) + self._model_candidates(doc))
         candidates = [c for c in apply_abbreviations(doc, candidates) if self.gene_context.keep(doc, c)]
         set_mentions(doc, link_variants(doc, resolve_overlaps(candidates)))
         return doc
@@ -121,6 +125,25 @@ class EntityRecognizer:
             candidates.append(Mention(start, end, "DRUG", None, text[start:end].lower(), "shape",
                                       token_start=span.start, token_end=span.end,
                                       confidence=self.confidence["shape"]))
+        return candidates
+
+    def _composite_candidates(self, doc: Doc, lexical: list[Mention]) -> list[Mention]:
+        """'BRCA1/2': one GENE mention for several genes of one stem, when the lexicon knows every member
+        and has no term for the whole."""
+        taken = {(m.start, m.end) for m in lexical}
+        candidates = []
+        for start, end, terms in self.gene_composites.find(doc_text(doc)):
+            entries = [self.lexicon.gene_entries(term) for term in terms]
+            if (start, end) in taken or not all(entries):
+                continue
+            members = [max(found, key=_entry_rank) for found in entries]
+            if len({m.normalized for m in members}) < len(members):
+                continue
+            first = members[0]
+            candidates.append(_with_tokens(doc, Mention(
+                start, end, "GENE", first.normalized, first.canonical, "composite", first.term_type,
+                attrs={"members": [(m.canonical, m.normalized) for m in members]},
+                confidence=self.confidence["composite"])))
         return candidates
 
     def _variant_candidates(self, doc: Doc) -> list[Mention]:

@@ -147,6 +147,11 @@ class Lexicon:
         entries = self.exact.get(text) or self.folded.get(text.lower())
         return tuple(entries) if entries else ()
 
+    def gene_entries(self, term: str) -> tuple[Entry, ...]:
+        """GENE entries of a term written as a symbol: exact or case-folded, else loosely ('Smad3')."""
+        entries = tuple(e for e in self.lookup(term) if e.label == "GENE")
+        return entries or self._loose_entries(term, symbol_like=True)
+
     def find(self, doc: Doc) -> list[LexiconMatch]:
         """Longest match starting at each token; matches may overlap (resolved later).
 

@@ -24,6 +24,9 @@ def doc_to_record(doc: Doc, doc_id: str, source: str | None = None) -> dict:
                   "confidence": mention.confidence}
         if mention.label == "VARIANT":
             entity.update({field: mention.attrs.get(field) for field in VARIANT_FIELDS})
+        if "members" in mention.attrs:  # 'BRCA1/2': every gene it names
+            entity["members"] = [{"canonical": canonical, "normalized": normalized}
+                                 for canonical, normalized in mention.attrs["members"]]
         entities.append(entity)
     relations = [_relation_record(text, r, ids) for r in doc._.relations or []]
     return {"doc_id": doc_id, "source": source, "text": text, "entities": entities, "relations": relations}
@@ -45,7 +48,7 @@ def _relation_record(text: str, relation, ids: dict) -> dict:
         "type": relation.type,
         "subject": ids[id(subject)],
         "object": ids[id(relation.object)],
-        "gene": subject.attrs.get("gene"),
+        "gene": relation.gene or subject.attrs.get("gene"),
         "variant": None if gene_level else subject.canonical,
         "alteration": subject.canonical if subject.label == "VARIANT" else relation.alteration or "alteration",
         "drug": relation.object.canonical,

@@ -38,6 +38,8 @@ def link_variants(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 continue
             if adjacent is not None:
                 mention.attrs["gene"] = adjacent.canonical
+                if "members" in adjacent.attrs:  # 'BRCA1/2 mutations': a mutation of each
+                    mention.attrs["gene_members"] = [symbol for symbol, _ in adjacent.attrs["members"]]
             else:
                 nearest = _nearest_previous_gene(mention, genes, sentence_starts, len(doc))
                 hotspot = HOTSPOTS.get(mention.canonical)

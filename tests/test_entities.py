@@ -144,3 +144,24 @@ def test_target_class_is_an_entity_of_its_own_component(extractor):
     with extractor.nlp.select_pipes(disable=["relations", "target_classes"]):
         entities = extractor.extract(text)["entities"]
     assert ("MEK", "GENE") in [(e["text"], e["label"]) for e in entities]
+
+
+def test_slash_shorthand_is_one_gene_mention_with_its_members(extractor):
+    record = extractor.extract("BRCA1/2 carriers; CD55/59 and caspase-3/7 levels; F4/80 cells; CDK4/6 inhibitors.")
+    genes = {e["text"]: (e["normalized"], e["canonical"], e.get("members")) for e in record["entities"]
+             if e["label"] == "GENE"}
+    assert genes == {
+        "BRCA1/2": ("HGNC:1100", "BRCA1", [{"canonical": "BRCA1", "normalized": "HGNC:1100"},
+                                           {"canonical": "BRCA2", "normalized": "HGNC:1101"}]),
+        "CD55/59": ("HGNC:2665", "CD55", [{"canonical": "CD55", "normalized": "HGNC:2665"},
+                                          {"canonical": "CD59", "normalized": "HGNC:1689"}]),
+        "caspase-3/7": ("HGNC:1504", "CASP3", [{"canonical": "CASP3", "normalized": "HGNC:1504"},
+                                               {"canonical": "CASP7", "normalized": "HGNC:1508"}])}
+    # 'F4/80' names no two genes; the class term wins over the genes it is made of
+    assert by_text(record, "DRUG_CLASS")["CDK4/6 inhibitors"]["canonical"] == "cdk4/6 inhibitor"
+
+
+def test_a_gene_family_term_wins_over_the_shorthand(extractor):
+    record = extractor.extract("ERK1/2 phosphorylation")
+    assert [(e["text"], e["normalized"], "members" in e) for e in record["entities"]] == [
+        ("ERK1/2", "FAMILY:ERK", False)]

@@ -209,6 +209,19 @@ def test_coordinated_alterations_each_get_the_relation(extractor):
                                        ("PIK3CA", "H1047R", "lapatinib", "RESISTANT_TO")}
 
 
+def test_a_gene_shorthand_gives_one_relation_per_gene(extractor):
+    record = extractor.extract("BRCA1/2 mutations confer sensitivity to olaparib, and CD55/59 overexpression "
+                               "conferred resistance to rituximab.")
+    assert relation_tuples(record) == {("BRCA1", None, "olaparib", "SENSITIVE_TO"),
+                                       ("BRCA2", None, "olaparib", "SENSITIVE_TO"),
+                                       ("CD55", None, "rituximab", "RESISTANT_TO"),
+                                       ("CD59", None, "rituximab", "RESISTANT_TO")}
+    # both relations of a member pair point at the one mention
+    subjects = {r["gene"]: r["subject"] for r in record["relations"] if r["drug"] == "olaparib"}
+    assert subjects["BRCA1"] == subjects["BRCA2"]
+    assert relations(extractor, "BRCA1/2 testing was done before olaparib was approved.") == []
+
+
 def test_gene_level_class_with_examples(extractor):
     record = extractor.extract("Erlotinib is used as first-line treatment for tumours harboring EGFR mutations "
                                "such as exon 19 deletion and L858R.")

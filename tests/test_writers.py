@@ -49,6 +49,15 @@ def test_rows_round_trip(records):
         assert rows_record(rows["documents"][0], rows["entities"], rows["relations"]) == record
 
 
+def test_members_of_a_composite_gene_round_trip_as_json_text(extractor):
+    record = extractor.extract("BRCA1/2 mutations confer sensitivity to olaparib.", doc_id="m1")
+    rows = record_rows(record)
+    assert [row["members"] for row in rows["entities"]] == [
+        '[{"canonical": "BRCA1", "normalized": "HGNC:1100"}, {"canonical": "BRCA2", "normalized": "HGNC:1101"}]',
+        None, None]
+    assert rows_record(rows["documents"][0], rows["entities"], rows["relations"]) == record
+
+
 def test_jsonl(tmp_path, records):
     write(records, tmp_path / "out.jsonl")
     lines = (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()

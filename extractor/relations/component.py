@@ -264,13 +264,14 @@ class RelationExtractor:
         for drug, _ in drugs:
             find.name_class(s, self.cues, drug)
         for alteration in members:
-            for drug, drug_negated in drugs:
-                flip = alteration.manipulated and not fixed
-                relation = Relation(OPPOSITE[kind] if flip else kind, alteration.mention, drug, s.span, cue.text,
-                                    s.index, negated or drug_negated, speculative, family=family["family"],
-                                    alteration=alteration.kind if alteration.gene_only else "")
-                relation.confidence = self._confidence(family, relation, alteration, flags)
-                out.append(relation)
+            for gene in _member_genes(alteration.mention):
+                for drug, drug_negated in drugs:
+                    flip = alteration.manipulated and not fixed
+                    relation = Relation(OPPOSITE[kind] if flip else kind, alteration.mention, drug, s.span, cue.text,
+                                        s.index, negated or drug_negated, speculative, family=family["family"],
+                                        alteration=alteration.kind if alteration.gene_only else "", gene=gene)
+                    relation.confidence = self._confidence(family, relation, alteration, flags)
+                    out.append(relation)
         if out and not compared and scope.but_not_in(s, drugs):
             out += [self._negated_copy(r) for r in out if not r.negated]
         for relation in out:
@@ -300,6 +301,13 @@ class RelationExtractor:
         return round(min(0.99, max(0.05, score)), 3)
 
 
+def _member_genes(mention: Mention) -> list[str]:
+    """The genes a subject names when it names several ('BRCA1/2', 'BRCA1/2 mutations'), else ['']: its own."""
+    if "members" in mention.attrs:
+        return [symbol for symbol, _ in mention.attrs["members"]]
+    return mention.attrs.get("gene_members") or [""]
+
+
 def _as_subject(mention: Mention) -> None:
     """A bare GENE used as a subject: the record's relation takes its symbol and a null variant."""
     if mention.label == "GENE":
@@ -318,8 +326,8 @@ def _deduplicate(relations: list[Relation]) -> list[Relation]:
     """One relation per sentence, type, subject, drug name and negation: asserted beats hedged, then confidence."""
     best: dict[tuple, Relation] = {}
     for relation in relations:
-        key = (relation.sentence_index, relation.type, id(relation.subject), relation.object.canonical,
-               relation.negated)
+        key = (relation.sentence_index, relation.type, id(relation.subject), relation.gene,
+               relation.object.canonical, relation.negated)
         current = best.get(key)
         if current is None or (not relation.speculative, relation.confidence) > (not current.speculative,
                                                                                   current.confidence):

@@ -28,6 +28,7 @@ class Relation:
     confidence: float = 0.0
     family: str = ""
     alteration: str = ""  # a bare gene subject's alteration kind ('overexpression' in 'tumors overexpressing X')
+    gene: str = ""  # one gene of a subject that names several ('BRCA1/2'), else empty: the subject's gene
 
 
 @dataclass

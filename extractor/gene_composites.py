@@ -1,0 +1,24 @@
+"""Slash shorthand for several genes of one stem: 'BRCA1/2' names BRCA1 and BRCA2.
+
+BioRED and PubTator annotate such a token as one gene mention with several identifiers;
+so do we: one GENE mention, linked to its first member, with every member in
+`attrs["members"]` (symbol, HGNC id). A relation about it is recorded for each member.
+"""
+from __future__ import annotations
+
+import re
+
+
+class GeneComposites:
+    def __init__(self, data: dict):
+        self.pattern = re.compile(data["pattern"])
+        self.max_members = data["max_members"]
+
+    def find(self, text: str) -> list[tuple[int, int, list[str]]]:
+        """(start, end, member terms) of each shorthand: 'CD55/59' -> ['CD55', 'CD59']."""
+        found = []
+        for match in self.pattern.finditer(text):
+            numbers = [match["first"], *match["rest"].split("/")[1:]]
+            if len(numbers) <= self.max_members and len(set(numbers)) == len(numbers):
+                found.append((match.start(), match.end(), [match["stem"] + n for n in numbers]))
+        return found
