@@ -732,6 +732,30 @@ def test_alteration_behind_than_is_the_comparator(extractor):
     assert relation_tuples(record) == {("BRAF", "V600E", "vemurafenib", "RESISTANT_TO")}
 
 
+@pytest.mark.parametrize("text", [
+    "Alectinib demonstrated superior efficacy compared with crizotinib in ALK-positive NSCLC.",
+    "Compared with crizotinib, alectinib prolonged PFS in ALK-positive NSCLC.",
+    "Alectinib improved PFS versus crizotinib or chemotherapy in patients with ALK-positive NSCLC.",
+])
+def test_a_drug_arm_compared_with_is_skipped_and_gets_nothing(extractor, text):
+    assert relation_tuples(extractor.extract(text)) == {("ALK", None, "alectinib", "SENSITIVE_TO")}
+
+
+def test_an_alteration_compared_with_stays_the_comparator(extractor):
+    record = extractor.extract("KRAS-mutant cells were more resistant to erlotinib than EGFR-mutant cells.")
+    assert relation_tuples(record) == {("KRAS", None, "erlotinib", "RESISTANT_TO")}
+    text = "Erlotinib prolonged PFS compared with chemotherapy, but not in patients with KRAS mutations."
+    assert [(r["gene"], r["drug"], r["negated"]) for r in relations(extractor, text)] == [
+        ("KRAS", "erlotinib", True)]
+
+
+def test_a_treatment_verb_ahead_lets_the_drug_stand_further_from_the_cue(extractor):
+    text = "Disease control was achieved in 80% of the BRAF V600E-mutant patients receiving dabrafenib."
+    assert relation_tuples(extractor.extract(text)) == {("BRAF", "V600E", "dabrafenib", "SENSITIVE_TO")}
+    text = "Disease control was achieved in 80% of the BRAF V600E-mutant patients in the dabrafenib study."
+    assert relations(extractor, text) == []
+
+
 # -- the subject of a causing verb (subjects.verb_agent) -----------------------------------
 
 def test_bare_gene_agent_of_a_causing_verb_is_the_subject(extractor):

@@ -12,6 +12,7 @@ from __future__ import annotations
 from ..mentions import Mention
 from ..sentences import doc_text
 from .cues import Cues
+from .drugs import drug_arm_end
 from .sentence import DRUG_LABELS, Alteration, Group, Sentence
 
 GENE_LEVEL_WORDS = {"mutation", "mutant", "alteration", "mutated"}
@@ -87,7 +88,7 @@ def _alterations(s: Sentence, cues: Cues) -> list[Alteration]:
     found = _shared_alterations(s, cues, sorted(found, key=lambda a: (a.start, a.end)))
     if not any(a.recordable for a in found):
         found = sorted(found + _statuses(s, cues), key=lambda a: (a.start, a.end))
-    contrasted = _contrasted(s)
+    contrasted = _contrasted(s, cues)
     for alteration in found:
         alteration.contrasted = alteration.mention.token_start in contrasted
         alteration.label = _label(s, cues, alteration)
@@ -176,10 +177,15 @@ def _gene_alteration(s: Sentence, cues: Cues, gene: Mention) -> Alteration | Non
     return Alteration(gene, start, end, kind, gene_only=True, manipulated="manipulation" in kinds)
 
 
-def _contrasted(s: Sentence) -> set[int]:
-    """Tokens inside a contrast phrase's scope ('in contrast to ER mutations')."""
+def _contrasted(s: Sentence, cues: Cues) -> set[int]:
+    """Tokens inside a contrast phrase's scope ('in contrast to ER mutations'); a drug arm is the whole
+    scope when the phrase names one ('compared with crizotinib in ALK-positive NSCLC')."""
     tokens = set()
     for _, end in s.has("contrast", s.start, s.end):
+        arm_end = drug_arm_end(s, cues, end)
+        if arm_end is not None:
+            tokens.update(range(end, arm_end))
+            continue
         stop = end
         while stop < s.end and stop - end < 6 and s.words[stop] not in (",", ";", ".", ")"):
             stop += 1

@@ -256,6 +256,7 @@ class RelationExtractor:
         """One relation per recordable member and drug, with flags and confidence; `compared`: a 'but not'
         after the drugs names the subject's comparator arm, not a denied setting."""
         members = [m for m in group.active if m.records(family.get("status_ok", False) or status_ok)]
+        drugs = [(d, negated) for d, negated in drugs if not find.comparator_arm(s, self.cues, d)]
         if kind == RESISTANT and any(m.label == "resistance" for m in members):
             members = [m for m in members if m.label != "sensitizing"]
         negated = "negated" in flags or scope.negated(s, self.cues, cue, group)

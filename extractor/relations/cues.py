@@ -18,7 +18,7 @@ MODIFIER_LISTS = ("reverse", "restore", "overcome", "enhance", "undirected", "ac
 WORD_LISTS = ("linkers", "drug_prefix", "drug_fillers", "drug_qualifier_after", "drug_qualifier_before", "glue",
               "resistance_labels", "sensitizing_labels", "negation", "hedges", "hedge_verbs", "undirected_after",
               "host_words", "host_links", "clause_breaks", "combination", "compound_adjectives", "relative_stops",
-              "treatment_verbs", "comparative_stops", "apposition_markers", "negation_after", "negation_partial",
+              "treatment_verbs", "comparative_stops", "drug_comparators", "apposition_markers", "negation_after", "negation_partial",
               "finding_words", "qualifier_joiners", "generic_classes", "elliptic_words",
               "causative_verbs", "directed_qualifiers",
               "negative_quantifiers", "trailing_verbs", "trailing_same", "trailing_reverse",

@@ -14,6 +14,7 @@ COMBINING_WORDS = ("plus", "+", "with", "combined", "combination")
 APPOSITION_WORDS = ("therapy", "treatment", "with", "as")  # 'TKI therapy with vemurafenib'
 ARTICLES = ("a", "an", "the")  # 'etoposide (a topoisomerase II inhibitor)'
 NAMED_TREATMENT = ("treatment", "therapy", "monotherapy")
+ARM_JOINERS = ("and", "or", "and/or", "plus", "+", "-", "/")  # drugs of one arm ('Compared with A, B ...': not B)
 
 Drugs = list[tuple[Mention, bool]]  # (drug, negated by 'but not')
 
@@ -52,6 +53,34 @@ def drugs_before(s: Sentence, cues: Cues, position: int) -> Drugs:
     return _named(s, cues, found)
 
 
+def drug_arm_end(s: Sentence, cues: Cues, start: int) -> int | None:
+    """The end of the drugs a comparison names from `start` on ('with standard EGFR-TKIs', 'carboplatin
+    and paclitaxel'), or None when no drug comes first."""
+    j = start
+    while j < s.end and (s.words[j] in ("with", "to") or s.words[j] in cues.drug_prefix) \
+            and s.mention_at(j, DRUG_LABELS) is None:
+        j += 1
+    end = None
+    while j < s.end:
+        drug = s.mention_at(j, DRUG_LABELS)
+        if drug is not None:
+            end = j = drug.token_end
+        elif end is not None and s.words[j] in ARM_JOINERS:  # 'carboplatin and paclitaxel'
+            j += 1
+        else:
+            break
+    return end
+
+
+def comparator_arm(s: Sentence, cues: Cues, drug: Mention) -> bool:
+    """The drug is the arm a result is compared with ('Compared with crizotinib, alectinib prolonged PFS',
+    'improved PFS versus carboplatin and paclitaxel'), so it gets no relation of its own."""
+    starts = [end for _, end in s.has("contrast", s.start, drug.token_start)]
+    starts += [i + 1 for i in range(s.start, drug.token_start) if s.words[i] in cues.drug_comparators]
+    return any(start <= drug.token_start and (drug_arm_end(s, cues, start) or 0) >= drug.token_end
+               for start in starts)
+
+
 def drugs_after(s: Sentence, cues: Cues, start: int, window: int, cue: Span, combination: bool = False,
                 need_linker: bool = True, of_governs: bool = True) -> Drugs:
     """Coordinated drugs after a cue: 'to tamoxifen, fulvestrant and palbociclib', 'but not to B' negated;
@@ -59,7 +88,9 @@ def drugs_after(s: Sentence, cues: Cues, start: int, window: int, cue: Span, com
     words = s.words
     found: Drugs = []
     negated, gap, cut, i = False, 0, 0, start
-    treated = False  # 'responses were seen in patients with X treated with D': a treatment verb reaches further
+    # 'responses were seen in 80% of the patients with X receiving D': a treatment verb ahead reaches further
+    treated = any(s.words[k] in cues.treatment_verbs and s.clause_of(k) == s.clause_of(start - 1)
+                  for k in range(start, min(s.end, start + cues.treated_drug_window)))
     linker = not need_linker or s.words[start - 1] in cues.linkers
     but_not = {b for b, _ in s.has("but_not", start, s.end)}
     while i < s.end:
@@ -89,7 +120,6 @@ def drugs_after(s: Sentence, cues: Cues, start: int, window: int, cue: Span, com
             break  # a list of drugs goes on only with list words ('to A, B and the CDK4/6 inhibitor C')
         if word in cues.linkers:
             linker = True
-        treated = treated or word in cues.treatment_verbs
         if combination and found and word in cues.combination:
             cut = len(found)
         gap += s.is_word(i)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .cues import Cues
-from .drugs import Drugs
+from .drugs import Drugs, drug_arm_end
 from .sentence import DRUG_LABELS, Alteration, Group, Sentence
 
 OF_WORDS = ("of", "in", "among", "for")  # 'sensitivity of EGFR-mutant cells to gefitinib'
@@ -23,8 +23,7 @@ def find_subject(s: Sentence, cues: Cues, lo: int, hi: int, groups: list[Group],
     scope = s.paren_scope(lo)
     # 'a poor response to D, worse than expected in X melanoma': an alteration behind 'than' is the comparator
     after = [g for g in active if hi <= g.start < scope and s.clause_of(g.start) == clause
-             and not _cue_between(s, cues, hi, g.start, passes)
-             and not any(s.words[i] in cues.comparative_stops for i in range(hi, g.start))]
+             and not _cue_between(s, cues, hi, g.start, passes) and not _compared(s, cues, hi, g.start)]
     if after_only:
         after = [g for g in after if s.words_between(hi, g.start) <= cues.agent_subject_distance
                  and not _host_coordinated(s, cues, hi, g.start)]
@@ -56,6 +55,17 @@ def find_subject(s: Sentence, cues: Cues, lo: int, hi: int, groups: list[Group],
         if recent:
             return recent[-1], {"coreference"}
     return None, set()
+
+
+def _compared(s: Sentence, cues: Cues, lo: int, hi: int) -> bool:
+    """A comparative word in [lo, hi) that makes what follows it a comparator; not one that only names the
+    drug arm compared ('superior efficacy compared with crizotinib in ALK-positive NSCLC')."""
+    for i in range(lo, hi):
+        if s.words[i] in cues.comparative_stops:
+            arm_end = drug_arm_end(s, cues, i + 1) if s.words[i] in cues.drug_comparators else None
+            if arm_end is None or arm_end > hi:
+                return True
+    return False
 
 
 def verb_agent(s: Sentence, cues: Cues, cue_start: int, lo: int, groups: list[Group]) -> Group | None:
