@@ -276,6 +276,28 @@ def test_reference_needs_an_anaphor_and_a_recent_alteration(extractor):
     assert relations(extractor, "These mutations confer resistance to erlotinib.") == []
 
 
+DESIGN = "We treated 30 patients with ROS1-rearranged lung cancer with crizotinib. "
+
+
+def test_a_result_sentence_takes_the_study_design_of_the_sentence_before(extractor):
+    record = extractor.extract(DESIGN + "The objective response rate was 72%.")
+    [relation] = record["relations"]
+    assert (relation["gene"], relation["drug"], relation["type"], relation["negated"]) == (
+        "ROS1", "crizotinib", "SENSITIVE_TO", False)
+    assert relation["sentence"] == "The objective response rate was 72%." and relation["confidence"] < 0.5
+    [relation] = relations(extractor, DESIGN + "No objective responses were observed.")
+    assert (relation["gene"], relation["type"], relation["negated"]) == ("ROS1", "SENSITIVE_TO", True)
+
+
+@pytest.mark.parametrize("text", [
+    DESIGN + "Toxicity was mild. The objective response rate was 72%.",  # not the next sentence
+    "Crizotinib is approved in ROS1-rearranged lung cancer. The objective response rate was 72%.",  # no treatment
+    DESIGN + "Responses were assessed every 8 weeks by RECIST.",  # a method, no result
+])
+def test_a_result_sentence_needs_a_design_right_before_it(extractor, text):
+    assert relations(extractor, text) == []
+
+
 # -- negation and hedging ------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, kind", [

@@ -59,6 +59,7 @@ class RelationExtractor:
         previous_drugs: list[Mention] = []
         history: list[tuple[int, Group]] = []  # (sentence index, group) of earlier sentences
         last_resistant: list[tuple[int, Group]] = []
+        design = None  # (sentence index, alteration group, drugs) of a study-design sentence
         for index, (start, end) in enumerate(sentence_bounds(doc)):
             if doc[start].idx >= stop_char:
                 break
@@ -75,11 +76,38 @@ class RelationExtractor:
                 resistant = [r for r in found if r.type == RESISTANT and not r.negated]
                 if resistant:
                     last_resistant.append((index, _group_of(resistant[-1].subject, groups)))
+            elif s.cues and design and design[0] == index - 1 and not groups:
+                relations.extend(self._design_result(s, *design[1:]))
+            design = self._study_design(s, groups)
             history.extend((index, g) for g in groups if g.active)
             previous_drugs = s.drugs
         doc._.relations = _deduplicate([r for r in relations
                                         if not self._unlinked(r.subject) and self._near_status(r)])
         return doc
+
+    def _study_design(self, s: Sentence, groups: list[Group]) -> tuple[int, Group, find.Drugs] | None:
+        """'We treated 30 patients with ROS1-rearranged NSCLC with crizotinib': its one alteration group and
+        the drugs given after a treatment verb of the same clause."""
+        active = [g for g in groups if g.active and any(m.records() for m in g.active)]
+        verbs = [i for i in range(s.start, s.end) if s.words[i] in self.cues.treatment_verbs]
+        drugs = [d for d in s.drugs if not self._unlinked(d) and any(
+            i < d.token_start and s.clause_of(i) == s.clause_of(d.token_start)
+            and s.words_between(i, d.token_start) <= self.cues.treated_drug_window for i in verbs)]
+        return (s.index, active[0], [(d, False) for d in drugs]) if len(active) == 1 and drugs else None
+
+    def _design_result(self, s: Sentence, group: Group, drugs: find.Drugs) -> list[Relation]:
+        """The result of the study designed in the sentence before, stated without its alteration or drug: a
+        figure ('The objective response rate was 72%.') or a denial ('No responses were observed.'), not a
+        method ('Responses were assessed by RECIST.')."""
+        if s.drugs:
+            return []
+        figure = any(s.words[i][:1].isdigit() for i in range(s.start, s.end))
+        for cue in s.cues:
+            family = self.cues.family(cue)
+            if family["family"] in self.cues.design_result_families and not scope.is_aim(s, cue) \
+                    and not scope.is_undirected(s, self.cues, cue) and (figure or scope.negated(s, self.cues, cue)):
+                return self._relations(s, cue, family, family["type"], group, drugs, {"coreference", "implicit_drug"})
+        return []
 
     def _near_status(self, relation: Relation) -> bool:
         """A receptor status is a subject only close to its drug ('HER2-positive patients benefit from D'),
