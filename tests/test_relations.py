@@ -778,6 +778,43 @@ def test_a_treatment_verb_ahead_lets_the_drug_stand_further_from_the_cue(extract
     assert relations(extractor, text) == []
 
 
+# -- clinical-study phrasing -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Patients with mutant KRAS derived no benefit from cetuximab.", {("KRAS", "cetuximab", "SENSITIVE_TO", True)}),
+    ("TP53 mutation status did not predict response to cisplatin.", {("TP53", "cisplatin", "SENSITIVE_TO", True)}),
+    ("No significant difference in response to erlotinib was observed between tumors with and without EGFR "
+     "amplification.", {("EGFR", "erlotinib", "SENSITIVE_TO", True)}),
+    ("Talazoparib provided a significant progression-free survival benefit in patients with a germline BRCA1 or "
+     "BRCA2 mutation.", {("BRCA1", "talazoparib", "SENSITIVE_TO", False),
+                         ("BRCA2", "talazoparib", "SENSITIVE_TO", False)}),
+    ("In men with alterations in BRCA1, BRCA2 or ATM, olaparib was associated with longer progression-free "
+     "survival.", {(g, "olaparib", "SENSITIVE_TO", False) for g in ("BRCA1", "BRCA2", "ATM")}),
+    ("The addition of midostaurin to standard induction chemotherapy significantly prolonged overall survival "
+     "in patients with FLT3-mutated AML.", {("FLT3", "midostaurin", "SENSITIVE_TO", False),
+                                          ("FLT3", "chemotherapy", "SENSITIVE_TO", False)}),
+    ("Selumetinib did not improve progression-free survival in patients with KRAS-mutant NSCLC.",
+     {("KRAS", "selumetinib", "SENSITIVE_TO", True)}),
+    ("A knockout screen identified loss of NF1, MED12 and CUL3 as drivers of resistance to vemurafenib.",
+     {(g, "vemurafenib", "RESISTANT_TO", False) for g in ("NF1", "MED12", "CUL3")}),
+])
+def test_clinical_study_phrasing(extractor, text, expected):
+    record = extractor.extract(text)
+    assert {(r["gene"], r["drug"], r["type"], r["negated"]) for r in record["relations"]} == expected
+
+
+@pytest.mark.parametrize("text", [
+    "ESR1 mutations may predict response to fulvestrant.",  # hedged and undirected
+    "KRAS mutation status predicted response to cetuximab.",  # a status says which, not whether
+    "To characterize mechanisms of resistance to osimertinib, we sequenced EGFR and MET.",  # an aim
+    "DAPT suppressed NOTCH1 and SKP2, and SKP2-high cells were sensitized to radiation.",  # a verb's objects
+    "Activation of the PI3K/AKT pathway mediates resistance to BRAF inhibitors.",  # a pathway, not a list
+    "Mutated BRAF was found in 40% of patients treated with vemurafenib.",  # no response
+])
+def test_clinical_study_phrasing_negatives(extractor, text):
+    assert relations(extractor, text) == []
+
+
 # -- the subject of a causing verb (subjects.verb_agent) -----------------------------------
 
 def test_bare_gene_agent_of_a_causing_verb_is_the_subject(extractor):

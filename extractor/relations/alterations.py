@@ -17,6 +17,7 @@ from .sentence import DRUG_LABELS, Alteration, Group, Sentence
 
 GENE_LEVEL_WORDS = {"mutation", "mutant", "alteration", "mutated"}
 COORDINATION = (",", "and", "or", "/", "and/or", "-")
+LIST_JOINERS = (",", "and", "or", "and/or")
 
 
 def alteration_groups(s: Sentence, cues: Cues) -> list[Group]:
@@ -120,11 +121,30 @@ def _shared_alterations(s: Sentence, cues: Cues, found: list[Alteration]) -> lis
         while i < s.end and (s.words[i] in COORDINATION or s.mention_at(i, ("GENE",)) is not None):
             i = s.at[i].token_end if s.at.get(i) is not None else i + 1
         target = next((a for a in found if a.start == i or (a.start < i < a.end)), None)
-        if target is None or i == gene.token_end or qualifies_drug(s, cues, gene):
+        if (target is None or i == gene.token_end) and gene.token_start > s.start:
+            target = _listed_after(s, found, gene)
+        if target is None or qualifies_drug(s, cues, gene):
             continue
         extra.append(Alteration(gene, gene.token_start, gene.token_end, target.kind, gene_only=True,
-                                manipulated=target.manipulated))
+                                manipulated=target.manipulated,
+                                recordable=(gene.normalized or "").startswith("HGNC:")))
     return sorted(found + extra, key=lambda a: (a.start, a.end))
+
+
+def _listed_after(s: Sentence, found: list[Alteration], gene: Mention) -> Alteration | None:
+    """'loss of NF1, MED12 and CUL3', 'alterations in BRCA1, BRCA2 or ATM': the alteration whose gene opens
+    the list the gene is coordinated in, when its word stands before that gene."""
+    i = gene.token_start - 1
+    if s.words[i] not in LIST_JOINERS:  # not a pathway ('the PI3K/AKT pathway', 'JAK-STAT')
+        return None
+    while i >= s.start and (s.words[i] in COORDINATION or s.mention_at(i, ("GENE",)) is not None):
+        i = s.at[i].token_start - 1 if s.at.get(i) is not None else i - 1
+    first = s.mention_at(i + 1, ("GENE",))
+    if first is None or first is gene or s.words[first.token_start - 1] not in ("of", "in"):
+        return None  # a noun and its genes ('knockdown of X, Y and Z'), not a verb's objects ('suppressed X and Y')
+    return next((a for a in found if a.mention is first and a.start < first.token_start
+                 or a.mention.label == "VARIANT" and a.mention.attrs.get("gene") == first.canonical
+                 and a.end == first.token_start - 1), None)
 
 
 def _wild_type(s: Sentence, gene: Mention) -> bool:

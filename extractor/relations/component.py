@@ -283,11 +283,13 @@ class RelationExtractor:
                    status_ok: bool = False, compared: bool = False) -> list[Relation]:
         """One relation per recordable member and drug, with flags and confidence; `compared`: a 'but not'
         after the drugs names the subject's comparator arm, not a denied setting."""
-        members = [m for m in group.active if m.records(family.get("status_ok", False) or status_ok)]
-        drugs = [(d, negated) for d, negated in drugs if not find.comparator_arm(s, self.cues, d)]
+        negated = "negated" in flags or scope.negated(s, self.cues, cue, group)
+        # a status says which, not whether ('KRAS status predicts response'), but a denial is a claim about
+        # the alteration ('TP53 mutation status did not predict response to D')
+        members = [m for m in group.active if m.records(family.get("status_ok", False) or status_ok or negated)]
+        drugs = [(d, denied) for d, denied in drugs if not find.comparator_arm(s, self.cues, d)]
         if kind == RESISTANT and any(m.label == "resistance" for m in members):
             members = [m for m in members if m.label != "sensitizing"]
-        negated = "negated" in flags or scope.negated(s, self.cues, cue, group)
         speculative = bool(family.get("speculative")) or scope.hedged(s, self.cues, cue, group)
         out = []
         for drug, _ in drugs:

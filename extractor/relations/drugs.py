@@ -48,6 +48,8 @@ def drugs_before(s: Sentence, cues: Cues, position: int) -> Drugs:
             i = mention.token_start - 1
         elif (words[i] in LIST_WORDS or words[i] in cues.qualifier_joiners) and i - drug.token_start > -4:
             i -= 1
+        elif _added_to(s, cues, i) is not None:
+            i = _added_to(s, cues, i)
         else:
             break
     return _named(s, cues, found)
@@ -158,11 +160,41 @@ def agent_drugs(s: Sentence, cues: Cues, position: int, limit: int | None = -1, 
         if word == "to" and i - 1 >= s.start and s.words[i - 1] in ("added", "adding"):
             combined, i = True, i - 2  # 'tucatinib added to trastuzumab and capecitabine improved ...'
             continue
+        added = _added_to(s, cues, i)
+        if added is not None:
+            combined, i = True, added  # 'the addition of midostaurin to chemotherapy prolonged ...'
+            continue
         if word not in LIST_WORDS + COMBINING_WORDS + ("(", ")", "in", "together") and word not in cues.qualifier_joiners:
             break
         combined = combined or word in COMBINING_WORDS
         i -= 1
     return _named(s, cues, found)
+
+
+def _added_to(s: Sentence, cues: Cues, i: int) -> int | None:
+    """Where to go on looking for drugs when the words ending at i are 'the addition of D to [standard
+    induction]' or 'adding D to' before a drug (D is added to it): the token before 'to'; else None."""
+    j = i
+    while j >= s.start and s.words[j] != "to" and s.words[j] in cues.drug_prefix \
+            and s.mention_at(j, DRUG_LABELS) is None:
+        j -= 1
+    return j - 1 if j >= s.start and s.words[j] == "to" and _addition_before(s, cues, j) else None
+
+
+def _addition_before(s: Sentence, cues: Cues, to: int) -> bool:
+    """'the addition of D to' / 'adding D to': the drug before `to` is added to the one after it."""
+    i = to - 1
+    while i >= s.start and to - i <= 8:
+        mention = s.mention_at(i, DRUG_LABELS)
+        if mention is not None:
+            i = mention.token_start - 1
+        elif s.words[i] in cues.drug_prefix:
+            i -= 1
+        else:
+            break
+    if i == to - 1:
+        return False
+    return s.words[i] == "adding" or (s.words[i] == "of" and i - 1 >= s.start and s.words[i - 1] == "addition")
 
 
 def _before_apposition(s: Sentence, position: int) -> int:
@@ -227,8 +259,10 @@ def _antecedents(s: Sentence, cues: Cues, position: int, previous_drugs: list[Me
 def light_verb_agents(s: Sentence, cues: Cues, cue: Span) -> Drugs:
     """'Sotorasib showed durable clinical benefit in X', 'D produced responses in X': the agent of a light
     verb whose object is the cue (not 'D-induced sensitization', where D qualifies the cue)."""
-    for b, e in s.has("light_verbs", max(s.clause_start(cue.start), cue.start - 4), cue.start):
-        if s.words_between(e, cue.start) <= 2 and s.words[b - 1] != "-":
+    start = max(s.clause_start(cue.start), cue.start - 2 * cues.light_verb_words)
+    for b, e in s.has("light_verbs", start, cue.start):
+        if s.words_between(e, cue.start) <= cues.light_verb_words and s.words[b - 1] != "-" and not any(
+                s.at.get(i) is not None for i in range(e, cue.start)):
             return agent_drugs(s, cues, b, limit=2)
     return []
 

@@ -32,6 +32,9 @@ def is_undirected(s: Sentence, cues: Cues, cue: Span) -> bool:
             s.words[b - 1] not in cues.directed_qualifiers and any(w in cues.hedges for w in s.words[b - 4:b])
             for b, _ in s.has("role_nouns", max(s.start + 1, cue.start - 3), cue.start)):
         return True
+    if cues.family(cue).get("hedge_undirected") and any(
+            w in cues.hedges for w in s.words[max(s.clause_start(cue.start), cue.start - 3):cue.start]):
+        return True  # 'X may predict response to D'
     opposite = OPPOSITE[cues.family(cue)["type"]]
     return any(cues.family(other)["type"] == opposite and _coordinated(s, cue, other) for other in s.cues)
 
