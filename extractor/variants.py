@@ -93,6 +93,7 @@ class VariantFinder:
         self.exon_events = data["exon_events"]
         self.fusion_genes = set(data["fusion_genes"])
         self.fusion_not_genes = set(data["fusion_not_genes"])
+        self.fusion_not_before = re.compile(data["fusion_not_before"])
         self.blocklist = set(data["blocklist"])
         self.attach_genes = {g.upper() for g in data["attach_genes"]}
         self.context_block = re.compile(data["context_block"])
@@ -199,8 +200,9 @@ class VariantFinder:
         kind = spec["normalize"]
         if kind == "fusion":
             g1, g2 = m["g1"], m["g2"]
-            if g1 == g2 or {g1, g2} & self.fusion_not_genes or re.fullmatch(r"[A-Z]\d+[A-Z]", g2):
-                return None  # 'ALK-TKI', 'KIT-D816V'
+            if g1 == g2 or {g1, g2} & self.fusion_not_genes or re.fullmatch(r"[A-Z]\d+[A-Z]", g2) \
+                    or self.fusion_not_before.match(text, end):
+                return None  # 'ALK-TKI', 'KIT-D816V', 'EGFR-MET bispecific antibody'
             if spec.get("known_partner") and not {g1, g2} & self.fusion_genes:
                 return None
             norm = f"{g1}::{g2}"

@@ -815,6 +815,36 @@ def test_clinical_study_phrasing_negatives(extractor, text):
     assert relations(extractor, text) == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("ROS1 G2032R conferred resistance to crizotinib, but repotrectinib retained potency against this mutant.",
+     {("ROS1", "crizotinib", "RESISTANT_TO", False), ("ROS1", "repotrectinib", "SENSITIVE_TO", False)}),
+    ("PDGFRA D842V cells were resistant to imatinib but exquisitely sensitive to avapritinib.",
+     {("PDGFRA", "imatinib", "RESISTANT_TO", False), ("PDGFRA", "avapritinib", "SENSITIVE_TO", False)}),
+    ("Vemurafenib, as compared with dacarbazine, improved rates of overall and progression-free survival in "
+     "patients with BRAF V600E melanoma.", {("BRAF", "vemurafenib", "SENSITIVE_TO", False)}),
+    ("Amivantamab, an EGFR-MET bispecific antibody, produced responses in patients with EGFR exon 20 "
+     "insertions.", {("EGFR", "amivantamab", "SENSITIVE_TO", False)}),
+    ("Ivosidenib induced durable remissions in AML with a susceptible IDH1 mutation.",
+     {("IDH1", "ivosidenib", "SENSITIVE_TO", False)}),
+    ("Overexpression of BCL2L1 protected OCI-Ly1 cells from venetoclax-induced apoptosis.",
+     {("BCL2L1", "venetoclax", "RESISTANT_TO", False)}),
+    ("MCL1 knockdown enhanced venetoclax-induced apoptosis in AML cells.",  # a manipulation: expression resists
+     {("MCL1", "venetoclax", "RESISTANT_TO", False)}),
+])
+def test_preclinical_and_trial_phrasing(extractor, text, expected):
+    record = extractor.extract(text)
+    assert {(r["gene"], r["drug"], r["type"], r["negated"]) for r in record["relations"]} == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Ba/F3 cells were insensitive to imatinib.",  # a cell line, not the F3 gene
+    "Dexrazoxane protected the heart from doxorubicin-induced cardiotoxicity in HER2-positive patients.",
+    "Cisplatin-induced apoptosis was measured in cells transfected with TP53 siRNA.",
+])
+def test_preclinical_and_trial_phrasing_negatives(extractor, text):
+    assert relations(extractor, text) == []
+
+
 # -- the subject of a causing verb (subjects.verb_agent) -----------------------------------
 
 def test_bare_gene_agent_of_a_causing_verb_is_the_subject(extractor):

@@ -297,3 +297,10 @@ def test_altered_after_a_hyphen_is_a_gene_level_alteration(finder):
     assert (v.start, v.end, v.variant_type, v.normalized) == (7, 14, "gene_level", "alteration")
     assert [v for v in finder.find("cells with altered metabolism; EGFR was altered") if v.needs_gene] == []
 
+
+
+def test_two_genes_before_a_non_fusion_word_are_no_fusion():
+    from extractor.variants import VariantFinder
+    finder = VariantFinder.from_file()
+    assert [v.text for v in finder.find("an EGFR-MET bispecific antibody and the HER2-HER3 heterodimer")] == []
+    assert [v.normalized for v in finder.find("EML4-ALK fusions")] == ["EML4::ALK"]

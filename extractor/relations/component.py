@@ -155,7 +155,7 @@ class RelationExtractor:
         else:  # 'chemoresistance to cisplatin': the drug named after the cue, not the generic class before it
             drugs = after
             anchor = cue.start
-        kind, agent, drugs, fixed = self._modified(s, cue, family["type"], anchor, groups, drugs)
+        kind, agent, drugs, fixed = self._modified(s, cue, family, anchor, groups, drugs)
         acquired, host_acquired = scope.acquired(s, cues, cue) if kind == RESISTANT else (False, False)
         if not drugs and not agent:
             drugs = self._drugless(s, cue, family, acquired, previous_drugs)
@@ -207,14 +207,14 @@ class RelationExtractor:
                                    fixed=agent_fixed, compared=agent_fixed)
         return out
 
-    def _modified(self, s: Sentence, cue: Span, kind: str, anchor: int, groups, drugs):
+    def _modified(self, s: Sentence, cue: Span, family: dict, anchor: int, groups, drugs):
         """(type, agent drugs, cue drugs, fixed) after the modifiers before the cue (its drug when that comes
         first): 'reduced sensitivity' flips the type; 'D restored sensitivity to E' (E resistant, D sensitive),
         'D overcame resistance to E', 'D with E had a synergistic effect on the resistance' and 'D enhances
         E sensitivity' (E gets nothing) add agents. `fixed`: the modifier states a manipulation's effect
         ('depletion of AXL restored sensitivity'), so a manipulated gene's direction is not flipped again."""
-        cues = self.cues
-        window = (max(s.start, anchor - cues.modifier_window), anchor)
+        cues, kind = self.cues, family["type"]
+        window = (max(s.start, anchor - family.get("modifier_window", cues.modifier_window)), anchor)
         inside = {i for g in groups for i in range(g.start, g.end)}  # 'low ERCC1 expression predicts benefit'
 
         def modifier(name):

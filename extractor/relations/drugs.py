@@ -20,7 +20,9 @@ Drugs = list[tuple[Mention, bool]]  # (drug, negated by 'but not')
 
 
 def drugs_before(s: Sentence, cues: Cues, position: int) -> Drugs:
-    """Drugs written right before a cue: 'cisplatin resistance', 'neratinib-resistant', 'TKI treatment response'."""
+    """Drugs written right before a cue: 'cisplatin resistance', 'neratinib-resistant', 'TKI treatment response',
+    'Vemurafenib, as compared with dacarbazine, improved survival'."""
+    position = _before_apposition(s, cues, position)
     words, i, skipped = s.words, position - 1, 0
     drug = None
     while i >= s.start and skipped <= 3:
@@ -139,10 +141,10 @@ def agent_drugs(s: Sentence, cues: Cues, position: int, limit: int | None = -1, 
     combination ('the combination of vemurafenib with cetuximab overcame resistance' -> cetuximab).
     `limit`: most tokens between drug and position (-1: the lexicon's agent_window; None: the clause)."""
     limit = cues.agent_window if limit == -1 else limit
-    position = _before_apposition(s, position)
+    position = _before_apposition(s, cues, position)
     clause = s.clause_of(position)
     before = [d for d in s.drugs if d.token_end <= position and s.clause_of(d.token_start) == clause
-              and (limit is None or position - d.token_end <= limit)]
+              and (limit is None or position - d.token_end <= limit) and not comparator_arm(s, cues, d)]
     if not before:
         return []
     nearest = max(before, key=lambda d: d.token_end)
@@ -197,15 +199,19 @@ def _addition_before(s: Sentence, cues: Cues, to: int) -> bool:
     return s.words[i] == "adding" or (s.words[i] == "of" and i - 1 >= s.start and s.words[i - 1] == "addition")
 
 
-def _before_apposition(s: Sentence, position: int) -> int:
-    """'Methadone, an agonist of OPRM1, enhances', 'Neratinib, an irreversible pan-HER inhibitor, produced':
-    a verb right after an apposition (between commas; no drug in it, or one class saying what the drug is)
-    that follows a drug acts from before the apposition."""
+def _before_apposition(s: Sentence, cues: Cues, position: int) -> int:
+    """'Methadone, an agonist of OPRM1, enhances', 'Neratinib, an irreversible pan-HER inhibitor, produced',
+    'Alectinib, as compared with crizotinib, showed': a verb right after an apposition (between commas; no
+    drug in it, or one class saying what the drug is, or a comparator arm) that follows a drug acts from
+    before the apposition."""
     if position - 1 <= s.start or s.words[position - 1] != ",":
         return position
     k, limit, named_class = position - 2, max(s.start, position - 10), None
     while k > limit:
         mention = s.mention_at(k, DRUG_LABELS)
+        if mention is not None and comparator_arm(s, cues, mention):
+            k = mention.token_start - 1
+            continue
         if mention is not None:
             if mention.label != "DRUG_CLASS" or named_class is not None:
                 return position
@@ -285,8 +291,8 @@ def treated_drugs(s: Sentence, cues: Cues, cue: Span) -> Drugs:
     """'patients with X treated with D had a better response': the treatment named before the cue."""
     clause, start = s.clause_of(cue.start), s.clause_start(cue.start)
     links = s.has("treatment_links", start, cue.start)
-    for drug in sorted((d for d in s.drugs if start <= d.token_start and d.token_end <= cue.start),
-                       key=lambda d: -d.token_end):
+    for drug in sorted((d for d in s.drugs if start <= d.token_start and d.token_end <= cue.start
+                        and not comparator_arm(s, cues, d)), key=lambda d: -d.token_end):
         if s.clause_of(drug.token_start) != clause or s.words_between(drug.token_end, cue.start) > 8:
             continue
         treated = any(0 <= drug.token_start - e <= 2 for _, e in links)

@@ -50,6 +50,10 @@ def find_subject(s: Sentence, cues: Cues, lo: int, hi: int, groups: list[Group],
     shared = _elliptic_subject(s, cues, lo, active)
     if shared is not None:
         return shared, {"elliptic_subject"}
+    earlier = [g for g in active if g.end <= lo]
+    if earlier and any(s.words_between(hi, b) <= 3 and s.clause_of(b) == s.clause_of(max(lo, hi - 1))
+                       for b, _ in s.has("inner_anaphors", hi, s.end)):
+        return earlier[-1], {"coreference"}  # 'X confers resistance to A, but B retained potency against this mutant'
     if s.has("anaphors", s.start, s.end):
         recent = [g for i, g in history if s.index - cues.coreference_sentences <= i < s.index]
         if recent:
