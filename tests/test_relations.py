@@ -836,10 +836,33 @@ def test_preclinical_and_trial_phrasing(extractor, text, expected):
     assert {(r["gene"], r["drug"], r["type"], r["negated"]) for r in record["relations"]} == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("In the ESR1-mutated subgroup, elacestrant reduced the risk of progression or death by 45%.",
+     {("ESR1", "elacestrant", "SENSITIVE_TO", False)}),
+    ("Adagrasib might be a reasonable option for patients with KRAS G12C-mutated NSCLC.",
+     {("KRAS", "adagrasib", "SENSITIVE_TO", False)}),
+    # the drug given in both arms is no agent; the combination's other drug is
+    ("In HER2-positive gastric cancer, trastuzumab plus chemotherapy reduced the risk of death compared with "
+     "chemotherapy alone.", {("ERBB2", "trastuzumab", "SENSITIVE_TO", False)}),
+    ("Encorafenib plus cetuximab improved overall survival compared with cetuximab plus irinotecan in patients "
+     "with BRAF V600E-mutated colorectal cancer.", {("BRAF", "encorafenib", "SENSITIVE_TO", False)}),
+    # 'objective responses' is no study objective
+    ("Lorlatinib induced objective responses in patients harboring ALK G1202R, a mutation that confers "
+     "resistance to alectinib.", {("ALK", "lorlatinib", "SENSITIVE_TO", False),
+                                  ("ALK", "alectinib", "RESISTANT_TO", False)}),
+    ("None of the nine patients whose tumors harbored KRAS mutations responded to gefitinib.",
+     {("KRAS", "gefitinib", "SENSITIVE_TO", True)}),
+])
+def test_trial_results(extractor, text, expected):
+    record = extractor.extract(text)
+    assert {(r["gene"], r["drug"], r["type"], r["negated"]) for r in record["relations"]} == expected
+
+
 @pytest.mark.parametrize("text", [
     "Ba/F3 cells were insensitive to imatinib.",  # a cell line, not the F3 gene
     "Dexrazoxane protected the heart from doxorubicin-induced cardiotoxicity in HER2-positive patients.",
     "Cisplatin-induced apoptosis was measured in cells transfected with TP53 siRNA.",
+    "The objective of this study was to assess resistance to erlotinib in EGFR T790M patients.",
 ])
 def test_preclinical_and_trial_phrasing_negatives(extractor, text):
     assert relations(extractor, text) == []

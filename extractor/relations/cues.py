@@ -25,7 +25,8 @@ WORD_LISTS = ("linkers", "drug_prefix", "drug_fillers", "drug_qualifier_after", 
               "fronted_openers", "agent_skips", "agent_blockers", "unlinked_sources", "design_result_families")
 NUMBERS = ("drug_window", "treated_drug_window", "status_max_distance", "drug_prefix_unknown", "group_max_gap",
            "negation_window", "coreference_sentences",
-           "implicit_drug_distance", "agent_subject_distance", "agent_object_words", "light_verb_words")
+           "implicit_drug_distance", "agent_subject_distance", "agent_object_words", "light_verb_words",
+           "negative_quantifier_words")
 
 
 class Cues:

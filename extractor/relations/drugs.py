@@ -48,8 +48,9 @@ def drugs_before(s: Sentence, cues: Cues, position: int) -> Drugs:
         if mention is not None:
             found.insert(0, mention)
             i = mention.token_start - 1
-        elif (words[i] in LIST_WORDS or words[i] in cues.qualifier_joiners) and i - drug.token_start > -4:
-            i -= 1
+        elif (words[i] in LIST_WORDS + ("plus", "+") or words[i] in cues.qualifier_joiners) \
+                and i - drug.token_start > -4:
+            i -= 1  # 'cisplatin and gemcitabine resistance', 'encorafenib plus cetuximab improved OS'
         elif _added_to(s, cues, i) is not None:
             i = _added_to(s, cues, i)
         else:

@@ -75,7 +75,7 @@ def negated(s: Sentence, cues: Cues, cue: Span, group: Group | None = None) -> b
     if any(s.words[i] in cues.negation and i not in exceptions for i in range(start, cue.start)):
         return True
     return group is not None and clause <= group.start and group.end <= cue.start and any(
-        s.words[i] in cues.negative_quantifiers and s.words_between(i, group.start) <= 5
+        s.words[i] in cues.negative_quantifiers and s.words_between(i, group.start) <= cues.negative_quantifier_words
         for i in range(clause, min(group.start, clause + 2)))
 
 
