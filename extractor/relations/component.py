@@ -288,8 +288,8 @@ class RelationExtractor:
         # the alteration ('TP53 mutation status did not predict response to D')
         members = [m for m in group.active if m.records(family.get("status_ok", False) or status_ok or negated)]
         # a comparator arm gets nothing, nor does a drug given in both arms ('D plus E versus E alone': D only)
-        compared = {d.canonical for d in s.drugs if find.comparator_arm(s, self.cues, d)}
-        drugs = [(d, denied) for d, denied in drugs if d.canonical not in compared]
+        arms = {d.canonical for d in s.drugs if find.comparator_arm(s, self.cues, d)}
+        drugs = [(d, denied) for d, denied in drugs if d.canonical not in arms]
         if kind == RESISTANT and any(m.label == "resistance" for m in members):
             members = [m for m in members if m.label != "sensitizing"]
         speculative = bool(family.get("speculative")) or scope.hedged(s, self.cues, cue, group)
