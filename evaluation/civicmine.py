@@ -40,7 +40,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from evaluation.pubtator import read_pubtator
-from evaluation.scoring import _sentence, score
+from evaluation.scoring import _sentence, relation_only, score
 
 ROOT = Path(__file__).resolve().parent.parent
 TYPES = ("RESISTANT_TO", "SENSITIVE_TO")
@@ -120,14 +120,10 @@ def scorable(record: dict) -> dict:
     return {**record, "relations": relations}
 
 
-def relation_only(records: list[dict]) -> list[dict]:
-    """Records without entities: the CIViCmine gold lists only the mentions its relations use."""
-    return [{**r, "entities": []} for r in records]
-
-
 # -- scoring and printing -------------------------------------------------------------
 
 def relation_scores(gold: list[dict], pred: list[dict], errors: bool = False) -> dict:
+    # the CIViCmine gold lists only the mentions its relations use
     result = score(relation_only(gold), relation_only(pred), details=errors)
     keep = {mode for mode, _ in MODES} | {"documents", "variant_accuracy", "errors"}
     return {k: v for k, v in result.items() if k in keep}

@@ -16,7 +16,7 @@ from rich.console import Console
 from evaluation.bioc_gold import read_bioc_gold
 from evaluation.pubtator import LABEL_MAPS, looks_like_pubtator, read_pubtator
 from evaluation.report import FORMATS, table, write_report
-from evaluation.scoring import score
+from evaluation.scoring import relation_only, score
 
 _FILE = {"exists": True, "dir_okay": False, "readable": True}
 
@@ -64,6 +64,9 @@ def evaluate(
     mapping = _label_map(label_map)
     gold_records = _load(gold, gold_format, "GOLD")
     pred_records = _load(pred, "auto", "PRED")
+    if not any(r.get("entities") for r in gold_records) and any(r.get("relations") for r in gold_records):
+        typer.echo("the gold labels relations only: entities are not scored", err=True)
+        pred_records = relation_only(pred_records)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:

@@ -85,6 +85,11 @@ def score(gold_records: Iterable[dict], pred_records: Iterable[dict],
     return result
 
 
+def relation_only(records: Iterable[dict]) -> list[dict]:
+    """Records without entities, for gold that labels relations only."""
+    return [{**r, "entities": []} for r in records]
+
+
 # -- documents ---------------------------------------------------------------------
 
 def _by_id(records: Iterable[dict], side: str) -> dict[str, dict]:

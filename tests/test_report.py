@@ -113,6 +113,18 @@ def test_cli_json_and_reports(tmp_path):
     assert "<mark>" in (tmp_path / "r.html").read_text()
 
 
+def test_cli_scores_relation_only_gold_without_entities(tmp_path):
+    relation = {"type": "RESISTANT_TO", "gene": "EGFR", "variant": "T790M", "drug": "erlotinib", "negated": False}
+    gold = write_jsonl(tmp_path / "g.jsonl", [{"doc_id": "s1", "text": "x", "entities": [], "relations": [relation]}])
+    pred = write_jsonl(tmp_path / "p.jsonl", [{"doc_id": "s1", "text": "x", "relations": [relation], "entities": [
+        {"id": "T1", "start": 0, "end": 1, "label": "GENE", "normalized": "HGNC:3236"}]}])
+    run = runner.invoke(app, ["--gold", gold, "--pred", pred, "--json", "--bootstrap", "0"])
+    assert run.exit_code == 0, run.output
+    assert "the gold labels relations only: entities are not scored" in run.stderr
+    printed = json.loads(run.stdout)
+    assert printed["relations"]["micro"]["tp"] == 1 and printed["strict"]["micro"]["fp"] == 0
+
+
 def test_cli_reads_pubtator_gold_with_label_map(tmp_path):
     gold = tmp_path / "gold.txt"
     gold.write_text("7|t|HER2 L755S\n7|a|text\n7\t0\t4\tHER2\tGeneOrGeneProduct\t2064\n")
