@@ -97,7 +97,9 @@ class EntityRecognizer:
         candidates = (lexical + self._variant_candidates(doc) + self._shape_candidates(doc, lexical)
                       + self._composite_candidates(doc, lexical) + self._model_candidates(doc))
         candidates = [c for c in apply_abbreviations(doc, candidates) if self.gene_context.keep(doc, c)]
-        set_mentions(doc, link_variants(doc, resolve_overlaps(candidates)))
+        mentions = resolve_overlaps(candidates)
+        _link_bracketed_names(doc_text(doc), mentions)
+        set_mentions(doc, link_variants(doc, mentions))
         return doc
 
     def _lexicon_candidates(self, doc: Doc) -> list[Mention]:
@@ -189,6 +191,17 @@ class EntityRecognizer:
                                       token_start=ent.start, token_end=ent.end,
                                       confidence=self.confidence["model"]))
         return candidates
+
+
+def _link_bracketed_names(text: str, mentions: list[Mention]) -> None:
+    """'Selitrectinib (LOXO-195)', 'LOXO-195 (selitrectinib)': an unlinked drug name in brackets right after
+    a linked one, or before one in brackets, is the same drug."""
+    for first, second in zip(mentions, mentions[1:]):
+        if first.label != "DRUG" or second.label != "DRUG" or bool(first.normalized) == bool(second.normalized):
+            continue
+        if text[first.end:second.start].strip() == "(" and text[second.end:second.end + 1] == ")":
+            unlinked, linked = (second, first) if first.normalized else (first, second)
+            unlinked.normalized, unlinked.canonical = linked.normalized, linked.canonical
 
 
 def _entry_rank(entry) -> tuple:

@@ -165,3 +165,10 @@ def test_a_gene_family_term_wins_over_the_shorthand(extractor):
     record = extractor.extract("ERK1/2 phosphorylation")
     assert [(e["text"], e["normalized"], "members" in e) for e in record["entities"]] == [
         ("ERK1/2", "FAMILY:ERK", False)]
+
+
+def test_a_code_name_in_brackets_names_the_drug_before_it(extractor):
+    record = extractor.extract("Selitrectinib (LOXO-195) and gefitinib (ZD1839) were given; AZD1234 (osimertinib).")
+    drugs = [(e["text"], e["normalized"], e["canonical"]) for e in record["entities"] if e["label"] == "DRUG"]
+    assert ("LOXO-195", "DB14896", "selitrectinib") in drugs and ("ZD1839", "DB00317", "gefitinib") in drugs
+    assert ("AZD1234", "DB09330", "osimertinib") in drugs

@@ -830,6 +830,15 @@ def test_clinical_study_phrasing_negatives(extractor, text):
      {("BCL2L1", "venetoclax", "RESISTANT_TO", False)}),
     ("MCL1 knockdown enhanced venetoclax-induced apoptosis in AML cells.",  # a manipulation: expression resists
      {("MCL1", "venetoclax", "RESISTANT_TO", False)}),
+    ("ROS1 G2032R conferred resistance to crizotinib, but repotrectinib retained nanomolar potency against this "
+     "solvent-front mutant.", {("ROS1", "crizotinib", "RESISTANT_TO", False),
+                               ("ROS1", "repotrectinib", "SENSITIVE_TO", False)}),
+    ("siRNA-mediated ERCC1 knockdown lowered the cisplatin IC50 in A549 cells.",
+     {("ERCC1", "cisplatin", "RESISTANT_TO", False)}),
+    ("EBC-1 cells, which carry high-level MET amplification, were highly sensitive to capmatinib.",
+     {("MET", "capmatinib", "SENSITIVE_TO", False)}),
+    ("Selitrectinib (LOXO-195) overcame larotrectinib resistance in cells bearing NTRK1 G595R.",
+     {("NTRK1", "selitrectinib", "SENSITIVE_TO", False), ("NTRK1", "larotrectinib", "RESISTANT_TO", False)}),
 ])
 def test_preclinical_and_trial_phrasing(extractor, text, expected):
     record = extractor.extract(text)
@@ -863,6 +872,8 @@ def test_trial_results(extractor, text, expected):
     "Dexrazoxane protected the heart from doxorubicin-induced cardiotoxicity in HER2-positive patients.",
     "Cisplatin-induced apoptosis was measured in cells transfected with TP53 siRNA.",
     "The objective of this study was to assess resistance to erlotinib in EGFR T790M patients.",
+    "The IC50 of cisplatin was measured in ERCC1-high cells.",  # a measure without a direction
+    "The assay was highly sensitive for EGFR T790M detection in patients on osimertinib.",
 ])
 def test_preclinical_and_trial_phrasing_negatives(extractor, text):
     assert relations(extractor, text) == []

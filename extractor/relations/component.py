@@ -169,7 +169,9 @@ class RelationExtractor:
         lo = min([cue.start] + [d.token_start for d, _ in own])
         hi = max([cue.end] + [d.token_end for d, _ in own])
         trailing = scope.trailing_direction(s, cues, hi)
-        if trailing is None and family.get("needs_direction"):
+        # a direction before the measure also gives it one ('knockdown lowered the cisplatin IC50')
+        directed = kind != family["type"] or s.has("mod_enhance", max(s.start, anchor - cues.modifier_window), anchor)
+        if trailing is None and family.get("needs_direction") and not directed:
             return []
         if trailing == "reverse":
             kind = OPPOSITE[kind]

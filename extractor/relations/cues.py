@@ -12,7 +12,7 @@ from spacy.util import filter_spans
 # lists of relation_cues.json matched as (possibly multi-word) phrases
 PHRASE_LISTS = ("contrast", "aims", "aims_after", "wild_type", "drug_anaphors", "claims", "hedge_exceptions",
                 "hedge_resets", "hedge_nonhedges", "treatment_links", "acquired", "causal_links", "anaphors",
-                "negation_exceptions", "but_not", "light_verbs", "role_nouns", "agent_verbs", "inner_anaphors")
+                "negation_exceptions", "but_not", "light_verbs", "role_nouns", "agent_verbs")
 MODIFIER_LISTS = ("reverse", "restore", "overcome", "enhance", "undirected", "act_on")
 # single-word lists, kept as sets under the same name
 WORD_LISTS = ("linkers", "drug_prefix", "drug_fillers", "drug_qualifier_after", "drug_qualifier_before", "glue",
@@ -22,7 +22,8 @@ WORD_LISTS = ("linkers", "drug_prefix", "drug_fillers", "drug_qualifier_after", 
               "finding_words", "qualifier_joiners", "generic_classes", "elliptic_words",
               "causative_verbs", "directed_qualifiers",
               "negative_quantifiers", "trailing_verbs", "trailing_same", "trailing_reverse",
-              "fronted_openers", "agent_skips", "agent_blockers", "unlinked_sources", "design_result_families")
+              "fronted_openers", "agent_skips", "agent_blockers", "unlinked_sources", "design_result_families",
+              "inner_anaphor_determiners", "inner_anaphor_heads")
 NUMBERS = ("drug_window", "treated_drug_window", "status_max_distance", "drug_prefix_unknown", "group_max_gap",
            "negation_window", "coreference_sentences",
            "implicit_drug_distance", "agent_subject_distance", "agent_object_words", "light_verb_words",

@@ -51,14 +51,22 @@ def find_subject(s: Sentence, cues: Cues, lo: int, hi: int, groups: list[Group],
     if shared is not None:
         return shared, {"elliptic_subject"}
     earlier = [g for g in active if g.end <= lo]
-    if earlier and any(s.words_between(hi, b) <= 3 and s.clause_of(b) == s.clause_of(max(lo, hi - 1))
-                       for b, _ in s.has("inner_anaphors", hi, s.end)):
+    if earlier and _inner_anaphor(s, cues, hi, s.clause_of(max(lo, hi - 1))):
         return earlier[-1], {"coreference"}  # 'X confers resistance to A, but B retained potency against this mutant'
     if s.has("anaphors", s.start, s.end):
         recent = [g for i, g in history if s.index - cues.coreference_sentences <= i < s.index]
         if recent:
             return recent[-1], {"coreference"}
     return None, set()
+
+
+def _inner_anaphor(s: Sentence, cues: Cues, hi: int, clause: int) -> bool:
+    """'this (solvent-front) mutant' within a few words after `hi`, in the given clause."""
+    for i in range(hi, min(s.end, hi + 4)):
+        if s.words[i] in cues.inner_anaphor_determiners and s.clause_of(i) == clause:
+            return any(s.words[j] in cues.inner_anaphor_heads and s.words_between(i + 1, j) <= 2
+                       for j in range(i + 1, min(s.end, i + 7)))
+    return False
 
 
 def _compared(s: Sentence, cues: Cues, lo: int, hi: int) -> bool:
