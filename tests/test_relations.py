@@ -861,6 +861,11 @@ def test_preclinical_and_trial_phrasing(extractor, text, expected):
                                   ("ALK", "alectinib", "RESISTANT_TO", False)}),
     ("None of the nine patients whose tumors harbored KRAS mutations responded to gefitinib.",
      {("KRAS", "gefitinib", "SENSITIVE_TO", True)}),
+    ("A girl with an NTRK3 rearrangement achieved a complete response after eight cycles of larotrectinib.",
+     {("NTRK3", "larotrectinib", "SENSITIVE_TO", False)}),
+    # a response inside a fronted phrase is the host's, not the alteration's named after it
+    ("In a patient who relapsed after an initial response to vemurafenib, a MEK1 C121S mutation was detected and "
+     "was shown to confer resistance to vemurafenib.", {("MAP2K1", "vemurafenib", "RESISTANT_TO", False)}),
 ])
 def test_trial_results(extractor, text, expected):
     record = extractor.extract(text)

@@ -322,6 +322,8 @@ def _governed(s: Sentence, cues: Cues, start: int, drug_start: int, of_governs: 
     unknown = 0
     for i in range(drug_start - 1, start - 2, -1):
         word = s.words[i]
+        if word == "of" and i - 1 >= s.start and s.words[i - 1] in cues.course_nouns:
+            continue  # 'a complete response after eight cycles of D': a course of the drug
         if word in cues.linkers:
             # 'sensitization of lidocaine convulsions', 'resistance of cells to D': after a sensitivity or
             # resistance word 'of' names what is sensitive, not the drug ('efficacy of D' is fine)

@@ -24,6 +24,9 @@ def find_subject(s: Sentence, cues: Cues, lo: int, hi: int, groups: list[Group],
     # 'a poor response to D, worse than expected in X melanoma': an alteration behind 'than' is the comparator
     after = [g for g in active if hi <= g.start < scope and s.clause_of(g.start) == clause
              and not _cue_between(s, cues, hi, g.start, passes) and not _compared(s, cues, hi, g.start)]
+    fronted = _fronted_phrase_end(s, cues)
+    if fronted is not None and hi <= fronted:  # 'In a patient who relapsed after an initial response to D, X ...'
+        after = [g for g in after if g.start < fronted]
     if after_only:
         after = [g for g in after if s.words_between(hi, g.start) <= cues.agent_subject_distance
                  and not _host_coordinated(s, cues, hi, g.start)]
@@ -58,6 +61,13 @@ def find_subject(s: Sentence, cues: Cues, lo: int, hi: int, groups: list[Group],
         if recent:
             return recent[-1], {"coreference"}
     return None, set()
+
+
+def _fronted_phrase_end(s: Sentence, cues: Cues) -> int | None:
+    """The comma closing a phrase that opens the sentence with a fronted_openers word ('In patients who ..., ')."""
+    if s.words[s.start] not in cues.fronted_openers:
+        return None
+    return next((i for i in range(s.start + 1, s.end) if s.words[i] == ","), None)
 
 
 def _inner_anaphor(s: Sentence, cues: Cues, hi: int, clause: int) -> bool:
