@@ -9,6 +9,9 @@ from __future__ import annotations
 import re
 
 
+DIGIT_SLASH_DIGIT = re.compile(r"\d/\d")  # every shorthand has one; most texts have none
+
+
 class GeneComposites:
     def __init__(self, data: dict):
         self.pattern = re.compile(data["pattern"])
@@ -17,6 +20,8 @@ class GeneComposites:
     def find(self, text: str) -> list[tuple[int, int, list[str]]]:
         """(start, end, member terms) of each shorthand: 'CD55/59' -> ['CD55', 'CD59']."""
         found = []
+        if "/" not in text or not DIGIT_SLASH_DIGIT.search(text):
+            return found
         for match in self.pattern.finditer(text):
             numbers = [match["first"], *match["rest"].split("/")[1:]]
             if len(numbers) <= self.max_members and len(set(numbers)) == len(numbers):

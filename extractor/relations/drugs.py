@@ -81,7 +81,7 @@ def comparator_arm(s: Sentence, cues: Cues, drug: Mention) -> bool:
     """The drug is the arm a result is compared with ('Compared with crizotinib, alectinib prolonged PFS',
     'improved PFS versus carboplatin and paclitaxel'), so it gets no relation of its own."""
     starts = [end for _, end in s.has("contrast", s.start, drug.token_start)]
-    starts += [i + 1 for i in range(s.start, drug.token_start) if s.words[i] in cues.drug_comparators]
+    starts += [end for _, end in s.has("drug_comparators", s.start, drug.token_start)]
     return any(start <= drug.token_start and (drug_arm_end(s, cues, start) or 0) >= drug.token_end
                for start in starts)
 
