@@ -866,6 +866,9 @@ def test_preclinical_and_trial_phrasing(extractor, text, expected):
     # a response inside a fronted phrase is the host's, not the alteration's named after it
     ("In a patient who relapsed after an initial response to vemurafenib, a MEK1 C121S mutation was detected and "
      "was shown to confer resistance to vemurafenib.", {("MAP2K1", "vemurafenib", "RESISTANT_TO", False)}),
+    # a host's attribute ('patients with KRAS wild-type') is not the subject of the clause's second predicate
+    ("HER2 amplification was identified in patients with KRAS wild-type colorectal cancer and was associated with "
+     "resistance to cetuximab.", {("ERBB2", "cetuximab", "RESISTANT_TO", False)}),
 ])
 def test_trial_results(extractor, text, expected):
     record = extractor.extract(text)

@@ -47,7 +47,7 @@ def find_subject(s: Sentence, cues: Cues, lo: int, hi: int, groups: list[Group],
     if clause_subject:
         return (min(before, key=lambda g: g.start), set()) if before else (None, set())
     if before and not after_only:
-        return _causer(s, cues, before), set()
+        return _causer(s, cues, before, lo), set()
     if after:
         return after[0], {"alteration_after_cue"}
     shared = _elliptic_subject(s, cues, lo, active)
@@ -149,10 +149,15 @@ def fronted_subject(s: Sentence, cues: Cues, groups: list[Group], agent: int) ->
     return inside[-1] if inside else None
 
 
-def _causer(s: Sentence, cues: Cues, before: list[Group]) -> Group:
-    """The nearest group before the cue, unless it is the object of a causative verb ('T315I renders BCR-ABL1
-    insensitive to D'): then the group before that verb."""
+def _causer(s: Sentence, cues: Cues, before: list[Group], lo: int) -> Group:
+    """The nearest group before the cue at `lo`, unless it is the object of a causative verb ('T315I renders
+    BCR-ABL1 insensitive to D'): then the group before that verb; or a host's attribute before a second
+    predicate of the clause's subject ('X was found in patients with Y and was associated with ...'): then X."""
     nearest = max(before, key=lambda g: g.end)
+    first = min(before, key=lambda g: g.start)
+    if first is not nearest and s.words[nearest.start - 1] in ("with", "without") and any(
+            s.words[i] == "and" and s.words[i + 1] in cues.trailing_verbs for i in range(nearest.end, lo)):
+        return first  # 'X was found in patients with Y and was associated with resistance to D': X
     for verb in range(nearest.start - 1, max(s.start, nearest.start - 3) - 1, -1):
         if s.words[verb] in cues.causative_verbs:
             earlier = [g for g in before if g.end <= verb]
