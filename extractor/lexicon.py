@@ -34,6 +34,7 @@ NEVER_LOOSE, SYMBOL_LIKE, NAME_LIKE = 0, 1, 2
 NOTHING = (0, (), NEVER_LOOSE, None)  # the facts of a token that starts no term
 FACTS_CACHE_SIZE = 200_000
 HEAD = re.compile(r"\w+")
+LOCANT_CHARS = "0123456789,-"  # a leading chemical locant ("5-", "1,3-")
 NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 CAPITAL_OR_DIGIT = re.compile(r"[A-Z0-9]")
 DIGIT = re.compile(r"\d")
@@ -383,9 +384,11 @@ def _irregular_space(text: str) -> bool:
 
 
 def _folds(term: str, term_type: str) -> bool:
-    """Names, and terms of four letters or more written in lower or title case, match case-insensitively."""
+    """Names, and terms of four letters or more written in lower or title case (after a leading
+    locant: "5-Fluorouracil"), match case-insensitively."""
     if term_type in NAME_TYPES:
         return True
-    if not (term == term.lower() or (term[0].isupper() and term[1:] == term[1:].lower())):
+    word = term.lstrip(LOCANT_CHARS)
+    if not (term == term.lower() or (word[:1].isupper() and word[1:] == word[1:].lower())):
         return False
     return sum(c.isalpha() for c in term) >= 4

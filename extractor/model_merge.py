@@ -129,9 +129,11 @@ def merge_mentions(doc, mentions: list[Mention], model_spans, lexicon=None,
 
 
 def _protected(mention: Mention, model: list[Mention]) -> bool:
-    """A curated lexicon term (our oncology conventions, e.g. "ER" = ESR1) the model did not
-    tag otherwise stays: the model learned another corpus's conventions."""
-    return mention.attrs.get("curated", False) and not any(mention.overlaps(m) for m in model)
+    """A curated lexicon term (our oncology conventions, e.g. "ER" = ESR1) or a drug's generic
+    name ("fluorouracil" in "5-fluorouracil") the model did not tag otherwise stays: the model
+    learned another corpus's conventions, and misses names in forms it rarely saw."""
+    named = mention.attrs.get("curated", False) or (mention.label == "DRUG" and mention.term_type == "name")
+    return named and not any(mention.overlaps(m) for m in model)
 
 
 def propagate_mentions(doc, mentions: list[Mention], labels: tuple[str, ...] = GOVERNED_LABELS,

@@ -172,3 +172,11 @@ def test_a_code_name_in_brackets_names_the_drug_before_it(extractor):
     drugs = [(e["text"], e["normalized"], e["canonical"]) for e in record["entities"] if e["label"] == "DRUG"]
     assert ("LOXO-195", "DB14896", "selitrectinib") in drugs and ("ZD1839", "DB00317", "gefitinib") in drugs
     assert ("AZD1234", "DB09330", "osimertinib") in drugs
+
+
+def test_a_drug_name_after_a_locant_matches_in_any_case(extractor):
+    # the DrugBank synonym is '5-Fluorouracil'; the trained NER does not tag this one, the name stays
+    record = extractor.extract("Restoration of p53 re-sensitised TP53-null colon cancer cells to 5-fluorouracil.")
+    assert [(e["text"], e["normalized"]) for e in record["entities"] if e["label"] == "DRUG"] == [
+        ("5-fluorouracil", "DB00544")]
+    assert [e["text"] for e in extractor.extract("5-fu and 5-FU")["entities"]] == ["5-FU"]  # acronyms keep case

@@ -839,6 +839,16 @@ def test_clinical_study_phrasing_negatives(extractor, text):
      {("MET", "capmatinib", "SENSITIVE_TO", False)}),
     ("Selitrectinib (LOXO-195) overcame larotrectinib resistance in cells bearing NTRK1 G595R.",
      {("NTRK1", "selitrectinib", "SENSITIVE_TO", False), ("NTRK1", "larotrectinib", "RESISTANT_TO", False)}),
+    ("FLT3 D835Y tyrosine kinase domain mutations confer resistance to quizartinib.",
+     {("FLT3", "quizartinib", "RESISTANT_TO", False)}),
+    ("ERBB2 amplification confers resistance to cetuximab, and dual HER2 blockade with trastuzumab and lapatinib "
+     "induced objective responses in such patients.", {("ERBB2", "cetuximab", "RESISTANT_TO", False),
+                                                        ("ERBB2", "trastuzumab", "SENSITIVE_TO", False),
+                                                        ("ERBB2", "lapatinib", "SENSITIVE_TO", False)}),
+    ("Restoration of wild-type p53 expression re-sensitised TP53-null colon cancer cells to 5-fluorouracil.",
+     {("TP53", "fluorouracil", "SENSITIVE_TO", False)}),
+    ("Durable remissions with ivosidenib in IDH1-mutated relapsed or refractory acute myeloid leukemia",
+     {("IDH1", "ivosidenib", "SENSITIVE_TO", False)}),
 ])
 def test_preclinical_and_trial_phrasing(extractor, text, expected):
     record = extractor.extract(text)

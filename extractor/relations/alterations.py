@@ -49,8 +49,9 @@ def qualifies_drug(s: Sentence, cues: Cues, mention: Mention) -> bool:
     following = s.mention_at(i, DRUG_LABELS)
     if following is not None and following.token_start == i:
         return True
-    if i < s.end and words[i] in cues.drug_qualifier_after:
-        return True
+    if i < s.end and words[i] in cues.drug_qualifier_after and not any(
+            w in cues.drug_qualifier_not_before for w in words[i + 1:min(s.end, i + 3)]):
+        return True  # 'EGFR tyrosine kinase inhibitor', not 'FLT3 tyrosine kinase domain mutations'
     j = mention.token_start - 1
     if j >= s.start and words[j] == "-" and j - 1 >= s.start and words[j - 1] == "anti":
         return True
@@ -79,6 +80,8 @@ def _alterations(s: Sentence, cues: Cues) -> list[Alteration]:
                for v in variants):
             continue
         altered = _gene_alteration(s, cues, gene)
+        if altered is not None and altered.manipulated and _done_by_drug(s, cues, altered):
+            continue  # 'dual HER2 blockade with trastuzumab and lapatinib': the drugs' action, not an alteration
         if altered is not None:
             altered.recordable = (gene.normalized or "").startswith("HGNC:")
             found.append(altered)
@@ -98,6 +101,12 @@ def _alterations(s: Sentence, cues: Cues) -> list[Alteration]:
             # 'KIT mutation status', 'CYP2D6 genotype': a status predicts nothing in one direction
             alteration.status = True
     return found
+
+
+def _done_by_drug(s: Sentence, cues: Cues, altered: Alteration) -> bool:
+    """A manipulation named with the drug that does it ('X inhibition with D', 'X blockade by D')."""
+    i = altered.end
+    return i < s.end and s.words[i] in ("with", "by", "using") and drug_arm_end(s, cues, i + 1) is not None
 
 
 def _statuses(s: Sentence, cues: Cues) -> list[Alteration]:

@@ -23,7 +23,7 @@ WORD_LISTS = ("linkers", "drug_prefix", "drug_fillers", "drug_qualifier_after", 
               "causative_verbs", "directed_qualifiers",
               "negative_quantifiers", "trailing_verbs", "trailing_same", "trailing_reverse",
               "fronted_openers", "agent_skips", "agent_blockers", "unlinked_sources", "design_result_families",
-              "inner_anaphor_determiners", "inner_anaphor_heads", "course_nouns")
+              "inner_anaphor_determiners", "inner_anaphor_heads", "course_nouns", "drug_qualifier_not_before")
 NUMBERS = ("drug_window", "treated_drug_window", "status_max_distance", "drug_prefix_unknown", "group_max_gap",
            "negation_window", "coreference_sentences",
            "implicit_drug_distance", "agent_subject_distance", "agent_object_words", "light_verb_words",
