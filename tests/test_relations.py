@@ -849,6 +849,10 @@ def test_clinical_study_phrasing_negatives(extractor, text):
      {("TP53", "fluorouracil", "SENSITIVE_TO", False)}),
     ("Durable remissions with ivosidenib in IDH1-mutated relapsed or refractory acute myeloid leukemia",
      {("IDH1", "ivosidenib", "SENSITIVE_TO", False)}),
+    # acquired resistance opening the sentence: the alteration after it is the host unless named the cause
+    ("Acquired resistance to vemurafenib in BRAF V600E-mutant melanoma can arise through MAPK reactivation driven "
+     "by NRAS Q61K mutations.", {("NRAS", "vemurafenib", "RESISTANT_TO", False)}),
+    ("Acquired resistance to erlotinib is mediated by EGFR T790M.", {("EGFR", "erlotinib", "RESISTANT_TO", False)}),
 ])
 def test_preclinical_and_trial_phrasing(extractor, text, expected):
     record = extractor.extract(text)
@@ -892,6 +896,7 @@ def test_trial_results(extractor, text, expected):
     "The objective of this study was to assess resistance to erlotinib in EGFR T790M patients.",
     "The IC50 of cisplatin was measured in ERCC1-high cells.",  # a measure without a direction
     "The assay was highly sensitive for EGFR T790M detection in patients on osimertinib.",
+    "Acquired resistance to osimertinib in EGFR-mutant NSCLC",
 ])
 def test_preclinical_and_trial_phrasing_negatives(extractor, text):
     assert relations(extractor, text) == []

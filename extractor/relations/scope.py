@@ -8,6 +8,7 @@ from .drugs import Drugs
 from .sentence import DRUG_LABELS, OPPOSITE, Group, Sentence
 
 COORDINATION = {"and", "or", "and/or", "/"}
+ARTICLES = {"the", "a", "an", "this", "such"}
 
 
 def is_aim(s: Sentence, cue: Span) -> bool:
@@ -58,6 +59,8 @@ def acquired(s: Sentence, cues: Cues, cue: Span) -> tuple[bool, bool]:
         found = True
         if s.words[b] in ("who", "that", "which"):
             return True, True
+        if all(s.words[i] in ARTICLES for i in range(s.clause_start(cue.start), b)):
+            return True, True  # 'Acquired resistance to D in X-mutant melanoma arises through Y': X is the host
         i = b - 1
         while i > s.start and s.words[i] in cues.host_links:
             i -= 1
