@@ -13,6 +13,11 @@ def relations(extractor, text):
     return extractor.extract(text)["relations"]
 
 
+def flagged_tuples(extractor, text):
+    """(gene, drug, type, negated) of each relation of a text."""
+    return {(r["gene"], r["drug"], r["type"], r["negated"]) for r in relations(extractor, text)}
+
+
 def only(extractor, text):
     [relation] = relations(extractor, text)
     return relation
@@ -799,8 +804,7 @@ def test_a_treatment_verb_ahead_lets_the_drug_stand_further_from_the_cue(extract
      {(g, "vemurafenib", "RESISTANT_TO", False) for g in ("NF1", "MED12", "CUL3")}),
 ])
 def test_clinical_study_phrasing(extractor, text, expected):
-    record = extractor.extract(text)
-    assert {(r["gene"], r["drug"], r["type"], r["negated"]) for r in record["relations"]} == expected
+    assert flagged_tuples(extractor, text) == expected
 
 
 @pytest.mark.parametrize("text", [
@@ -855,8 +859,7 @@ def test_clinical_study_phrasing_negatives(extractor, text):
     ("Acquired resistance to erlotinib is mediated by EGFR T790M.", {("EGFR", "erlotinib", "RESISTANT_TO", False)}),
 ])
 def test_preclinical_and_trial_phrasing(extractor, text, expected):
-    record = extractor.extract(text)
-    assert {(r["gene"], r["drug"], r["type"], r["negated"]) for r in record["relations"]} == expected
+    assert flagged_tuples(extractor, text) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -885,8 +888,7 @@ def test_preclinical_and_trial_phrasing(extractor, text, expected):
      "resistance to cetuximab.", {("ERBB2", "cetuximab", "RESISTANT_TO", False)}),
 ])
 def test_trial_results(extractor, text, expected):
-    record = extractor.extract(text)
-    assert {(r["gene"], r["drug"], r["type"], r["negated"]) for r in record["relations"]} == expected
+    assert flagged_tuples(extractor, text) == expected
 
 
 @pytest.mark.parametrize("text", [
