@@ -15,7 +15,8 @@ POSTGRES = os.environ.get("EXTRACTOR_TEST_POSTGRES", "postgresql://extractor:ext
 DOCS = [{"doc_id": "a", "text": "HER2 L755S confers resistance to neratinib in ILC."},
         {"doc_id": "b", "text": "EGFR T790M tumors did not respond to gefitinib; osimertinib was active."},
         {"doc_id": "c", "text": ""},
-        {"doc_id": "d", "text": "Trastuzumab targets HER2-positive breast cancer. BRAF V600E melanoma responded to vemurafenib."},
+        {"doc_id": "d",
+         "text": "Trastuzumab targets HER2-positive breast cancer. BRAF V600E melanoma responded to vemurafenib."},
         {"doc_id": "e", "text": "BRCA1/2 mutations confer sensitivity to olaparib."}]
 
 

@@ -51,8 +51,8 @@ def drugs_before(s: Sentence, cues: Cues, position: int) -> Drugs:
         elif (words[i] in LIST_WORDS + ("plus", "+") or words[i] in cues.qualifier_joiners) \
                 and i - drug.token_start > -4:
             i -= 1  # 'cisplatin and gemcitabine resistance', 'encorafenib plus cetuximab improved OS'
-        elif _added_to(s, cues, i) is not None:
-            i = _added_to(s, cues, i)
+        elif (added := _added_to(s, cues, i)) is not None:
+            i = added  # 'the addition of D to E ...'
         else:
             break
     return _named(s, cues, found)
