@@ -857,6 +857,16 @@ def test_clinical_study_phrasing_negatives(extractor, text):
     ("Acquired resistance to vemurafenib in BRAF V600E-mutant melanoma can arise through MAPK reactivation driven "
      "by NRAS Q61K mutations.", {("NRAS", "vemurafenib", "RESISTANT_TO", False)}),
     ("Acquired resistance to erlotinib is mediated by EGFR T790M.", {("EGFR", "erlotinib", "RESISTANT_TO", False)}),
+    ("Revumenib, an oral menin inhibitor, produced complete remissions in patients with KMT2A-rearranged or "
+     "NPM1-mutated acute leukaemias.", {("KMT2A", "revumenib", "SENSITIVE_TO", False),
+                                         ("NPM1", "revumenib", "SENSITIVE_TO", False)}),
+    ("Secondary BRCA2 reversion mutations are a cause of resistance to PARP inhibitors.",
+     {("BRCA2", "parp inhibitor", "RESISTANT_TO", False)}),
+    # the drug-refractory setting of a claim is no second drug, nor a claim of its own
+    ("EGFR expression was associated with response to cetuximab in chemotherapy-refractory colorectal cancer.",
+     {("EGFR", "cetuximab", "SENSITIVE_TO", False)}),
+    ("Connexin 43 was upregulated in cisplatin-resistant ovarian carcinoma cells.",
+     {("GJA1", "cisplatin", "RESISTANT_TO", False)}),
 ])
 def test_preclinical_and_trial_phrasing(extractor, text, expected):
     assert flagged_tuples(extractor, text) == expected

@@ -152,6 +152,8 @@ class RelationExtractor:
         if drugs and not after:
             flags.add("drug_adjacent")
             anchor = drugs[0][0].token_start
+            if cue.text.lower() in cues.compound_adjectives and _describes_host(s, cue, anchor, groups):
+                return []  # 'response to D in chemotherapy-refractory colorectal cancer': the setting
         else:  # 'chemoresistance to cisplatin': the drug named after the cue, not the generic class before it
             drugs = after
             anchor = cue.start
@@ -334,6 +336,16 @@ class RelationExtractor:
             distance = abs(relation.subject.token_start - relation.object.token_start)
             score += adjust["distance_per_10_tokens"] * (distance // 10)
         return round(min(0.99, max(0.05, score)), 3)
+
+
+def _describes_host(s: Sentence, cue: Span, drug_start: int, groups: list[Group]) -> bool:
+    """A 'D-refractory' compound behind the drug of another claim and a preposition, with no alteration right
+    after it, names that claim's setting ('not associated with response to cetuximab in chemotherapy-refractory
+    colorectal cancer'), not what an alteration does ('X was upregulated in cisplatin-resistant cells')."""
+    if drug_start - 2 < s.start or s.words[drug_start - 1] not in ("in", "with", "for", "among", "of"):
+        return False
+    return s.mention_at(drug_start - 2, DRUG_LABELS) is not None and \
+        not any(cue.end <= g.start <= cue.end + 2 for g in groups)
 
 
 def _member_genes(mention: Mention) -> list[str]:

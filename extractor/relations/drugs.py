@@ -119,10 +119,10 @@ def drugs_after(s: Sentence, cues: Cues, start: int, window: int, cue: Span, com
             break
         if i in s.cue_tokens and not cue.start <= i < cue.end:  # 'resistant to A and sensitive to B'
             break
-        if found and (mention is not None and mention.label == "VARIANT" or mention is None and not (
+        if found and (mention is not None and mention.label == "VARIANT" or mention is None and (word == "in" or not (
                 word in LIST_WORDS or word in cues.drug_prefix or word in cues.linkers or word in cues.combination
-                or word in ("as", "well", "but", "not"))):
-            break  # a list of drugs goes on only with list words ('to A, B and the CDK4/6 inhibitor C')
+                or word in ("as", "well", "but", "not")))):
+            break  # a list of drugs goes on only with list words ('to A, B and the CDK4/6 inhibitor C'; not 'in')
         if word in cues.linkers:
             linker = True
         if combination and found and word in cues.combination:
