@@ -29,13 +29,14 @@ class VariantMatch:
     start: int
     end: int
     text: str
-    variant_type: str  # protein, dna, rsid, exon, fusion, copy_number, expression, gene_level
+    variant_type: str  # protein, dna, rsid, exon, fusion, named, copy_number, expression, gene_level
     normalized: str
     canonical: str
     gene_text: str | None = None
     gene_start: int | None = None
     gene_end: int | None = None
     needs_gene: bool = False
+    gene_symbol: str | None = None  # the gene of a variant known by a name ('EGFRvIII' -> EGFR)
 
 
 _SUBSTITUTION = re.compile(r"([A-Z](?:[a-z]{2})?)([1-9]\d*)([A-Z](?:[a-z]{2})?)")
@@ -207,6 +208,9 @@ class VariantFinder:
                 return None
             norm = f"{g1}::{g2}"
             return VariantMatch(start, end, vtext, "fusion", norm, norm)
+        if kind == "named":  # 'EGFRvIII', 'AR-V7'
+            return VariantMatch(start, end, vtext, "named", spec["named_as"], spec["named_as"],
+                                gene_symbol=spec["named_gene"])
         if kind == "word":
             vtype, norm = self.words[re.sub(r"\s+", " ", vtext.lower())]
             return VariantMatch(start, end, vtext, vtype, norm, norm, needs_gene=True)

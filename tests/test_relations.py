@@ -1094,6 +1094,9 @@ def test_progressing_without_a_drug_gives_nothing(extractor):
     # another alteration in the sentence is the subject; the status is the cohort
     ("In HER2-positive breast cancer, PIK3CA mutations confer resistance to trastuzumab.",
      {("PIK3CA", None, "trastuzumab", "RESISTANT_TO")}),
+    ("Trastuzumab deruxtecan improved progression-free survival in HER2-low breast cancer.",
+     {("ERBB2", None, "trastuzumab deruxtecan", "SENSITIVE_TO")}),
+    ("Trastuzumab was ineffective in HER2-negative breast cancer.", set()),  # a negative status is no subject
 ])
 def test_positive_status_is_a_subject_where_no_alteration_is(extractor, text, expected):
     assert relation_tuples(extractor.extract(text)) == expected
@@ -1104,6 +1107,8 @@ def test_status_subject_record(extractor):
     [relation] = record["relations"]
     subject = next(e for e in record["entities"] if e["id"] == relation["subject"])
     assert (subject["text"], subject["label"]) == ("HER2-positive", "TUMOR_SUBTYPE")
+    low = only(extractor, "Trastuzumab deruxtecan improved survival in HER2-low breast cancer.")
+    assert (low["gene"], low["alteration"]) == ("ERBB2", "low expression")
     assert (relation["gene"], relation["variant"], relation["alteration"]) == ("ERBB2", None, "expression")
 
 

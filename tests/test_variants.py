@@ -304,3 +304,12 @@ def test_two_genes_before_a_non_fusion_word_are_no_fusion():
     finder = VariantFinder.from_file()
     assert [v.text for v in finder.find("an EGFR-MET bispecific antibody and the HER2-HER3 heterodimer")] == []
     assert [v.normalized for v in finder.find("EML4-ALK fusions")] == ["EML4::ALK"]
+
+
+def test_variants_known_by_a_name():
+    from extractor.variants import VariantFinder
+    finder = VariantFinder.from_file()
+    found = [(v.text, v.variant_type, v.canonical, v.gene_symbol)
+             for v in finder.find("EGFRvIII, EGFR variant III and AR-V7 (ARv7), not HPV7 or FARV7")]
+    assert found == [("EGFRvIII", "named", "vIII", "EGFR"), ("EGFR variant III", "named", "vIII", "EGFR"),
+                     ("AR-V7", "named", "AR-V7", "AR"), ("ARv7", "named", "AR-V7", "AR")]

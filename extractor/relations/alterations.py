@@ -110,12 +110,13 @@ def _done_by_drug(s: Sentence, cues: Cues, altered: Alteration) -> bool:
 
 
 def _statuses(s: Sentence, cues: Cues) -> list[Alteration]:
-    """'HER2-positive patients benefit from trastuzumab': a positive receptor status (a TUMOR_SUBTYPE)
-    is the subject, as its gene's expression, where the sentence names no other alteration."""
+    """'HER2-positive patients benefit from trastuzumab': a receptor status (a TUMOR_SUBTYPE) is the
+    subject, as its gene's expression (low for 'HER2-low'), where the sentence names no other alteration."""
     found = []
     for status in (m for m in s.mentions if m.label == "TUMOR_SUBTYPE" and m.canonical in cues.status_subjects):
-        status.attrs.setdefault("gene", cues.status_subjects[status.canonical])
-        found.append(Alteration(status, status.token_start, status.token_end, "expression", gene_only=True))
+        gene, kind = cues.status_subjects[status.canonical]
+        status.attrs.setdefault("gene", gene)
+        found.append(Alteration(status, status.token_start, status.token_end, kind, gene_only=True))
     return found
 
 

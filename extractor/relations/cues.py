@@ -46,7 +46,7 @@ class Cues:
         self.between_after = set(alterations["between_after"])
         self.between_before = set(alterations["between_before"])
         self.adjust = data["confidence_adjustments"]
-        self.status_subjects: dict[str, str] = data["status_subjects"]
+        self.status_subjects: dict[str, list[str]] = data["status_subjects"]  # canonical -> [gene, alteration]
         headings = "|".join(re.escape(h) for h in data["boilerplate_headings"])
         self.boilerplate = re.compile(rf"^[ \t]*(?:{headings})[ \t]*:?[ \t]*$", re.IGNORECASE | re.MULTILINE)
 
