@@ -294,6 +294,17 @@ def test_a_result_sentence_takes_the_study_design_of_the_sentence_before(extract
     assert (relation["gene"], relation["type"], relation["negated"]) == ("ROS1", "SENSITIVE_TO", True)
 
 
+def test_a_design_may_name_its_patients_by_an_anaphor_and_its_result_the_drug(extractor):
+    text = ("About 40% of anaplastic thyroid carcinomas carry BRAF V600E. We treated 26 such patients with "
+            "dabrafenib in combination with trametinib. Fifteen patients (58%) achieved an objective response.")
+    assert relation_tuples(extractor.extract(text)) == {("BRAF", "V600E", "dabrafenib", "SENSITIVE_TO"),
+                                                        ("BRAF", "V600E", "trametinib", "SENSITIVE_TO")}
+    text = DESIGN + "Crizotinib produced an objective response rate of 72%."
+    assert relation_tuples(extractor.extract(text)) == {("ROS1", None, "crizotinib", "SENSITIVE_TO")}
+    # a drug the design did not give is no result of it
+    assert relations(extractor, DESIGN + "Cisplatin produced an objective response rate of 20%.") == []
+
+
 @pytest.mark.parametrize("text", [
     DESIGN + "Toxicity was mild. The objective response rate was 72%.",  # not the next sentence
     "Crizotinib is approved in ROS1-rearranged lung cancer. The objective response rate was 72%.",  # no treatment

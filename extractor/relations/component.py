@@ -70,25 +70,29 @@ class RelationExtractor:
             s = Sentence(doc, start, end, index, words, at, inside, phrases, self.cues.clause_breaks,
                          [c for c in sentence_cues if self.cues.family(c)["type"] is not None])
             groups = alteration_groups(s, self.cues)
+            found = []
             if s.cues and (s.drugs or (previous_drugs and s.has("drug_anaphors", start, end))):
                 found = self._sentence_relations(s, groups, history, last_resistant, previous_drugs)
-                relations.extend(found)
                 resistant = [r for r in found if r.type == RESISTANT and not r.negated]
                 if resistant:
                     last_resistant.append((index, _group_of(resistant[-1].subject, groups)))
-            elif s.cues and design and design[0] == index - 1 and not groups:
-                relations.extend(self._design_result(s, *design[1:]))
-            design = self._study_design(s, groups)
+            if not found and s.cues and design and design[0] == index - 1 and not groups:
+                found = self._design_result(s, *design[1:])
+            relations.extend(found)
+            design = self._study_design(s, groups, history)
             history.extend((index, g) for g in groups if g.active)
             previous_drugs = s.drugs
         doc._.relations = _deduplicate([r for r in relations
                                         if not self._unlinked(r.subject) and self._near_status(r)])
         return doc
 
-    def _study_design(self, s: Sentence, groups: list[Group]) -> tuple[int, Group, find.Drugs] | None:
-        """'We treated 30 patients with ROS1-rearranged NSCLC with crizotinib': its one alteration group and
-        the drugs given after a treatment verb of the same clause."""
+    def _study_design(self, s: Sentence, groups: list[Group], history) -> tuple[int, Group, find.Drugs] | None:
+        """'We treated 30 patients with ROS1-rearranged NSCLC with crizotinib': its one alteration group (or an
+        anaphor's: 'We treated 26 such patients with D') and the drugs given after a treatment verb of the
+        same clause."""
         active = [g for g in groups if g.active and any(m.records() for m in g.active)]
+        if not groups and s.has("anaphors", s.start, s.end):
+            active = [g for i, g in history[-1:] if s.index - self.cues.coreference_sentences <= i < s.index]
         verbs = [i for i in range(s.start, s.end) if s.words[i] in self.cues.treatment_verbs]
         drugs = [d for d in s.drugs if not self._unlinked(d) and any(
             i < d.token_start and s.clause_of(i) == s.clause_of(d.token_start)
@@ -98,9 +102,12 @@ class RelationExtractor:
     def _design_result(self, s: Sentence, group: Group, drugs: find.Drugs) -> list[Relation]:
         """The result of the study designed in the sentence before, stated without its alteration or drug: a
         figure ('The objective response rate was 72%.') or a denial ('No responses were observed.'), not a
-        method ('Responses were assessed by RECIST.')."""
+        method ('Responses were assessed by RECIST.'); a drug it names must be one of the design's."""
         if s.drugs:
-            return []
+            named = {d.canonical for d in s.drugs}
+            drugs = [(d, denied) for d, denied in drugs if d.canonical in named]
+            if not drugs:
+                return []
         figure = any(s.words[i][:1].isdigit() for i in range(s.start, s.end))
         for cue in s.cues:
             family = self.cues.family(cue)
