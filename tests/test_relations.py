@@ -305,6 +305,17 @@ def test_a_design_may_name_its_patients_by_an_anaphor_and_its_result_the_drug(ex
     assert relations(extractor, DESIGN + "Cisplatin produced an objective response rate of 20%.") == []
 
 
+def test_a_result_naming_a_title_drug_is_said_of_the_title_population(extractor):
+    title = "Alectinib after crizotinib failure in ALK-rearranged lung cancer: a phase II study. "
+    text = title + "We enrolled 62 patients. The objective response rate to alectinib was 51.6%."
+    assert {(r["gene"], r["drug"], r["type"]) for r in relations(extractor, text)
+            if r["drug"] == "alectinib"} == {("ALK", "alectinib", "SENSITIVE_TO")}
+    # a drug the title does not name, or a title without an alteration, gives no population
+    assert relations(extractor, title + "We enrolled 62 patients. The response rate to cisplatin was 20%.") == []
+    text = "Alectinib in lung cancer. We enrolled 62 patients. The objective response rate to alectinib was 51.6%."
+    assert relations(extractor, text) == []
+
+
 @pytest.mark.parametrize("text", [
     DESIGN + "Toxicity was mild. The objective response rate was 72%.",  # not the next sentence
     "Crizotinib is approved in ROS1-rearranged lung cancer. The objective response rate was 72%.",  # no treatment

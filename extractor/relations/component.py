@@ -60,6 +60,7 @@ class RelationExtractor:
         history: list[tuple[int, Group]] = []  # (sentence index, group) of earlier sentences
         last_resistant: list[tuple[int, Group]] = []
         design = None  # (sentence index, alteration group, drugs) of a study-design sentence
+        title = None  # (alteration group, drug names) of a title that names one of each: the study's population
         for index, (start, end) in enumerate(sentence_bounds(doc)):
             if doc[start].idx >= stop_char:
                 break
@@ -78,6 +79,11 @@ class RelationExtractor:
                     last_resistant.append((index, _group_of(resistant[-1].subject, groups)))
             if not found and s.cues and design and design[0] == index - 1 and not groups:
                 found = self._design_result(s, *design[1:])
+            if not found and s.cues and title and not groups and s.drugs:
+                drugs = [(d, False) for d in s.drugs if d.canonical in title[1]]
+                found = self._design_result(s, title[0], drugs) if drugs else []
+            if index == 0:
+                title = self._title_population(s, groups)
             relations.extend(found)
             design = self._study_design(s, groups, history)
             history.extend((index, g) for g in groups if g.active)
@@ -98,6 +104,13 @@ class RelationExtractor:
             i < d.token_start and s.clause_of(i) == s.clause_of(d.token_start)
             and s.words_between(i, d.token_start) <= self.cues.treated_drug_window for i in verbs)]
         return (s.index, active[0], [(d, False) for d in drugs]) if len(active) == 1 and drugs else None
+
+    def _title_population(self, s: Sentence, groups: list[Group]) -> tuple[Group, set[str]] | None:
+        """'Alectinib after crizotinib failure in ALK-rearranged NSCLC': a title with one alteration group and
+        its drugs; a later result naming one of those drugs and no alteration is said of that population."""
+        active = [g for g in groups if g.active and any(m.records() for m in g.active)]
+        names = {d.canonical for d in s.drugs if not self._unlinked(d)}
+        return (active[0], names) if len(active) == 1 and names else None
 
     def _design_result(self, s: Sentence, group: Group, drugs: find.Drugs) -> list[Relation]:
         """The result of the study designed in the sentence before, stated without its alteration or drug: a
