@@ -312,7 +312,7 @@ class RelationExtractor:
         # the alteration ('TP53 mutation status did not predict response to D')
         members = [m for m in group.active if m.records(family.get("status_ok", False) or status_ok or negated)]
         # a comparator arm gets nothing, nor does a drug given in both arms ('D plus E versus E alone': D only)
-        arms = {d.canonical for d in s.drugs if find.comparator_arm(s, self.cues, d)}
+        arms = {d.canonical for d in find.comparator_drugs(s, self.cues)}
         drugs = [(d, denied) for d, denied in drugs if d.canonical not in arms]
         if kind == RESISTANT and any(m.label == "resistance" for m in members):
             members = [m for m in members if m.label != "sensitizing"]

@@ -77,13 +77,21 @@ def drug_arm_end(s: Sentence, cues: Cues, start: int) -> int | None:
     return end
 
 
+def comparator_drugs(s: Sentence, cues: Cues) -> list[Mention]:
+    """The sentence's drugs that are the arm a result is compared with ('Compared with crizotinib, alectinib
+    prolonged PFS', 'improved PFS versus carboplatin and paclitaxel'); found once a sentence."""
+    if s.comparators is None:
+        starts = [end for _, end in s.has("contrast", s.start, s.end)]
+        starts += [end for _, end in s.has("drug_comparators", s.start, s.end)]
+        ends = [(start, drug_arm_end(s, cues, start) or 0) for start in starts]
+        s.comparators = [d for d in s.drugs if any(start <= d.token_start and end >= d.token_end
+                                                   for start, end in ends)]
+    return s.comparators
+
+
 def comparator_arm(s: Sentence, cues: Cues, drug: Mention) -> bool:
-    """The drug is the arm a result is compared with ('Compared with crizotinib, alectinib prolonged PFS',
-    'improved PFS versus carboplatin and paclitaxel'), so it gets no relation of its own."""
-    starts = [end for _, end in s.has("contrast", s.start, drug.token_start)]
-    starts += [end for _, end in s.has("drug_comparators", s.start, drug.token_start)]
-    return any(start <= drug.token_start and (drug_arm_end(s, cues, start) or 0) >= drug.token_end
-               for start in starts)
+    """The drug is a comparator arm, so it gets no relation of its own."""
+    return any(d is drug for d in comparator_drugs(s, cues))
 
 
 def drugs_after(s: Sentence, cues: Cues, start: int, window: int, cue: Span, combination: bool = False,

@@ -94,6 +94,7 @@ class Sentence:
     cues: list[Span] = field(default_factory=list)  # cues of a relation type (not 'block')
     clause: dict[int, int] = field(init=False)
     cue_tokens: set[int] = field(init=False)
+    comparators: list[Mention] | None = field(default=None, init=False)  # drugs.comparator_drugs, once a sentence
 
     def __post_init__(self):
         self.clause, number = {}, 0  # ';', 'but', 'whereas', 'although' ... start a new clause
