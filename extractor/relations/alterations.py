@@ -41,6 +41,11 @@ def alteration_groups(s: Sentence, cues: Cues) -> list[Group]:
     return groups
 
 
+def is_hgnc_gene(gene: Mention) -> bool:
+    """A gene that can be a relation's subject: linked to HGNC (not a family or an unlinked name)."""
+    return (gene.normalized or "").startswith("HGNC:")
+
+
 def qualifies_drug(s: Sentence, cues: Cues, mention: Mention) -> bool:
     """'EGFR TKI', 'BRAF V600E inhibitor', 'anti-HER2', 'targeting HER2': the gene names a drug's target."""
     words, i = s.words, mention.token_end
@@ -83,7 +88,7 @@ def _alterations(s: Sentence, cues: Cues) -> list[Alteration]:
         if altered is not None and altered.manipulated and _done_by_drug(s, cues, altered):
             continue  # 'dual HER2 blockade with trastuzumab and lapatinib': the drugs' action, not an alteration
         if altered is not None:
-            altered.recordable = (gene.normalized or "").startswith("HGNC:")
+            altered.recordable = is_hgnc_gene(gene)
             found.append(altered)
         elif _wild_type(s, gene):
             # 'patients with wild-type KRAS benefit': the subject is no alteration; it blocks the search
@@ -137,7 +142,7 @@ def _shared_alterations(s: Sentence, cues: Cues, found: list[Alteration]) -> lis
             continue
         extra.append(Alteration(gene, gene.token_start, gene.token_end, target.kind, gene_only=True,
                                 manipulated=target.manipulated,
-                                recordable=(gene.normalized or "").startswith("HGNC:")))
+                                recordable=is_hgnc_gene(gene)))
     return sorted(found + extra, key=lambda a: (a.start, a.end))
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from .cues import Cues
+from .alterations import is_hgnc_gene
 from .drugs import Drugs, drug_arm_end
 from .sentence import DRUG_LABELS, Alteration, Group, Sentence
 
@@ -122,7 +123,7 @@ def verb_agent(s: Sentence, cues: Cues, cue_start: int, lo: int, groups: list[Gr
         return None  # already a subject candidate of its own ('AXL inhibition'), or a wild type
     # a gene family or a gene without an HGNC id is still the agent: it blocks the search, giving no relation
     return Group([Alteration(gene, gene.token_start, gene.token_end, "expression", gene_only=True,
-                             recordable=(gene.normalized or "").startswith("HGNC:"))])
+                             recordable=is_hgnc_gene(gene))])
 
 
 def _verb_object(s: Sentence, cues: Cues, verb_end: int, lo: int) -> bool:
