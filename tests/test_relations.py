@@ -448,6 +448,37 @@ def test_drugs_named_by_an_anaphor(extractor):
     assert {("ABL1", "T315I", d, "RESISTANT_TO") for d in ("nilotinib", "dasatinib")} <= relation_tuples(record)
 
 
+def test_a_drug_anaphor_after_the_cue_names_all_its_drugs(extractor):
+    record = extractor.extract("The BTK C481S mutation impaired binding of ibrutinib and acalabrutinib and conferred "
+                               "resistance to both agents.")
+    assert relation_tuples(record) == {("BTK", "C481S", d, "RESISTANT_TO") for d in ("ibrutinib", "acalabrutinib")}
+    # without an anaphor a resistance cue takes only the nearest drug
+    record = extractor.extract("The BTK C481S mutation impaired binding of ibrutinib and acalabrutinib and conferred "
+                               "resistance.")
+    assert relation_tuples(record) == {("BTK", "C481S", "acalabrutinib", "RESISTANT_TO")}
+
+
+def test_a_pronoun_carried_by_a_host_refers_to_the_alteration_before(extractor):
+    text = "EGFR T790M confers resistance to erlotinib, whereas cells expressing it remain sensitive to osimertinib."
+    assert flagged_tuples(extractor, text) == {("EGFR", "erlotinib", "RESISTANT_TO", False),
+                                               ("EGFR", "osimertinib", "SENSITIVE_TO", False)}
+    record = extractor.extract("We found EGFR T790M in two patients. Cells expressing it were sensitive to "
+                               "osimertinib.")
+    assert relation_tuples(record) == {("EGFR", "T790M", "osimertinib", "SENSITIVE_TO")}
+    # a pronoun that no host carries is no reference, nor is one without an alteration before it
+    assert relations(extractor, "We found EGFR T790M in two patients. It was sensitive to osimertinib.") == []
+    assert relations(extractor, "Cells expressing it were sensitive to osimertinib.") == []
+
+
+def test_an_outcome_may_carry_a_qualifier(extractor):
+    for text in ("In patients with BRCA1 mutations, olaparib was associated with longer imaging-based "
+                 "progression-free survival.",
+                 "Olaparib prolonged median overall survival in patients with BRCA1 mutations."):
+        assert flagged_tuples(extractor, text) == {("BRCA1", "olaparib", "SENSITIVE_TO", False)}, text
+    assert relations(extractor, "In patients with BRCA1 mutations, olaparib was associated with a longer "
+                                "imaging-based assessment.") == []
+
+
 def test_comparison_drug_gets_no_relation(extractor):
     record = extractor.extract("NSCLCs harboring EGFR mutations derive greater benefit from erlotinib than from "
                                "chemotherapy.")

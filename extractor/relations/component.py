@@ -259,13 +259,15 @@ class RelationExtractor:
         return kind, agent, drugs, bool(restore or overcome)
 
     def _drugless(self, s: Sentence, cue: Span, family: dict, acquired: bool, previous_drugs) -> find.Drugs:
-        """A cue without a drug of its own: the drug near a resistance cue ('T790M variants confer drug
-        resistance'), a treatment named before it, an anaphor's, a light verb's agent, a parallel clause's."""
-        cues, drugs = self.cues, []
-        if family.get("implicit_drug") and (family["family"] == "confer_resistance" or acquired):
+        """A cue without a drug of its own: an anaphor's right after it ('resistance to both agents'), the drug
+        near a resistance cue ('T790M variants confer drug resistance'), a treatment named before it, a light
+        verb's agent, a parallel clause's."""
+        cues = self.cues
+        drugs = find.anaphoric_drugs(s, cues, cue, previous_drugs)  # 'resistance to both agents' names its drugs
+        if not drugs and family.get("implicit_drug") and (family["family"] == "confer_resistance" or acquired):
             drugs = find.implicit_drugs(s, cues, cue)
-        return drugs or find.treated_drugs(s, cues, cue) or find.anaphoric_drugs(s, cues, cue, previous_drugs) \
-            or find.light_verb_agents(s, cues, cue) or find.parallel_drugs(s, cues, cue)
+        return drugs or find.treated_drugs(s, cues, cue) or find.light_verb_agents(s, cues, cue) \
+            or find.parallel_drugs(s, cues, cue)
 
     def _agent(self, s: Sentence, cue: Span, family: dict, groups, history, previous_drugs) -> list[Relation]:
         """The drug before the cue acts on the alteration after it: 'D is potent in X models'; a resistance

@@ -24,7 +24,7 @@ WORD_LISTS = ("linkers", "drug_prefix", "drug_fillers", "drug_qualifier_after", 
               "causative_verbs", "directed_qualifiers",
               "negative_quantifiers", "trailing_verbs", "trailing_same", "trailing_reverse",
               "fronted_openers", "agent_skips", "agent_blockers", "unlinked_sources", "design_result_families",
-              "inner_anaphor_determiners", "inner_anaphor_heads", "course_nouns", "drug_qualifier_not_before")
+              "inner_anaphor_determiners", "inner_anaphor_heads", "pronoun_carriers", "carried_pronouns", "course_nouns", "drug_qualifier_not_before")
 NUMBERS = ("drug_window", "treated_drug_window", "status_max_distance", "drug_prefix_unknown", "group_max_gap",
            "negation_window", "coreference_sentences",
            "implicit_drug_distance", "agent_subject_distance", "agent_object_words", "light_verb_words",
@@ -55,10 +55,12 @@ class Cues:
 
         self.families: dict[str, dict] = {}
         self.cue_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        qualifiers = data["outcome_qualifiers"]
         for index, family in enumerate(data["cues"]):
             key = f"{family['family']}:{index}"
             self.families[key] = family
-            self.cue_matcher.add(key, patterns(family["phrases"]))
+            phrases = family["phrases"] + qualified(family["phrases"], qualifiers["words"], set(qualifiers["heads"]))
+            self.cue_matcher.add(key, patterns(phrases))
         self.list_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for name in PHRASE_LISTS:
             self.list_matcher.add(name, patterns(data[name]))
@@ -83,6 +85,18 @@ class Cues:
         for key, s, e in self.list_matcher(doc):
             spans[self.list_matcher.vocab.strings[key]].append((s, e))
         return cues, Phrases(spans)
+
+
+def qualified(phrases: list[str], qualifiers: list[str], heads: set[str]) -> list[str]:
+    """Each phrase with an outcome head after its first word, with each qualifier put before that head
+    ('longer progression-free survival' -> 'longer median progression-free survival')."""
+    out = []
+    for phrase in phrases:
+        words = phrase.split()
+        at = next((i for i, word in enumerate(words) if i > 0 and word in heads), None)
+        if at is not None:
+            out.extend(" ".join(words[:at] + [qualifier] + words[at:]) for qualifier in qualifiers)
+    return out
 
 
 class Phrases:

@@ -55,9 +55,12 @@ def find_subject(s: Sentence, cues: Cues, lo: int, hi: int, groups: list[Group],
     if shared is not None:
         return shared, {"elliptic_subject"}
     earlier = [g for g in active if g.end <= lo]
-    if earlier and _inner_anaphor(s, cues, hi, s.clause_of(max(lo, hi - 1))):
-        return earlier[-1], {"coreference"}  # 'X confers resistance to A, but B retained potency against this mutant'
-    if s.has("anaphors", s.start, s.end):
+    carried = _carried_pronoun(s, cues, lo)
+    if earlier and (carried or _inner_anaphor(s, cues, hi, s.clause_of(max(lo, hi - 1)))):
+        # 'X confers resistance to A, but B retained potency against this mutant', '... whereas cells expressing
+        # it remain sensitive to B'
+        return earlier[-1], {"coreference"}
+    if carried or s.has("anaphors", s.start, s.end):
         recent = [g for i, g in history if s.index - cues.coreference_sentences <= i < s.index]
         if recent:
             return recent[-1], {"coreference"}
@@ -78,6 +81,12 @@ def _inner_anaphor(s: Sentence, cues: Cues, hi: int, clause: int) -> bool:
             return any(s.words[j] in cues.inner_anaphor_heads and s.words_between(i + 1, j) <= 2
                        for j in range(i + 1, min(s.end, i + 7)))
     return False
+
+
+def _carried_pronoun(s: Sentence, cues: Cues, lo: int) -> bool:
+    """A pronoun carried by a host in the cue's clause before it ('cells expressing it', 'tumours harbouring them')."""
+    return any(s.words[i] in cues.pronoun_carriers and s.words[i + 1] in cues.carried_pronouns
+               for i in range(s.clause_start(lo), lo - 1))
 
 
 def _compared(s: Sentence, cues: Cues, lo: int, hi: int) -> bool:
