@@ -849,8 +849,17 @@ def test_a_treatment_verb_ahead_lets_the_drug_stand_further_from_the_cue(extract
     ("In men with alterations in BRCA1, BRCA2 or ATM, olaparib was associated with longer progression-free "
      "survival.", {(g, "olaparib", "SENSITIVE_TO", False) for g in ("BRCA1", "BRCA2", "ATM")}),
     ("The addition of midostaurin to standard induction chemotherapy significantly prolonged overall survival "
-     "in patients with FLT3-mutated AML.", {("FLT3", "midostaurin", "SENSITIVE_TO", False),
-                                          ("FLT3", "chemotherapy", "SENSITIVE_TO", False)}),
+     "in patients with FLT3-mutated AML.", {("FLT3", "midostaurin", "SENSITIVE_TO", False)}),
+    # the regimen a drug is added to is given in both arms; a status a little after the cue is still its subject
+    ("In the CLEOPATRA trial, adding pertuzumab to trastuzumab plus docetaxel significantly prolonged "
+     "progression-free survival in patients with HER2-positive metastatic breast cancer.",
+     {("ERBB2", "pertuzumab", "SENSITIVE_TO", False)}),
+    ("The addition of lapatinib to adjuvant trastuzumab did not significantly improve disease-free survival in "
+     "patients with HER2-positive early breast cancer.", {("ERBB2", "lapatinib", "SENSITIVE_TO", True)}),
+    ("The progression-free survival benefit of adding alpelisib to fulvestrant was confined to patients with "
+     "PIK3CA-mutated cancer.", {("PIK3CA", "alpelisib", "SENSITIVE_TO", False)}),
+    ("Encorafenib plus cetuximab improved overall survival in BRAF V600E-mutant colorectal cancer.",
+     {("BRAF", "encorafenib", "SENSITIVE_TO", False), ("BRAF", "cetuximab", "SENSITIVE_TO", False)}),
     ("Selumetinib did not improve progression-free survival in patients with KRAS-mutant NSCLC.",
      {("KRAS", "selumetinib", "SENSITIVE_TO", True)}),
     ("A knockout screen identified loss of NF1, MED12 and CUL3 as drivers of resistance to vemurafenib.",
@@ -1190,10 +1199,9 @@ def test_an_adverb_between_drug_and_outcome(extractor):
     assert relation_tuples(extractor.extract(text)) == set()
 
 
-def test_drugs_added_to_a_regimen_act_together(extractor):
+def test_a_drug_added_to_a_regimen_is_the_agent(extractor):
     text = "Olaparib added to bevacizumab prolonged progression-free survival in patients with BRCA1 mutations."
-    assert relation_tuples(extractor.extract(text)) == {("BRCA1", None, "olaparib", "SENSITIVE_TO"),
-                                                        ("BRCA1", None, "bevacizumab", "SENSITIVE_TO")}
+    assert relation_tuples(extractor.extract(text)) == {("BRCA1", None, "olaparib", "SENSITIVE_TO")}
     # a drug compared with, not added to, the agent gets nothing
     text = "Olaparib was compared to bevacizumab; olaparib prolonged progression-free survival in BRCA1-mutant cancer."
     assert relation_tuples(extractor.extract(text)) == {("BRCA1", None, "olaparib", "SENSITIVE_TO")}

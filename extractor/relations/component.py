@@ -88,8 +88,8 @@ class RelationExtractor:
             design = self._study_design(s, groups, history)
             history.extend((index, g) for g in groups if g.active)
             previous_drugs = s.drugs
-        doc._.relations = _deduplicate([r for r in relations
-                                        if not self._unlinked(r.subject) and self._near_status(r)])
+        near = {_claim(r) for r in relations if self._near_status(r)}
+        doc._.relations = _deduplicate([r for r in relations if not self._unlinked(r.subject) and _claim(r) in near])
         return doc
 
     def _study_design(self, s: Sentence, groups: list[Group], history) -> tuple[int, Group, find.Drugs] | None:
@@ -130,13 +130,15 @@ class RelationExtractor:
         return []
 
     def _near_status(self, relation: Relation) -> bool:
-        """A receptor status is a subject only close to its drug ('HER2-positive patients benefit from D'),
-        not as the cohort a long sentence starts from."""
+        """A receptor status is a subject only close to its drug, or to another drug of the same claim
+        ('HER2-positive patients benefit from D'), or a little after the cue ('adding D to E improved PFS in
+        patients with HER2-positive cancer'), not as the cohort a long sentence starts from."""
         subject, drug = relation.subject, relation.object
         if subject.label != "TUMOR_SUBTYPE":
             return True
         gap = max(drug.token_start - subject.token_end, subject.token_start - drug.token_end)
-        return gap <= self.cues.status_max_distance
+        return gap <= self.cues.status_max_distance or 0 <= subject.token_start - relation.cue_start <= \
+            self.cues.status_max_distance
 
     def _unlinked(self, mention: Mention) -> bool:
         """A DRUG or GENE only a model found and no lexicon links ('TG' for triglyceride): no relation argument."""
@@ -328,7 +330,8 @@ class RelationExtractor:
                     flip = alteration.manipulated and not fixed
                     relation = Relation(OPPOSITE[kind] if flip else kind, alteration.mention, drug, s.span, cue.text,
                                         s.index, negated or drug_negated, speculative, family=family["family"],
-                                        alteration=alteration.kind if alteration.gene_only else "", gene=gene)
+                                        alteration=alteration.kind if alteration.gene_only else "", gene=gene,
+                                        cue_start=cue.start)
                     relation.confidence = self._confidence(family, relation, alteration, flags)
                     out.append(relation)
         if out and not compared and scope.but_not_in(s, drugs):
@@ -382,6 +385,11 @@ def _as_subject(mention: Mention) -> None:
     if mention.label == "GENE":
         mention.attrs.setdefault("gene", mention.canonical)
         mention.attrs.setdefault("variant_type", "gene_level")
+
+
+def _claim(relation: Relation) -> tuple:
+    """The claim a relation belongs to: its sentence, cue, subject and type (one relation per drug of it)."""
+    return relation.sentence_index, relation.cue_start, id(relation.subject), relation.type
 
 
 def _group_of(subject: Mention, groups: list[Group]) -> Group:

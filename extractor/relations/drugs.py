@@ -52,7 +52,7 @@ def drugs_before(s: Sentence, cues: Cues, position: int) -> Drugs:
                 and i - drug.token_start > -4:
             i -= 1  # 'cisplatin and gemcitabine resistance', 'encorafenib plus cetuximab improved OS'
         elif (added := _added_to(s, cues, i)) is not None:
-            i = added  # 'the addition of D to E ...'
+            found, i = [], added  # 'the addition of D to E ...': D, not the regimen it joins
         else:
             break
     return _named(s, cues, found)
@@ -122,6 +122,8 @@ def drugs_after(s: Sentence, cues: Cues, start: int, window: int, cue: Span, com
             continue
         if word in SENTENCE_END or s.clause_of(i) != s.clause_of(start - 1) or word in cues.comparative_stops:
             break
+        if found and word == "to" and _addition_before(s, cues, i):
+            break  # 'the benefit of adding D to E': D, not the regimen it joins
         if not found and word in cues.relative_stops and not any(  # 'patients who received D' goes on
                 k < s.end and s.words[k] in cues.treatment_verbs for k in (i + 1, i + 2)):
             break
@@ -146,7 +148,8 @@ def drugs_after(s: Sentence, cues: Cues, start: int, window: int, cue: Span, com
 
 def agent_drugs(s: Sentence, cues: Cues, position: int, limit: int | None = -1, added_only: bool = False) -> Drugs:
     """The drug(s) acting as the agent of a verb or adjective at `position` ('D enhances', 'D is potent in',
-    'encorafenib plus cetuximab improved survival'); with `added_only`, only the drugs added in a
+    'encorafenib plus cetuximab improved survival'), only the added ones where drugs are added to a regimen
+    ('adding D to E improved', 'the addition of D to E'); with `added_only`, only the drugs added in a
     combination ('the combination of vemurafenib with cetuximab overcame resistance' -> cetuximab).
     `limit`: most tokens between drug and position (-1: the lexicon's agent_window; None: the clause)."""
     limit = cues.agent_window if limit == -1 else limit
@@ -168,12 +171,12 @@ def agent_drugs(s: Sentence, cues: Cues, position: int, limit: int | None = -1, 
             i = mention.token_start - 1
             continue
         word = s.words[i]
-        if word == "to" and i - 1 >= s.start and s.words[i - 1] in ("added", "adding"):
-            combined, i = True, i - 2  # 'tucatinib added to trastuzumab and capecitabine improved ...'
-            continue
-        added = _added_to(s, cues, i)
+        # 'tucatinib added to trastuzumab and capecitabine improved ...', 'the addition of midostaurin to
+        # chemotherapy prolonged ...': the drugs added act, the regimen they join is given in both arms
+        added = i - 2 if word == "to" and i - 1 >= s.start and s.words[i - 1] in ("added", "adding") else \
+            _added_to(s, cues, i)
         if added is not None:
-            combined, i = True, added  # 'the addition of midostaurin to chemotherapy prolonged ...'
+            found, combined, i = [], False, added
             continue
         if word not in LIST_WORDS + COMBINING_WORDS + ("(", ")", "in", "together") and word not in cues.qualifier_joiners:
             break
