@@ -862,6 +862,8 @@ def test_a_treatment_verb_ahead_lets_the_drug_stand_further_from_the_cue(extract
      {("BRAF", "encorafenib", "SENSITIVE_TO", False), ("BRAF", "cetuximab", "SENSITIVE_TO", False)}),
     ("Selumetinib did not improve progression-free survival in patients with KRAS-mutant NSCLC.",
      {("KRAS", "selumetinib", "SENSITIVE_TO", True)}),
+    ("Mutations in JAK1 and JAK2, together with truncating B2M mutations, were associated with resistance to "
+     "pembrolizumab.", {(g, "pembrolizumab", "RESISTANT_TO", False) for g in ("JAK1", "JAK2", "B2M")}),
     ("A knockout screen identified loss of NF1, MED12 and CUL3 as drivers of resistance to vemurafenib.",
      {(g, "vemurafenib", "RESISTANT_TO", False) for g in ("NF1", "MED12", "CUL3")}),
 ])
