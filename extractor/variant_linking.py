@@ -56,8 +56,7 @@ def _adjacent_gene(doc: Doc, variant: Mention, genes: list[Mention]) -> Mention 
     """A gene right before the variant (modifiers between) or right after ("in HER2")."""
     for gene in sorted(genes, key=lambda g: -g.token_end):
         if gene.token_end <= variant.token_start:
-            between = doc[gene.token_end:variant.token_start]
-            if all(t.lower_ in MODIFIERS or t.is_space for t in between):
+            if all(_modifier(word) for word in doc[gene.token_end:variant.token_start].text.lower().split()):
                 return gene
             break
     for gene in sorted(genes, key=lambda g: g.token_start):
@@ -67,6 +66,11 @@ def _adjacent_gene(doc: Doc, variant: Mention, genes: list[Mention]) -> Mention 
                 return gene
             break
     return None
+
+
+def _modifier(word: str) -> bool:
+    """A modifier word, or hyphenated modifiers: 'loss-of-function', 'kinase-domain'."""
+    return word in MODIFIERS or all(part in MODIFIERS for part in word.split("-") if part)
 
 
 def _nearest_previous_gene(variant: Mention, genes: list[Mention], sentence_starts: list[int],

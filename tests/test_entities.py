@@ -37,6 +37,13 @@ def test_gene_level_mutation_needs_a_gene(extractor):
     assert [(v["text"], v["gene"], v["variant_type"]) for v in variants] == [("mutations", "ERBB2", "gene_level")]
 
 
+def test_hyphenated_modifiers_may_stand_between_gene_and_alteration_word(extractor):
+    record = extractor.extract("RB1 loss-of-function mutations and EGFR kinase-domain mutations were found, "
+                               "but not RB1 drug-induced mutations.")
+    variants = [e for e in record["entities"] if e["label"] == "VARIANT"]
+    assert [(v["text"], v["gene"]) for v in variants] == [("mutations", "RB1"), ("mutations", "EGFR")]
+
+
 def test_abbreviation_inherits_long_form(extractor):
     text = "ER+ invasive lobular carcinoma (ILC) versus invasive ductal carcinoma (IDC). ILC differs."
     record = extractor.extract(text)
