@@ -102,10 +102,13 @@ class EntityRecognizer:
         set_mentions(doc, link_variants(doc, mentions))
         return doc
 
+    def _rank(self, entry) -> tuple:
+        return _entry_rank(entry, self.lexicon.curated_genes)
+
     def _lexicon_candidates(self, doc: Doc) -> list[Mention]:
         candidates = []
         for match in self.lexicon.find(doc):
-            entry = max(match.entries, key=_entry_rank)
+            entry = max(match.entries, key=self._rank)
             first, last = doc[match.start], doc[match.end - 1]
             confidence = (self.confidence["loose"] if match.loose else
                           self.confidence["lexicon"].get(entry.term_type, self.confidence["lexicon_default"]))
@@ -138,7 +141,7 @@ class EntityRecognizer:
             entries = [self.lexicon.gene_entries(term) for term in terms]
             if (start, end) in taken or not all(entries):
                 continue
-            members = [max(found, key=_entry_rank) for found in entries]
+            members = [max(found, key=self._rank) for found in entries]
             if len({m.normalized for m in members}) < len(members):
                 continue
             first = members[0]
@@ -176,7 +179,7 @@ class EntityRecognizer:
     def _gene_symbol(self, name: str) -> str | None:
         """The approved symbol of a gene name, when the lexicon knows it."""
         entries = [e for e in self.lexicon.lookup(name) if e.label == "GENE"]
-        return max(entries, key=_entry_rank).canonical if entries else None
+        return max(entries, key=self._rank).canonical if entries else None
 
     def _model_candidates(self, doc: Doc) -> list[Mention]:
         """Entities set by an earlier NER model, mapped to our labels and linked by lexicon."""
@@ -206,10 +209,12 @@ def _link_bracketed_names(text: str, mentions: list[Mention]) -> None:
             unlinked.normalized, unlinked.canonical = linked.normalized, linked.canonical
 
 
-def _entry_rank(entry) -> tuple:
-    """Prefer curated entries, then an approved gene symbol, then subtype > class > drug > gene alias."""
+def _entry_rank(entry, curated_genes: set[str]) -> tuple:
+    """Prefer curated entries, then an approved gene symbol, then subtype > class > drug > gene alias, then a
+    name, a previous symbol over an alias ('MDR1': ABCB1, not the TBC1D9 alias), a curated (cancer) gene."""
     is_symbol = entry.label == "GENE" and entry.term_type == "symbol"
-    return (entry.source == "curated", is_symbol, LABEL_PRIORITY.get(entry.label, 0), entry.term_type == "name")
+    return (entry.source == "curated", is_symbol, LABEL_PRIORITY.get(entry.label, 0), entry.term_type == "name",
+            entry.term_type == "previous_symbol", entry.normalized in curated_genes)
 
 
 def _with_tokens(doc: Doc, mention: Mention) -> Mention:

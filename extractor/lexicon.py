@@ -41,8 +41,9 @@ DIGIT = re.compile(r"\d")
 RUN_OF_SPACES = re.compile(r"\s\s")
 DIGIT_FOLLOWS = re.compile(r"[ -]{0,2}\d")  # "caspase-3", "caveolin 1"
 LOOSE_SPAN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9 \-.]*[A-Za-z0-9])?")
-# plural abbreviations (AEs, HCs) and a letter with a number (P20, T4): never loose matches
-LOOSE_EXCLUDED = re.compile(r"[A-Z]{2,}s|[A-Za-z]\d+")
+# plural abbreviations (AEs, HCs), a letter with a number (P20, T4) and microRNAs (miR-16, not the MIR16 alias of
+# GDE1): never loose matches
+LOOSE_EXCLUDED = re.compile(r"[A-Z]{2,}s|[A-Za-z]\d+|[Mm]i[Rr]-?\d[\w-]*")
 LOOSE_STOPWORDS = STOP_WORDS | set(read_word_list("patterns/loose_match_stopwords.txt"))
 GREEK = sorted((line.split("\t") for line in read_word_list("patterns/greek_letters.tsv")),
                key=lambda pair: -len(pair[0]))
@@ -103,10 +104,13 @@ class Lexicon:
         self._facts: dict[str, tuple] = {}  # token text -> `_token_facts`
         self._loose: dict[tuple[str, bool], tuple[Entry, ...]] = {}  # span -> `_loose_entries`
         self._squashed_keys: list[str] | None = None  # sorted, for `_may_open_loose`
+        self.curated_genes: set[str] = set()  # ids of the genes of the curated table (cancer genes)
 
     def add(self, term: str, entry: Entry) -> None:
         """Index a term; one-letter gene terms and stop-listed generated ones are skipped."""
         term = " ".join(term.split())
+        if entry.label == "GENE" and entry.source == "curated":
+            self.curated_genes.add(entry.normalized)
         if not term or entry.label == "GENE" and (
                 len(term) < 2 or entry.source != "curated" and term in self.gene_stoplist):
             return
@@ -239,7 +243,9 @@ class Lexicon:
         """Some squashed gene term starts with the squashed token (else no loose match starts here)."""
         if self._squashed_keys is None:
             self._squashed_keys = sorted(self.squashed)
-        key = squash(token)
+        return any(self._opens_squashed(squash(t)) for t in (token, *_human_prefixed(token)))
+
+    def _opens_squashed(self, key: str) -> bool:
         i = bisect_left(self._squashed_keys, key)
         return i < len(self._squashed_keys) and self._squashed_keys[i].startswith(key)
 
@@ -302,6 +308,8 @@ class Lexicon:
                 or any(word.lower() in LOOSE_STOPWORDS for word in span.split())):
             return ()
         entries = self.squashed.get(squash(span), ())
+        if not entries and symbol_like:  # 'hENT1', 'hMLH1': the human gene
+            entries = next((self.squashed[key] for key in map(squash, _human_prefixed(span)) if key in self.squashed), ())
         if not symbol_like:
             entries = [e for e in entries if e.term_type in NAME_TYPES and DIGIT.search(span)]
         return tuple(entries)
@@ -352,6 +360,11 @@ def squash(term: str) -> str:
         if name in term:
             term = term.replace(name, letter)
     return NOT_ALNUM.sub("", term)
+
+
+def _human_prefixed(token: str) -> tuple[str, ...]:
+    """The symbol after a lower-case 'h' that marks the human gene ('hENT1' -> 'ENT1'), if any."""
+    return (token[1:],) if len(token) > 3 and token[0] == "h" and token[1].isupper() and token[2].isupper() else ()
 
 
 def _loose_kind(token: str) -> int:

@@ -14,6 +14,7 @@ def genes(extractor, text):
     ("Levels of TNF-alpha rose.", [("TNF-alpha", "TNF")]),
     ("We measured caspase-3 activity.", [("caspase-3", "CASP3")]),
     ("Plasma PAI-1 was high.", [("PAI-1", "SERPINE1")]),
+    ("Levels of hENT1 and hMLH1 fell.", [("hENT1", "SLC29A1"), ("hMLH1", "MLH1")]),  # 'h' for the human gene
 ])
 def test_loose_gene_matches(extractor, text, expected):
     assert genes(extractor, text) == expected
@@ -26,6 +27,8 @@ def test_loose_gene_matches(extractor, text, expected):
     "Mice lacking the gene were smaller.",  # capitalised word opening a sentence
     "written by Bora Lim and colleagues",  # names: capitalised words side by side
     "Epub 2021 Sep 2.",  # months
+    "Levels of miR-16 fell.",  # a microRNA, not the MIR16 alias of GDE1
+    "Levels of hE and hPSCs fell.",  # no symbol after the 'h'
 ])
 def test_no_loose_gene_matches_on_common_words(extractor, text):
     assert genes(extractor, text) == []
@@ -51,6 +54,8 @@ def test_curated_terms_survive_the_stop_list(extractor):
     ("The HR was 0.70.", []),
     ("The IMPACT trial enrolled patients.", []),
     ("MET amplification was found.", [("MET", "MET")]),
+    ("THP-1 cells and AGS cells were treated.", []),  # cell lines named like GLI2 and JAG1 aliases
+    ("THP1 expression was high.", [("THP1", "GLI2")]),
 ])
 def test_context_rules(extractor, text, expected):
     assert genes(extractor, text) == expected
@@ -71,3 +76,12 @@ def test_variant_hyphenated_to_its_gene(extractor):
     entities = by_text(extractor.extract("Uniquely, D90A-SOD1 is recessive."))
     assert entities["SOD1"]["label"] == "GENE"
     assert entities["D90A"]["gene"] == "SOD1"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("MDR1 levels were high.", [("MDR1", "ABCB1")]),  # a previous symbol beats another gene's alias
+    ("CIP1 levels were high.", [("CIP1", "CDKN1A")]),  # a cancer gene's alias beats another gene's
+    ("p21 levels were high.", [("p21", "CDKN1A")]),  # curated
+])
+def test_ambiguous_gene_terms(extractor, text, expected):
+    assert genes(extractor, text) == expected
