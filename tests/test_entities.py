@@ -68,6 +68,13 @@ def test_drug_class(extractor):
     assert "CDK4/6 inhibitors" in classes
 
 
+def test_chemotherapy_regimens_are_classes(extractor):
+    record = extractor.extract("Patients received mFOLFOX6, FOLFIRI or R-CHOP; CHOP expression rose.")
+    assert [(e["text"], e["label"], e["normalized"]) for e in record["entities"]] == [
+        ("mFOLFOX6", "DRUG_CLASS", "REGIMEN:folfox"), ("FOLFIRI", "DRUG_CLASS", "REGIMEN:folfiri"),
+        ("R-CHOP", "DRUG_CLASS", "REGIMEN:r-chop"), ("CHOP", "GENE", "HGNC:2726")]
+
+
 def test_abbreviation_with_non_gene_long_form_is_no_gene(extractor):
     record = extractor.extract("Overall survival (OS) was longer. OS improved.")
     assert [e for e in record["entities"] if e["label"] == "GENE"] == []

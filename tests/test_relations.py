@@ -470,6 +470,20 @@ def test_a_pronoun_carried_by_a_host_refers_to_the_alteration_before(extractor):
     assert relations(extractor, "Cells expressing it were sensitive to osimertinib.") == []
 
 
+def test_an_outcome_verb_takes_the_drug_before_it(extractor):
+    text = ("In the KRAS-mutant subgroup, panitumumab plus FOLFOX4 did not improve progression-free survival "
+            "compared with FOLFOX4 alone.")  # the regimen is given in both arms
+    assert flagged_tuples(extractor, text) == {("KRAS", "panitumumab", "SENSITIVE_TO", True)}
+    text = "Imatinib did not improve relapse-free survival in patients with the PDGFRA D842V mutation."
+    assert flagged_tuples(extractor, text) == {("PDGFRA", "imatinib", "SENSITIVE_TO", True)}
+    text = ("In patients with FLT3-mutated AML, adding midostaurin to daunorubicin and cytarabine induction "
+            "prolonged overall survival.")
+    assert flagged_tuples(extractor, text) == {("FLT3", "midostaurin", "SENSITIVE_TO", False)}
+    # the agent must stand close before the verb
+    assert relations(extractor, "Panitumumab was given to all patients and, in the KRAS-mutant subgroup, the "
+                                "new scheduling did not improve progression-free survival.") == []
+
+
 def test_an_outcome_may_carry_a_qualifier(extractor):
     for text in ("In patients with BRCA1 mutations, olaparib was associated with longer imaging-based "
                  "progression-free survival.",

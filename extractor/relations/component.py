@@ -262,12 +262,14 @@ class RelationExtractor:
 
     def _drugless(self, s: Sentence, cue: Span, family: dict, acquired: bool, previous_drugs) -> find.Drugs:
         """A cue without a drug of its own: an anaphor's right after it ('resistance to both agents'), the drug
-        near a resistance cue ('T790M variants confer drug resistance'), a treatment named before it, a light
-        verb's agent, a parallel clause's."""
+        near a resistance cue ('T790M variants confer drug resistance'), an outcome verb's agent ('D did not
+        improve PFS'), a treatment named before it, a light verb's agent, a parallel clause's."""
         cues = self.cues
         drugs = find.anaphoric_drugs(s, cues, cue, previous_drugs)  # 'resistance to both agents' names its drugs
         if not drugs and family.get("implicit_drug") and (family["family"] == "confer_resistance" or acquired):
             drugs = find.implicit_drugs(s, cues, cue)
+        if not drugs and s.words[cue.start] in cues.outcome_verbs:  # 'D did not improve PFS compared with E'
+            drugs = find.agent_drugs(s, cues, cue.start)
         return drugs or find.treated_drugs(s, cues, cue) or find.light_verb_agents(s, cues, cue) \
             or find.parallel_drugs(s, cues, cue)
 

@@ -20,7 +20,7 @@ WORD_LISTS = ("linkers", "drug_prefix", "drug_fillers", "drug_qualifier_after", 
               "host_words", "host_links", "clause_breaks", "combination", "compound_adjectives", "relative_stops",
               "treatment_verbs", "comparative_stops", "drug_comparators", "apposition_markers", "negation_after",
               "negation_partial",
-              "finding_words", "qualifier_joiners", "generic_classes", "elliptic_words",
+              "finding_words", "qualifier_joiners", "outcome_verbs", "generic_classes", "elliptic_words",
               "causative_verbs", "directed_qualifiers",
               "negative_quantifiers", "trailing_verbs", "trailing_same", "trailing_reverse",
               "fronted_openers", "agent_skips", "agent_blockers", "unlinked_sources", "design_result_families",
@@ -59,7 +59,8 @@ class Cues:
         for index, family in enumerate(data["cues"]):
             key = f"{family['family']}:{index}"
             self.families[key] = family
-            phrases = family["phrases"] + qualified(family["phrases"], qualifiers["words"], set(qualifiers["heads"]))
+            phrases = alternated(family["phrases"], qualifiers["alternates"])
+            phrases += qualified(phrases, qualifiers["words"], set(qualifiers["heads"]))
             self.cue_matcher.add(key, patterns(phrases))
         self.list_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for name in PHRASE_LISTS:
@@ -85,6 +86,17 @@ class Cues:
         for key, s, e in self.list_matcher(doc):
             spans[self.list_matcher.vocab.strings[key]].append((s, e))
         return cues, Phrases(spans)
+
+
+def alternated(phrases: list[str], alternates: dict[str, list[str]]) -> list[str]:
+    """The phrases, and each with an outcome written another way ('prolonged progression-free survival' ->
+    'prolonged event-free survival'); no repeats."""
+    out = dict.fromkeys(phrases)
+    for phrase in phrases:
+        for outcome, others in alternates.items():
+            if outcome in phrase:
+                out.update(dict.fromkeys(phrase.replace(outcome, other) for other in others))
+    return list(out)
 
 
 def qualified(phrases: list[str], qualifiers: list[str], heads: set[str]) -> list[str]:
