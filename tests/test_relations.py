@@ -155,6 +155,25 @@ def test_restored_sensitivity_means_resistance_to_that_drug(extractor):
                                        ("KRAS", "G13D", "sorafenib", "SENSITIVE_TO")}
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Re-expression of wild-type PTEN in glioblastoma cells restored sensitivity to erlotinib.",
+     {("PTEN", "erlotinib", "SENSITIVE_TO", False)}),  # restored by the gene itself
+    ("Depletion of AXL restored sensitivity to erlotinib.", {("AXL", "erlotinib", "RESISTANT_TO", False)}),
+    ("Sorafenib restored sensitivity to cetuximab in KRAS-mutant cells.",
+     {("KRAS", "sorafenib", "SENSITIVE_TO", False), ("KRAS", "cetuximab", "RESISTANT_TO", False)}),
+])
+def test_who_restores_sensitivity_sets_the_direction(extractor, text, expected):
+    assert flagged_tuples(extractor, text) == expected
+
+
+def test_a_class_qualified_by_a_drug_is_that_drug(extractor):
+    text = "TYMS overexpression was associated with resistance to 5-fluorouracil-based adjuvant chemotherapy."
+    assert flagged_tuples(extractor, text) == {("TYMS", "fluorouracil", "RESISTANT_TO", False)}
+    text = "TYMS overexpression was associated with resistance to fluorouracil and adjuvant chemotherapy."
+    assert flagged_tuples(extractor, text) == {("TYMS", "fluorouracil", "RESISTANT_TO", False),
+                                               ("TYMS", "chemotherapy", "RESISTANT_TO", False)}
+
+
 def test_enhancing_agent_is_sensitive_and_enhanced_drug_gets_nothing(extractor):
     record = extractor.extract("AT-101 enhances gefitinib sensitivity in NSCLC cells with EGFR T790M mutations.")
     assert relation_tuples(record) == {("EGFR", "T790M", "gossypol", "SENSITIVE_TO")}

@@ -237,8 +237,10 @@ class RelationExtractor:
         """(type, agent drugs, cue drugs, fixed) after the modifiers before the cue (its drug when that comes
         first): 'reduced sensitivity' flips the type; 'D restored sensitivity to E' (E resistant, D sensitive),
         'D overcame resistance to E', 'D with E had a synergistic effect on the resistance' and 'D enhances
-        E sensitivity' (E gets nothing) add agents. `fixed`: the modifier states a manipulation's effect
-        ('depletion of AXL restored sensitivity'), so a manipulated gene's direction is not flipped again."""
+        E sensitivity' (E gets nothing) add agents. Sensitivity restored by no drug is the subject's doing
+        ('re-expression of PTEN restored sensitivity to D': sensitive; 'depletion of AXL restored sensitivity':
+        the manipulation flips it). `fixed`: the modifier states the effect of what it is said of ('depletion of
+        X overcame resistance to D'), so a manipulated gene's direction is not flipped again."""
         cues, kind = self.cues, family["type"]
         window = (max(s.start, anchor - family.get("modifier_window", cues.modifier_window)), anchor)
         inside = {i for g in groups for i in range(g.start, g.end)}  # 'low ERCC1 expression predicts benefit'
@@ -252,13 +254,14 @@ class RelationExtractor:
         if verbs or cue.text.lower() in cues.enhance:  # 'D sensitizes X cells to E'
             verb = min(b for b, _ in verbs) if verbs else cue.start
             agent = find.agent_drugs(s, cues, verb, added_only=bool(overcome or restore))
-        if kind == SENSITIVE and restore:
-            kind = RESISTANT  # sensitivity restored: it was lost
+        restored_by_drug = bool(restore and agent)
+        if kind == SENSITIVE and restored_by_drug:
+            kind = RESISTANT  # sensitivity a drug restored: it was lost
         elif kind == SENSITIVE and agent:
             drugs = []
         elif modifier("reverse"):
             kind = OPPOSITE[kind]
-        return kind, agent, drugs, bool(restore or overcome)
+        return kind, agent, drugs, restored_by_drug or bool(overcome)
 
     def _drugless(self, s: Sentence, cue: Span, family: dict, acquired: bool, previous_drugs) -> find.Drugs:
         """A cue without a drug of its own: an anaphor's right after it ('resistance to both agents'), the drug
