@@ -489,6 +489,25 @@ def test_a_pronoun_carried_by_a_host_refers_to_the_alteration_before(extractor):
     assert relations(extractor, "Cells expressing it were sensitive to osimertinib.") == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a subject ending inside its cue
+    ("AXL-mediated resistance to erlotinib was observed.", {("AXL", "erlotinib", "RESISTANT_TO", False)}),
+    ("Gefitinib reversed ABCG2-mediated resistance to topotecan.",
+     {("ABCG2", "gefitinib", "SENSITIVE_TO", False), ("ABCG2", "topotecan", "RESISTANT_TO", False)}),
+    # an anaphoric noun phrase carried by a host
+    ("The ABL1 T315I mutation confers resistance to nilotinib, but cells expressing this mutant remain sensitive "
+     "to ponatinib.", {("ABL1", "nilotinib", "RESISTANT_TO", False), ("ABL1", "ponatinib", "SENSITIVE_TO", False)}),
+    # resistance the host acquired; an undirected prediction; a drug added after a regimen
+    ("Melanoma cells harbouring BRAF V600E that had acquired resistance to vemurafenib showed MAPK reactivation.",
+     set()),
+    ("ERCC1 expression may predict the response to cisplatin.", set()),
+    ("Patients with HER2-positive tumours derived greater benefit from the addition of paclitaxel after "
+     "doxorubicin plus cyclophosphamide.", {("ERBB2", "paclitaxel", "SENSITIVE_TO", False)}),
+])
+def test_subjects_and_drugs_in_longer_phrases(extractor, text, expected):
+    assert flagged_tuples(extractor, text) == expected
+
+
 def test_an_outcome_verb_takes_the_drug_before_it(extractor):
     text = ("In the KRAS-mutant subgroup, panitumumab plus FOLFOX4 did not improve progression-free survival "
             "compared with FOLFOX4 alone.")  # the regimen is given in both arms

@@ -122,8 +122,8 @@ def drugs_after(s: Sentence, cues: Cues, start: int, window: int, cue: Span, com
             continue
         if word in SENTENCE_END or s.clause_of(i) != s.clause_of(start - 1) or word in cues.comparative_stops:
             break
-        if found and word == "to" and _addition_before(s, cues, i):
-            break  # 'the benefit of adding D to E': D, not the regimen it joins
+        if found and word in ("to", "after", "following") and _addition_before(s, cues, i):
+            break  # 'the benefit of adding D to E' (or 'after E'): D, not the regimen it joins
         if not found and word in cues.relative_stops and not any(  # 'patients who received D' goes on
                 k < s.end and s.words[k] in cues.treatment_verbs for k in (i + 1, i + 2)):
             break

@@ -20,7 +20,9 @@ def find_subject(s: Sentence, cues: Cues, lo: int, hi: int, groups: list[Group],
     first of its clause ('X cells maintained elevated Y signalling despite treatment with D': not Y)."""
     clause = s.clause_of(lo)
     active = [g for g in groups if g.active]
-    before = [g for g in active if g.end <= lo and s.clause_of(g.end - 1) == clause and not s.enclosed(g, lo)]
+    # a group may end inside a cue that opens with its last word ('ABCG2-mediated resistance to D')
+    before = [g for g in active if (g.end <= lo or g.start < lo < g.end <= hi) and s.clause_of(g.end - 1) == clause
+              and not s.enclosed(g, lo)]
     scope = s.paren_scope(lo)
     # 'a poor response to D, worse than expected in X melanoma': an alteration behind 'than' is the comparator
     after = [g for g in active if hi <= g.start < scope and s.clause_of(g.start) == clause
@@ -84,9 +86,11 @@ def _inner_anaphor(s: Sentence, cues: Cues, hi: int, clause: int) -> bool:
 
 
 def _carried_pronoun(s: Sentence, cues: Cues, lo: int) -> bool:
-    """A pronoun carried by a host in the cue's clause before it ('cells expressing it', 'tumours harbouring them')."""
-    return any(s.words[i] in cues.pronoun_carriers and s.words[i + 1] in cues.carried_pronouns
-               for i in range(s.clause_start(lo), lo - 1))
+    """A pronoun or an anaphoric noun phrase carried by a host in the cue's clause before it ('cells expressing
+    it', 'tumours harbouring them', 'cells expressing this mutant')."""
+    return any(s.words[i] in cues.pronoun_carriers and (
+        s.words[i + 1] in cues.carried_pronouns or _inner_anaphor(s, cues, i + 1, s.clause_of(i)))
+        for i in range(s.clause_start(lo), lo - 1))
 
 
 def _compared(s: Sentence, cues: Cues, lo: int, hi: int) -> bool:
