@@ -18,6 +18,10 @@ import pytest
     ("(p.Q61K, D538G)", ["(", "p.", "Q61K", ",", "D538G", ")"]),
     ("in 10M urea", ["in", "10", "M", "urea"]),
     ("FLT3-ITD AML", ["FLT3", "-", "ITD", "AML"]),
+    # a variant in brackets after its gene is cut off it; a genotype sign too
+    ("The BRAF(V600E) mutation", ["The", "BRAF", "(", "V600E", ")", "mutation"]),
+    ("VIP(-/-) mice", ["VIP", "(", "-/-", ")", "mice"]),
+    ("IL(2)R", ["IL(2)R"]),
 ])
 def test_tokenization_keeps_biomedical_names_whole(nlp, text, tokens):
     assert [t.text for t in nlp.tokenizer(text)] == tokens
