@@ -66,6 +66,10 @@ def test_drug_class(extractor):
     assert classes["tyrosine kinase inhibitor"]["canonical"] == "tyrosine kinase inhibitor"
     assert classes["TKI"]["normalized"] == classes["tyrosine kinase inhibitor"]["normalized"]
     assert "CDK4/6 inhibitors" in classes
+    record = extractor.extract("anti-EGFR monoclonal antibodies, EGFR TKIs and androgen deprivation therapy")
+    assert [(e["text"], e["canonical"]) for e in record["entities"]] == [
+        ("anti-EGFR monoclonal antibodies", "anti-egfr antibody"), ("EGFR TKIs", "egfr tyrosine kinase inhibitor"),
+        ("androgen deprivation therapy", "androgen deprivation therapy")]
 
 
 def test_chemotherapy_regimens_are_classes(extractor):
