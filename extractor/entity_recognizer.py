@@ -119,13 +119,15 @@ class EntityRecognizer:
         return candidates
 
     def _shape_candidates(self, doc: Doc, lexical: list[Mention]) -> list[Mention]:
-        """Drugs by INN stem or code-name shape, where no lexicon term stands."""
+        """Drugs by INN stem or code-name shape, where no lexicon term stands and that join no known drugs
+        ('paclitaxel-carboplatin' is two)."""
         taken = {(m.start, m.end) for m in lexical}
+        drugs = [(m.start, m.end) for m in lexical if m.label == "DRUG"]
         text = doc_text(doc)
         candidates = []
         for start, end in self.drug_shapes.find(text):
             span = doc.char_span(start, end)
-            if span is None or (start, end) in taken:
+            if span is None or (start, end) in taken or any(start <= b and e <= end for b, e in drugs):
                 continue
             candidates.append(Mention(start, end, "DRUG", None, text[start:end].lower(), "shape",
                                       token_start=span.start, token_end=span.end,

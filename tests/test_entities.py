@@ -72,6 +72,12 @@ def test_drug_class(extractor):
         ("androgen deprivation therapy", "androgen deprivation therapy")]
 
 
+def test_a_drug_shape_never_joins_known_drugs(extractor):
+    record = extractor.extract("Tumours responded to paclitaxel-carboplatin and to zongertinib.")
+    assert [(e["text"], e["label"]) for e in record["entities"]] == [
+        ("paclitaxel", "DRUG"), ("carboplatin", "DRUG"), ("zongertinib", "DRUG")]
+
+
 def test_chemotherapy_regimens_are_classes(extractor):
     record = extractor.extract("Patients received mFOLFOX6, FOLFIRI or R-CHOP; CHOP expression rose.")
     assert [(e["text"], e["label"], e["normalized"]) for e in record["entities"]] == [

@@ -508,6 +508,29 @@ def test_subjects_and_drugs_in_longer_phrases(extractor, text, expected):
     assert flagged_tuples(extractor, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a comparator arm may open with placebo or a physician's choice: its drugs are in both arms
+    ("In PIK3CA-mutated breast cancer, alpelisib plus fulvestrant prolonged progression-free survival compared "
+     "with placebo plus fulvestrant.", {("PIK3CA", "alpelisib", "SENSITIVE_TO", False)}),
+    ("In BRAF V600E-mutated colorectal cancer, encorafenib plus cetuximab improved overall survival compared with "
+     "the investigator's choice of irinotecan plus cetuximab.", {("BRAF", "encorafenib", "SENSITIVE_TO", False)}),
+    # a design, not a result
+    ("This phase III trial compared the efficacy of osimertinib with that of gefitinib in patients with "
+     "EGFR-mutant NSCLC.", set()),
+    # a course of the drug
+    ("Patients with TP53 mutations had a higher response rate to a 10-day course of decitabine.",
+     {("TP53", "decitabine", "SENSITIVE_TO", False)}),
+    # a clause with a drug of its own does not borrow the drugs of the clause before
+    ("The ABL1 T315I mutation confers resistance to imatinib, whereas ponatinib retains activity against it, with "
+     "a response rate of 70% in T315I-positive patients.",
+     {("ABL1", "imatinib", "RESISTANT_TO", False), ("ABL1", "ponatinib", "SENSITIVE_TO", False)}),
+    ("EGFR L858R cells were resistant to cetuximab, whereas KRAS G12D cells were sensitive.",
+     {("EGFR", "cetuximab", "RESISTANT_TO", False), ("KRAS", "cetuximab", "SENSITIVE_TO", False)}),
+])
+def test_arms_designs_and_courses(extractor, text, expected):
+    assert flagged_tuples(extractor, text) == expected
+
+
 def test_an_outcome_verb_takes_the_drug_before_it(extractor):
     text = ("In the KRAS-mutant subgroup, panitumumab plus FOLFOX4 did not improve progression-free survival "
             "compared with FOLFOX4 alone.")  # the regimen is given in both arms

@@ -62,8 +62,8 @@ def drug_arm_end(s: Sentence, cues: Cues, start: int) -> int | None:
     """The end of the drugs a comparison names from `start` on ('with standard EGFR-TKIs', 'carboplatin
     and paclitaxel'), or None when no drug comes first."""
     j = start
-    while j < s.end and (s.words[j] in ("with", "to") or s.words[j] in cues.drug_prefix) \
-            and s.mention_at(j, DRUG_LABELS) is None:
+    while j < s.end and (s.words[j] in ("with", "to") or s.words[j] in cues.drug_prefix or
+                         s.words[j] in cues.arm_openers) and s.mention_at(j, DRUG_LABELS) is None:
         j += 1
     end = None
     while j < s.end:
@@ -287,9 +287,10 @@ def light_verb_agents(s: Sentence, cues: Cues, cue: Span) -> Drugs:
 
 def parallel_drugs(s: Sentence, cues: Cues, cue: Span) -> Drugs:
     """'X cells were resistant to D, whereas Y cells were sensitive': a cue opening a new clause without a drug
-    takes the drug of the last cue of the clause before."""
+    takes the drug of the last cue of the clause before; not when its own clause names a drug before it
+    ('..., whereas D retains activity against it, with a response rate of 70%')."""
     start = s.clause_start(cue.start)
-    if start == s.start:
+    if start == s.start or any(start <= d.token_start < cue.start for d in s.drugs):
         return []
     for other in sorted((c for c in s.cues if c.end <= start and s.clause_of(c.start) == s.clause_of(start - 1)),
                         key=lambda c: -c.start):
@@ -330,11 +331,15 @@ def _governed(s: Sentence, cues: Cues, start: int, drug_start: int, of_governs: 
     """The first drug after a cue must be the object of a linking word: at most a few words that are
     not drug-phrase words ('the BH3 mimetics') between the last linker and the drug
     ('resistance of the latter cells to doxorubicin', but not 'sensitization to seizures induced by cocaine')."""
-    unknown = 0
+    unknown, course = 0, False
     for i in range(drug_start - 1, start - 2, -1):
         word = s.words[i]
         if word == "of" and i - 1 >= s.start and s.words[i - 1] in cues.course_nouns:
-            continue  # 'a complete response after eight cycles of D': a course of the drug
+            course = True  # 'a complete response after eight cycles of D': a course of the drug
+            continue
+        if course and (word in cues.course_nouns or word in cues.course_units or word == "-" or word[:1].isdigit()):
+            continue  # 'a 10-day course of D'
+        course = False
         if word in cues.linkers:
             # 'sensitization of lidocaine convulsions', 'resistance of cells to D': after a sensitivity or
             # resistance word 'of' names what is sensitive, not the drug ('efficacy of D' is fine)
