@@ -36,6 +36,7 @@ from thinc.api import HashEmbed, Maxout, Model, chain, concatenate, list2ragged,
 from thinc.types import Floats2d
 
 from . import tokenizer  # noqa: F401  registers extractor.tokenizer.v1 for saved pipelines
+from .mentions import TokenBounds
 from .resources import models_path, read_word_list
 
 ENTITY_LABELS = ("GENE", "DRUG", "VARIANT")
@@ -460,22 +461,6 @@ class BiluoTagger(Tagger):
                         confidence[key] = round(min(probs[start:end]), 4)
         doc.user_data[CONFIDENCE_KEY] = confidence
         return spans
-
-
-class TokenBounds:
-    """Character start and end, and whether it is whitespace, of each token of a doc
-    (Python lists: cheaper to read than ``doc[i].idx`` one token at a time)."""
-
-    def __init__(self, doc: Doc):
-        from spacy.attrs import IDX, IS_SPACE, LENGTH
-
-        if len(doc):
-            idx, length, space = doc.to_array([IDX, LENGTH, IS_SPACE]).T.tolist()
-        else:
-            idx, length, space = [], [], []
-        self.starts = idx
-        self.ends = [i + n for i, n in zip(idx, length)]
-        self.space = space
 
 
 # -- fast inference ----------------------------------------------------------------

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from .mentions import Mention
 from .lexicon import read_table_column
 from .resources import read_word_list
-from .sentences import sentence_bounds
+from .sentences import doc_text, sentence_bounds
 
 MODIFIERS = frozenset(read_word_list("patterns/alteration_modifiers.txt"))
 HOTSPOTS = dict(zip(read_table_column("lexicons/variant_hotspots.tsv", "variant"),
@@ -54,17 +54,17 @@ def link_variants(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 def _adjacent_gene(doc: Doc, variant: Mention, genes: list[Mention]) -> Mention | None:
     """A gene right before the variant (modifiers between) or right after ("in HER2")."""
-    for gene in sorted(genes, key=lambda g: -g.token_end):
-        if gene.token_end <= variant.token_start:
-            if all(_modifier(word) for word in doc[gene.token_end:variant.token_start].text.lower().split()):
-                return gene
-            break
-    for gene in sorted(genes, key=lambda g: g.token_start):
-        if gene.token_start >= variant.token_end:
-            between = doc[variant.token_end:gene.token_start]
-            if len(between) <= 3 and between and all(t.lower_ in LINKERS or t.like_num for t in between):
-                return gene
-            break
+    before = [g for g in genes if g.token_end <= variant.token_start]
+    if before:
+        gene = max(before, key=lambda g: g.token_end)
+        if all(_modifier(word) for word in doc_text(doc)[gene.end:variant.start].lower().split()):
+            return gene
+    after = [g for g in genes if g.token_start >= variant.token_end]
+    if after:
+        gene = min(after, key=lambda g: g.token_start)
+        if 0 < gene.token_start - variant.token_end <= 3 and all(
+                t.lower_ in LINKERS or t.like_num for t in doc[variant.token_end:gene.token_start]):
+            return gene
     return None
 
 
