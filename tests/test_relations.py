@@ -526,6 +526,18 @@ def test_subjects_and_drugs_in_longer_phrases(extractor, text, expected):
      {("ABL1", "imatinib", "RESISTANT_TO", False), ("ABL1", "ponatinib", "SENSITIVE_TO", False)}),
     ("EGFR L858R cells were resistant to cetuximab, whereas KRAS G12D cells were sensitive.",
      {("EGFR", "cetuximab", "RESISTANT_TO", False), ("KRAS", "cetuximab", "SENSITIVE_TO", False)}),
+    # a long regimen the drug is added to
+    ("The addition of midostaurin to standard daunorubicin and cytarabine induction and high-dose cytarabine "
+     "consolidation prolonged overall survival in adults with FLT3-mutated AML.",
+     {("FLT3", "midostaurin", "SENSITIVE_TO", False)}),
+    # what the patients had before is no drug of the cue
+    ("Selpercatinib produced an objective response rate of 64% in platinum-pretreated patients with RET "
+     "fusion-positive NSCLC.", {("RET", "selpercatinib", "SENSITIVE_TO", False)}),
+    # expression written as staining or a '-high' suffix
+    ("Elevated SLFN11 immunoreactivity predicted a favourable response to topotecan.",
+     {("SLFN11", "topotecan", "SENSITIVE_TO", False)}),
+    ("PD-L1-high tumours derived greater benefit from pembrolizumab than PD-L1-low tumours.",
+     {("CD274", "pembrolizumab", "SENSITIVE_TO", False)}),
 ])
 def test_arms_designs_and_courses(extractor, text, expected):
     assert flagged_tuples(extractor, text) == expected

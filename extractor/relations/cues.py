@@ -20,7 +20,7 @@ WORD_LISTS = ("linkers", "drug_prefix", "drug_fillers", "drug_qualifier_after", 
               "host_words", "host_links", "clause_breaks", "combination", "compound_adjectives", "relative_stops",
               "treatment_verbs", "comparative_stops", "drug_comparators", "apposition_markers", "negation_after",
               "negation_partial",
-              "finding_words", "qualifier_joiners", "outcome_verbs", "arm_openers", "generic_classes", "elliptic_words",
+              "finding_words", "qualifier_joiners", "outcome_verbs", "arm_openers", "host_drug_qualifiers", "generic_classes", "elliptic_words",
               "causative_verbs", "directed_qualifiers",
               "negative_quantifiers", "trailing_verbs", "trailing_same", "trailing_reverse",
               "fronted_openers", "agent_skips", "agent_blockers", "unlinked_sources", "design_result_families",
@@ -29,7 +29,7 @@ WORD_LISTS = ("linkers", "drug_prefix", "drug_fillers", "drug_qualifier_after", 
 NUMBERS = ("drug_window", "treated_drug_window", "status_max_distance", "drug_prefix_unknown", "group_max_gap",
            "negation_window", "coreference_sentences",
            "implicit_drug_distance", "agent_subject_distance", "agent_object_words", "light_verb_words",
-           "negative_quantifier_words")
+           "negative_quantifier_words", "regimen_words")
 
 
 class Cues:

@@ -108,6 +108,9 @@ def drugs_after(s: Sentence, cues: Cues, start: int, window: int, cue: Span, com
     but_not = {b for b, _ in s.has("but_not", start, s.end)}
     while i < s.end:
         mention = s.at.get(i)
+        if mention is not None and mention.label in DRUG_LABELS and _qualifies_host(s, cues, mention):
+            i = mention.token_end + 2  # 'in platinum-pretreated patients': the patients' history, not the cue's drug
+            continue
         if mention is not None and mention.label in DRUG_LABELS and mention.token_start >= start:
             if not linker or (need_linker and not found and
                               not _governed(s, cues, start, mention.token_start, of_governs)):
@@ -144,6 +147,12 @@ def drugs_after(s: Sentence, cues: Cues, start: int, window: int, cue: Span, com
     found = found[cut:]
     kept = {id(m) for m, _ in _named(s, cues, [m for m, _ in found])}
     return [(m, n) for m, n in found if id(m) in kept]
+
+
+def _qualifies_host(s: Sentence, cues: Cues, drug: Mention) -> bool:
+    """'platinum-pretreated', 'TKI-naive': the drug says what a host has had."""
+    end = drug.token_end
+    return end + 1 < s.end and s.words[end] == "-" and s.words[end + 1] in cues.host_drug_qualifiers
 
 
 def agent_drugs(s: Sentence, cues: Cues, position: int, limit: int | None = -1, added_only: bool = False) -> Drugs:
@@ -187,11 +196,14 @@ def agent_drugs(s: Sentence, cues: Cues, position: int, limit: int | None = -1, 
 
 def _added_to(s: Sentence, cues: Cues, i: int) -> int | None:
     """Where to go on looking for drugs when the words ending at i are 'the addition of D to [standard
-    induction]' or 'adding D to' before a drug (D is added to it): the token before 'to'; else None."""
+    induction]' or 'adding D to' before a drug (D is added to it), also past more of the regimen ('the addition
+    of D to daunorubicin and cytarabine induction and high-dose cytarabine'): the token before 'to'; else None."""
     j = i
-    while j >= s.start and s.words[j] != "to" and s.words[j] in cues.drug_prefix \
-            and s.mention_at(j, DRUG_LABELS) is None:
-        j -= 1
+    while j >= s.start and i - j <= cues.regimen_words and s.words[j] != "to":
+        drug = s.mention_at(j, DRUG_LABELS)
+        if drug is None and s.words[j] not in cues.drug_prefix and s.words[j] not in cues.drug_fillers:
+            return None
+        j = drug.token_start - 1 if drug is not None else j - 1
     return j - 1 if j >= s.start and s.words[j] == "to" and _addition_before(s, cues, j) else None
 
 
