@@ -538,6 +538,12 @@ def test_subjects_and_drugs_in_longer_phrases(extractor, text, expected):
      {("SLFN11", "topotecan", "SENSITIVE_TO", False)}),
     ("PD-L1-high tumours derived greater benefit from pembrolizumab than PD-L1-low tumours.",
      {("CD274", "pembrolizumab", "SENSITIVE_TO", False)}),
+    # the negation word is the alteration's own; a family gives nothing; a bracketed statistic is no claim
+    ("Breast cancer cell lines lacking RB1 were refractory to abemaciclib.",
+     {("RB1", "abemaciclib", "RESISTANT_TO", False)}),
+    ("RAS mutations were associated with a lack of response to panitumumab.", set()),
+    ("ERCC1 expression was not associated with response to oxaliplatin (objective response 44% vs 47%, P = 0.79).",
+     {("ERCC1", "oxaliplatin", "SENSITIVE_TO", True)}),
 ])
 def test_arms_designs_and_courses(extractor, text, expected):
     assert flagged_tuples(extractor, text) == expected

@@ -73,10 +73,12 @@ def _alterations(s: Sentence, cues: Cues) -> list[Alteration]:
             continue
         start = variant.token_start
         before = s.at.get(start - 1) or (s.at.get(start - 2) if words[start - 1] == "-" else None)
+        recordable = bool(variant.attrs.get("gene"))
         if before is not None and before.label == "GENE":
             start = before.token_start
+            recordable = recordable and is_hgnc_gene(before)  # 'RAS mutations': a family's
         kind = variant.attrs.get("variant_type") or "gene_level"
-        found.append(Alteration(variant, start, variant.token_end, kind, recordable=bool(variant.attrs.get("gene"))))
+        found.append(Alteration(variant, start, variant.token_end, kind, recordable=recordable))
     for gene in (m for m in s.mentions if m.label == "GENE"):
         if qualifies_drug(s, cues, gene):
             continue

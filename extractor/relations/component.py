@@ -149,7 +149,7 @@ class RelationExtractor:
         found: list[Relation] = []
         for cue in s.cues:
             family = self.cues.family(cue)
-            if scope.is_aim(s, cue) or scope.is_undirected(s, self.cues, cue):
+            if scope.is_aim(s, cue) or scope.is_undirected(s, self.cues, cue) or scope.in_statistics(s, cue):
                 continue
             if family["shape"] == "predicate":
                 found.extend(self._predicate(s, cue, family, groups, history, previous_drugs))

@@ -23,6 +23,16 @@ def is_aim(s: Sentence, cue: Span) -> bool:
     return not s.has("claims", last, cue.start)
 
 
+def in_statistics(s: Sentence, cue: Span) -> bool:
+    """A cue in brackets with figures that back up the claim before them ('not associated with response to D
+    (objective response 44% vs 47%, P = 0.79)'): a statistic, no claim of its own."""
+    opening = s.opening_bracket(cue.start)
+    if opening is None or opening == s.start or not s.cues or s.cues[0].start >= opening:
+        return False
+    close = s.closing_bracket(cue.end, s.end)
+    return close is not None and any(s.words[i][:1].isdigit() for i in range(opening + 1, close))
+
+
 def is_undirected(s: Sentence, cues: Cues, cue: Span) -> bool:
     """No direction: 'a range of sensitivities', 'differential response', 'X regulates resistance to D', a
     possible marker of a neutral outcome ('a potential predictor of the response to D', 'may act as a marker of
@@ -75,6 +85,8 @@ def negated(s: Sentence, cues: Cues, cue: Span, group: Group | None = None) -> b
     clause = s.clause_start(cue.start)
     start = max(clause, cue.start - cues.negation_window)
     exceptions = {i for b, e in s.has("negation_exceptions", start, cue.end + 2) for i in range(b, e)}
+    if group is not None:  # 'cell lines lacking RB1 were refractory': the word is the alteration's own
+        exceptions.update(range(group.start, group.end))
     if any(s.words[i] in cues.negation and i not in exceptions for i in range(start, cue.start)):
         return True
     return group is not None and clause <= group.start and group.end <= cue.start and any(
