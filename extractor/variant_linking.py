@@ -21,6 +21,7 @@ from .sentences import doc_text, sentence_bounds
 MODIFIERS = frozenset(read_word_list("patterns/alteration_modifiers.txt"))
 HOTSPOTS = dict(zip(read_table_column("lexicons/variant_hotspots.tsv", "variant"),
                     read_table_column("lexicons/variant_hotspots.tsv", "gene")))
+DOMAIN_WORDS = frozenset({"domain", "domains"})  # 'POLE exonuclease domain mutations': a word naming a domain
 LINKERS = frozenset({"in", "of", "within", "the", "a", "an", "at", "codon", "gene", "-", "("})
 SENTENCE_WINDOW = 2  # sentences back to look for the gene of a bare variant
 
@@ -57,7 +58,8 @@ def _adjacent_gene(doc: Doc, variant: Mention, genes: list[Mention]) -> Mention 
     before = [g for g in genes if g.token_end <= variant.token_start]
     if before:
         gene = max(before, key=lambda g: g.token_end)
-        if all(_modifier(word) for word in doc_text(doc)[gene.end:variant.start].lower().split()):
+        words = doc_text(doc)[gene.end:variant.start].lower().split()
+        if all(_modifier(word) or following in DOMAIN_WORDS for word, following in zip(words, words[1:] + [""])):
             return gene
     after = [g for g in genes if g.token_start >= variant.token_end]
     if after:
@@ -69,8 +71,10 @@ def _adjacent_gene(doc: Doc, variant: Mention, genes: list[Mention]) -> Mention 
 
 
 def _modifier(word: str) -> bool:
-    """A modifier word, or hyphenated modifiers: 'loss-of-function', 'kinase-domain'."""
-    return word in MODIFIERS or all(part in MODIFIERS for part in word.split("-") if part)
+    """A modifier word, hyphenated modifiers ('loss-of-function') or a domain ('exonuclease-domain')."""
+    parts = [part for part in word.split("-") if part]
+    return word in MODIFIERS or all(part in MODIFIERS for part in parts) or (
+        len(parts) > 1 and parts[-1] in DOMAIN_WORDS)
 
 
 def _nearest_previous_gene(variant: Mention, genes: list[Mention], sentence_starts: list[int],

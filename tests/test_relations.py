@@ -544,6 +544,13 @@ def test_subjects_and_drugs_in_longer_phrases(extractor, text, expected):
     ("RAS mutations were associated with a lack of response to panitumumab.", set()),
     ("ERCC1 expression was not associated with response to oxaliplatin (objective response 44% vs 47%, P = 0.79).",
      {("ERCC1", "oxaliplatin", "SENSITIVE_TO", True)}),
+    # a domain between gene and alteration word; effect words in a cue; every '-free' outcome
+    ("Tumours with POLE exonuclease-domain mutations showed durable responses to pembrolizumab.",
+     {("POLE", "pembrolizumab", "SENSITIVE_TO", False)}),
+    ("Olaparib induced complete and durable regression of BRCA2-deficient xenografts.",
+     {("BRCA2", "olaparib", "SENSITIVE_TO", False)}),
+    ("In FLT3-mutated AML, midostaurin prolonged event-free and overall survival.",
+     {("FLT3", "midostaurin", "SENSITIVE_TO", False)}),
 ])
 def test_arms_designs_and_courses(extractor, text, expected):
     assert flagged_tuples(extractor, text) == expected

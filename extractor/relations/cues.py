@@ -61,7 +61,8 @@ class Cues:
             key = f"{family['family']}:{index}"
             self.families[key] = family
             phrases = alternated(family["phrases"], qualifiers["alternates"])
-            phrases += qualified(phrases, qualifiers["words"], set(qualifiers["heads"]))
+            phrases += qualified(phrases, qualifiers["words"], set(qualifiers["heads"])) + qualified(
+                phrases, qualifiers["effect_words"], set(qualifiers["effect_heads"]))
             self.cue_matcher.add(key, patterns(phrases))
         self.list_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for name in PHRASE_LISTS:
