@@ -551,6 +551,10 @@ def test_subjects_and_drugs_in_longer_phrases(extractor, text, expected):
      {("BRCA2", "olaparib", "SENSITIVE_TO", False)}),
     ("In FLT3-mutated AML, midostaurin prolonged event-free and overall survival.",
      {("FLT3", "midostaurin", "SENSITIVE_TO", False)}),
+    # a host anaphor right after an agent cue names the alteration before; an anaphor of changes does not
+    ("ERBB2 amplification confers resistance to cetuximab, and trastuzumab induced objective responses in such "
+     "patients.", {("ERBB2", "cetuximab", "RESISTANT_TO", False), ("ERBB2", "trastuzumab", "SENSITIVE_TO", False)}),
+    ("Nestin expression rose in treated cells, and melatonin reversed these changes.", set()),
 ])
 def test_arms_designs_and_courses(extractor, text, expected):
     assert flagged_tuples(extractor, text) == expected

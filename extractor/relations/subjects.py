@@ -58,9 +58,12 @@ def find_subject(s: Sentence, cues: Cues, lo: int, hi: int, groups: list[Group],
         return shared, {"elliptic_subject"}
     earlier = [g for g in active if g.end <= lo]
     carried = _carried_pronoun(s, cues, lo)
-    if earlier and (carried or _inner_anaphor(s, cues, hi, s.clause_of(max(lo, hi - 1)))):
+    clause_of_cue = s.clause_of(max(lo, hi - 1))
+    if earlier and (carried or _inner_anaphor(s, cues, hi, clause_of_cue) or any(
+            s.clause_of(b) == clause_of_cue and s.words[e - 1] in cues.host_words
+            for b, e in s.has("anaphors", hi, min(s.end, hi + 3)))):
         # 'X confers resistance to A, but B retained potency against this mutant', '... whereas cells expressing
-        # it remain sensitive to B'
+        # it remain sensitive to B', '..., and D induced responses in such patients'
         return earlier[-1], {"coreference"}
     if carried or s.has("anaphors", s.start, s.end):
         recent = [g for i, g in history if s.index - cues.coreference_sentences <= i < s.index]
