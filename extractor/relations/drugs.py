@@ -112,6 +112,8 @@ def drugs_after(s: Sentence, cues: Cues, start: int, window: int, cue: Span, com
             i = mention.token_end + 2  # 'in platinum-pretreated patients': the patients' history, not the cue's drug
             continue
         if mention is not None and mention.label in DRUG_LABELS and mention.token_start >= start:
+            if found and mention.token_end in s.cue_tokens and not cue.start <= mention.token_end < cue.end:
+                break  # 'confers resistance to A, and B induced responses': B is the next cue's agent
             if not linker or (need_linker and not found and
                               not _governed(s, cues, start, mention.token_start, of_governs)):
                 break
@@ -174,8 +176,8 @@ def agent_drugs(s: Sentence, cues: Cues, position: int, limit: int | None = -1, 
     while i >= s.start:
         mention = s.mention_at(i, DRUG_LABELS)
         if mention is not None:
-            if added_only and combined:
-                break
+            if added_only and combined or mention.token_start - 1 in s.cue_tokens:
+                break  # '... resistance to A, and B induced responses': A is the object of another cue
             found.insert(0, mention)
             i = mention.token_start - 1
             continue

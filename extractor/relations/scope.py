@@ -47,12 +47,15 @@ def is_undirected(s: Sentence, cues: Cues, cue: Span) -> bool:
             w in cues.hedges for w in s.words[max(s.clause_start(cue.start), cue.start - 3):cue.start]):
         return True  # 'X may predict response to D'
     opposite = OPPOSITE[cues.family(cue)["type"]]
-    return any(cues.family(other)["type"] == opposite and _coordinated(s, cue, other) for other in s.cues)
+    return any(cues.family(other)["type"] == opposite and _coordinated(s, cues, cue, other) for other in s.cues)
 
 
-def _coordinated(s: Sentence, a: Span, b: Span) -> bool:
-    """Two cues joined by 'and' / 'or' with at most hyphens, commas and drug names between them."""
+def _coordinated(s: Sentence, cues: Cues, a: Span, b: Span) -> bool:
+    """Two cues joined by 'and' / 'or' with at most hyphens, commas and drug names between them; not when
+    the first ends in a linker, whose drug is its object ('confers resistance to A, and B induced responses')."""
     first, second = sorted((a, b), key=lambda c: c.start)
+    if s.words[first.end - 1] in cues.linkers:
+        return False
     gap = range(first.end, second.start)
     return 0 < len(gap) <= 4 and any(s.words[i] in COORDINATION for i in gap) and all(
         s.words[i] in COORDINATION or s.words[i] in ("-", ",") or s.mention_at(i, DRUG_LABELS) is not None
