@@ -108,7 +108,7 @@ class EntityRecognizer:
     def _lexicon_candidates(self, doc: Doc) -> list[Mention]:
         candidates = []
         for match in self.lexicon.find(doc):
-            entry = max(match.entries, key=self._rank)
+            entry = match.entries[0] if len(match.entries) == 1 else max(match.entries, key=self._rank)
             first, last = doc[match.start], doc[match.end - 1]
             confidence = (self.confidence["loose"] if match.loose else
                           self.confidence["lexicon"].get(entry.term_type, self.confidence["lexicon_default"]))

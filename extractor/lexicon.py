@@ -243,7 +243,10 @@ class Lexicon:
         """Some squashed gene term starts with the squashed token (else no loose match starts here)."""
         if self._squashed_keys is None:
             self._squashed_keys = sorted(self.squashed)
-        return any(self._opens_squashed(squash(t)) for t in (token, *_human_prefixed(token)))
+        if self._opens_squashed(squash(token)):
+            return True
+        prefixed = _human_prefixed(token)
+        return bool(prefixed) and self._opens_squashed(squash(prefixed[0]))
 
     def _opens_squashed(self, key: str) -> bool:
         i = bisect_left(self._squashed_keys, key)
