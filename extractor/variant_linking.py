@@ -22,7 +22,10 @@ MODIFIERS = frozenset(read_word_list("patterns/alteration_modifiers.txt"))
 HOTSPOTS = dict(zip(read_table_column("lexicons/variant_hotspots.tsv", "variant"),
                     read_table_column("lexicons/variant_hotspots.tsv", "gene")))
 DOMAIN_WORDS = frozenset({"domain", "domains"})  # 'POLE exonuclease domain mutations': a word naming a domain
-LINKERS = frozenset({"in", "of", "within", "the", "a", "an", "at", "codon", "gene", "-", "("})
+LINKERS = frozenset({"in", "of", "within", "the", "a", "an", "at", "codon", "codons", "exon", "exons", "and", "or",
+                     ",", "gene", "-", "("})
+LINKERS_LAST = frozenset({"in", "of", "within", "at", "gene", "-", "(", "the", "a", "an"})  # the word before the gene
+AFTER_GAP = 9  # tokens between a variant and the gene after it ('mutations in codons 12 and 13 of KRAS')
 SENTENCE_WINDOW = 2  # sentences back to look for the gene of a bare variant
 
 
@@ -64,8 +67,8 @@ def _adjacent_gene(doc: Doc, variant: Mention, genes: list[Mention]) -> Mention 
     after = [g for g in genes if g.token_start >= variant.token_end]
     if after:
         gene = min(after, key=lambda g: g.token_start)
-        if 0 < gene.token_start - variant.token_end <= 3 and all(
-                t.lower_ in LINKERS or t.like_num for t in doc[variant.token_end:gene.token_start]):
+        between = doc[variant.token_end:gene.token_start] if gene.token_start - variant.token_end <= AFTER_GAP else []
+        if between and all(t.lower_ in LINKERS or t.like_num for t in between) and between[-1].lower_ in LINKERS_LAST:
             return gene
     return None
 

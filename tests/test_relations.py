@@ -555,6 +555,11 @@ def test_subjects_and_drugs_in_longer_phrases(extractor, text, expected):
     ("ERBB2 amplification confers resistance to cetuximab, and trastuzumab induced objective responses in such "
      "patients.", {("ERBB2", "cetuximab", "RESISTANT_TO", False), ("ERBB2", "trastuzumab", "SENSITIVE_TO", False)}),
     ("Nestin expression rose in treated cells, and melatonin reversed these changes.", set()),
+    # the gene after its codons or exons; a D-resistant host another cue acts on
+    ("Mutations in codons 12 and 13 of K-ras were associated with resistance to anti-EGFR antibodies.",
+     {("KRAS", "anti-egfr antibody", "RESISTANT_TO", False)}),
+    ("Silencing of MCL1 by siRNA sensitized venetoclax-resistant OCI-AML3 cells to venetoclax.",
+     {("MCL1", "venetoclax", "RESISTANT_TO", False)}),
 ])
 def test_arms_designs_and_courses(extractor, text, expected):
     assert flagged_tuples(extractor, text) == expected

@@ -200,7 +200,11 @@ def _gene_alteration(s: Sentence, cues: Cues, gene: Mention) -> Alteration | Non
         if hit is not None:
             start, before_kind = hit
             break
-        if words[position - 1] not in cues.between_before or s.at.get(position - 1) is not None:
+        named = s.at.get(position - 1)
+        if named is not None and named.label == "GENE" and named.canonical == gene.canonical:
+            position = named.token_start  # 'overexpression of the breast cancer resistance protein ABCG2'
+            continue
+        if words[position - 1] not in cues.between_before or named is not None:
             break
         position, steps = position - 1, steps + 1
     kinds = [before_kind, after_kind]

@@ -174,8 +174,12 @@ class RelationExtractor:
         if drugs and not after:
             flags.add("drug_adjacent")
             anchor = drugs[0][0].token_start
-            if cue.text.lower() in cues.compound_adjectives and _describes_host(s, cue, anchor, groups):
-                return []  # 'response to D in chemotherapy-refractory colorectal cancer': the setting
+            if cue.text.lower() in cues.compound_adjectives and (
+                    _describes_host(s, cue, anchor, groups) or
+                    anchor - 1 in s.cue_tokens and s.words[anchor - 1] not in cues.linkers):
+                # 'response to D in chemotherapy-refractory colorectal cancer': the setting; 'X silencing sensitized
+                # D-resistant cells to D': the cells another cue acts on
+                return []
         else:  # 'chemoresistance to cisplatin': the drug named after the cue, not the generic class before it
             drugs = after
             anchor = cue.start

@@ -108,7 +108,7 @@ def drugs_after(s: Sentence, cues: Cues, start: int, window: int, cue: Span, com
     but_not = {b for b, _ in s.has("but_not", start, s.end)}
     while i < s.end:
         mention = s.at.get(i)
-        if mention is not None and mention.label in DRUG_LABELS and _qualifies_host(s, cues, mention):
+        if mention is not None and mention.label in DRUG_LABELS and _qualifies_host(s, cues, mention, cue):
             i = mention.token_end + 2  # 'in platinum-pretreated patients': the patients' history, not the cue's drug
             continue
         if mention is not None and mention.label in DRUG_LABELS and mention.token_start >= start:
@@ -151,10 +151,15 @@ def drugs_after(s: Sentence, cues: Cues, start: int, window: int, cue: Span, com
     return [(m, n) for m, n in found if id(m) in kept]
 
 
-def _qualifies_host(s: Sentence, cues: Cues, drug: Mention) -> bool:
-    """'platinum-pretreated', 'TKI-naive': the drug says what a host has had."""
+def _qualifies_host(s: Sentence, cues: Cues, drug: Mention, cue: Span | None = None) -> bool:
+    """'platinum-pretreated', 'TKI-naive': the drug says what a host has had; so does a compound of another cue
+    ('sensitized venetoclax-resistant cells to venetoclax')."""
     end = drug.token_end
-    return end + 1 < s.end and s.words[end] == "-" and s.words[end + 1] in cues.host_drug_qualifiers
+    if end + 1 >= s.end or s.words[end] != "-":
+        return False
+    return s.words[end + 1] in cues.host_drug_qualifiers or (
+        cue is not None and s.words[end + 1] in cues.compound_adjectives and end + 1 in s.cue_tokens
+        and not cue.start <= end + 1 < cue.end and end + 2 < s.end and s.words[end + 2] not in cues.linkers)
 
 
 def agent_drugs(s: Sentence, cues: Cues, position: int, limit: int | None = -1, added_only: bool = False) -> Drugs:
