@@ -560,6 +560,8 @@ def test_subjects_and_drugs_in_longer_phrases(extractor, text, expected):
      {("KRAS", "anti-egfr antibody", "RESISTANT_TO", False)}),
     ("Silencing of MCL1 by siRNA sensitized venetoclax-resistant OCI-AML3 cells to venetoclax.",
      {("MCL1", "venetoclax", "RESISTANT_TO", False)}),
+    ("A patient with EGFR L858R achieved a partial response after initiation of osimertinib.",
+     {("EGFR", "osimertinib", "SENSITIVE_TO", False)}),
 ])
 def test_arms_designs_and_courses(extractor, text, expected):
     assert flagged_tuples(extractor, text) == expected
