@@ -562,6 +562,10 @@ def test_subjects_and_drugs_in_longer_phrases(extractor, text, expected):
      {("MCL1", "venetoclax", "RESISTANT_TO", False)}),
     ("A patient with EGFR L858R achieved a partial response after initiation of osimertinib.",
      {("EGFR", "osimertinib", "SENSITIVE_TO", False)}),
+    ("Erlotinib significantly decreased the growth of EGFR-mutant xenografts.",
+     {("EGFR", "erlotinib", "SENSITIVE_TO", False)}),
+    ("EGFR mutation was an independent predictor of longer survival in gefitinib-treated patients.",
+     {("EGFR", "gefitinib", "SENSITIVE_TO", False)}),  # the treatment, not a past one
 ])
 def test_arms_designs_and_courses(extractor, text, expected):
     assert flagged_tuples(extractor, text) == expected
