@@ -81,8 +81,8 @@ def test_a_drug_shape_never_joins_known_drugs(extractor):
 def test_chemotherapy_regimens_are_classes(extractor):
     record = extractor.extract("Patients received mFOLFOX6, FOLFIRI or R-CHOP; CHOP expression rose.")
     assert [(e["text"], e["label"], e["normalized"]) for e in record["entities"]] == [
-        ("mFOLFOX6", "DRUG_CLASS", "REGIMEN:folfox"), ("FOLFIRI", "DRUG_CLASS", "REGIMEN:folfiri"),
-        ("R-CHOP", "DRUG_CLASS", "REGIMEN:r-chop"), ("CHOP", "GENE", "HGNC:2726")]
+        ("mFOLFOX6", "DRUG_CLASS", "CLASS:folfox"), ("FOLFIRI", "DRUG_CLASS", "CLASS:folfiri"),
+        ("R-CHOP", "DRUG_CLASS", "CLASS:r-chop"), ("CHOP", "GENE", "HGNC:2726")]
 
 
 def test_abbreviation_with_non_gene_long_form_is_no_gene(extractor):
