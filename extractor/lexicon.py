@@ -312,7 +312,8 @@ class Lexicon:
             return ()
         entries = self.squashed.get(squash(span), ())
         if not entries and symbol_like:  # 'hENT1', 'hMLH1': the human gene
-            entries = next((self.squashed[key] for key in map(squash, _human_prefixed(span)) if key in self.squashed), ())
+            keys = [key for key in map(squash, _human_prefixed(span)) if key in self.squashed]
+            entries = self.squashed[keys[0]] if keys else ()
         if not symbol_like:
             entries = [e for e in entries if e.term_type in NAME_TYPES and DIGIT.search(span)]
         return tuple(entries)
