@@ -562,6 +562,9 @@ def test_subjects_and_drugs_in_longer_phrases(extractor, text, expected):
      {("MCL1", "venetoclax", "RESISTANT_TO", False)}),
     ("A patient with EGFR L858R achieved a partial response after initiation of osimertinib.",
      {("EGFR", "osimertinib", "SENSITIVE_TO", False)}),
+    # a second predicate of the drug's ('D increased ... and prolonged ...'); 'CHOP chemotherapy' is a regimen
+    ("Adding rituximab to CHOP chemotherapy increased the complete response rate and prolonged event-free and "
+     "overall survival in patients with CD20-positive lymphoma.", {("MS4A1", "rituximab", "SENSITIVE_TO", False)}),
     ("Erlotinib significantly decreased the growth of EGFR-mutant xenografts.",
      {("EGFR", "erlotinib", "SENSITIVE_TO", False)}),
     ("EGFR mutation was an independent predictor of longer survival in gefitinib-treated patients.",

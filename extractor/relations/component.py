@@ -276,7 +276,10 @@ class RelationExtractor:
         if not drugs and family.get("implicit_drug") and (family["family"] == "confer_resistance" or acquired):
             drugs = find.implicit_drugs(s, cues, cue)
         if not drugs and s.words[cue.start] in cues.outcome_verbs:  # 'D did not improve PFS compared with E'
-            drugs = find.agent_drugs(s, cues, cue.start)
+            # a second predicate of the same subject reaches back to it ('D increased the response rate and
+            # prolonged survival')
+            coordinated = cue.start - 1 >= s.start and s.words[cue.start - 1] == "and"
+            drugs = find.agent_drugs(s, cues, cue.start, limit=None if coordinated else -1)
         return drugs or find.treated_drugs(s, cues, cue) or find.light_verb_agents(s, cues, cue) \
             or find.parallel_drugs(s, cues, cue)
 
