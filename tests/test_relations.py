@@ -565,6 +565,11 @@ def test_subjects_and_drugs_in_longer_phrases(extractor, text, expected):
     # a second predicate of the drug's ('D increased ... and prolonged ...'); 'CHOP chemotherapy' is a regimen
     ("Adding rituximab to CHOP chemotherapy increased the complete response rate and prolonged event-free and "
      "overall survival in patients with CD20-positive lymphoma.", {("MS4A1", "rituximab", "SENSITIVE_TO", False)}),
+    # a treatment the patients had before; a drug added to a regimen after the cue
+    ("Selpercatinib produced objective responses in patients with RET fusion-positive NSCLC previously treated "
+     "with platinum-based chemotherapy.", {("RET", "selpercatinib", "SENSITIVE_TO", False)}),
+    ("NOTCH1 mutations contribute to the reduced efficacy of rituximab added to fludarabine and cyclophosphamide.",
+     {("NOTCH1", "rituximab", "RESISTANT_TO", False)}),
     ("Erlotinib significantly decreased the growth of EGFR-mutant xenografts.",
      {("EGFR", "erlotinib", "SENSITIVE_TO", False)}),
     ("EGFR mutation was an independent predictor of longer survival in gefitinib-treated patients.",

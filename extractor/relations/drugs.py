@@ -129,6 +129,8 @@ def drugs_after(s: Sentence, cues: Cues, start: int, window: int, cue: Span, com
             break
         if found and word in ("to", "after", "following") and _addition_before(s, cues, i):
             break  # 'the benefit of adding D to E' (or 'after E'): D, not the regimen it joins
+        if word in cues.treatment_verbs and i - 1 >= s.start and s.words[i - 1] in cues.history_words:
+            break  # 'responses in patients previously treated with D': the patients' history
         if not found and word in cues.relative_stops and not any(  # 'patients who received D' goes on
                 k < s.end and s.words[k] in cues.treatment_verbs for k in (i + 1, i + 2)):
             break
@@ -215,7 +217,9 @@ def _added_to(s: Sentence, cues: Cues, i: int) -> int | None:
 
 
 def _addition_before(s: Sentence, cues: Cues, to: int) -> bool:
-    """'the addition of D to' / 'adding D to': the drug before `to` is added to the one after it."""
+    """'the addition of D to' / 'adding D to' / 'D added to': the drug before `to` is added to the one after it."""
+    if to - 2 >= s.start and s.words[to - 1] == "added" and s.mention_at(to - 2, DRUG_LABELS) is not None:
+        return True
     i = to - 1
     while i >= s.start and to - i <= 8:
         mention = s.mention_at(i, DRUG_LABELS)
