@@ -570,6 +570,10 @@ def test_subjects_and_drugs_in_longer_phrases(extractor, text, expected):
      "with platinum-based chemotherapy.", {("RET", "selpercatinib", "SENSITIVE_TO", False)}),
     ("NOTCH1 mutations contribute to the reduced efficacy of rituximab added to fludarabine and cyclophosphamide.",
      {("NOTCH1", "rituximab", "RESISTANT_TO", False)}),
+    # a drug list goes on past bracketed figures
+    ("ESR1 mutations were associated with resistance to aromatase inhibitors (PFS 2.1 vs 8.0 months) but not to "
+     "fulvestrant.", {("ESR1", "aromatase inhibitor", "RESISTANT_TO", False),
+                      ("ESR1", "fulvestrant", "RESISTANT_TO", True)}),
     ("Erlotinib significantly decreased the growth of EGFR-mutant xenografts.",
      {("EGFR", "erlotinib", "SENSITIVE_TO", False)}),
     ("EGFR mutation was an independent predictor of longer survival in gefitinib-treated patients.",

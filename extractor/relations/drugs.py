@@ -121,6 +121,9 @@ def drugs_after(s: Sentence, cues: Cues, start: int, window: int, cue: Span, com
             gap, i = 0, mention.token_end
             continue
         word = words[i]
+        if found and word == "(" and (close := _statistic_end(s, i)) is not None:
+            i = close + 1  # 'resistance to D (PFS 2.1 vs 8.0 months) but not to E'
+            continue
         if i in but_not:
             negated = True
             i += 2
@@ -151,6 +154,12 @@ def drugs_after(s: Sentence, cues: Cues, start: int, window: int, cue: Span, com
     found = found[cut:]
     kept = {id(m) for m, _ in _named(s, cues, [m for m, _ in found])}
     return [(m, n) for m, n in found if id(m) in kept]
+
+
+def _statistic_end(s: Sentence, opening: int) -> int | None:
+    """The ')' closing a bracket at `opening` that holds figures ('(HR 0.66, P = 0.01)'), else None."""
+    close = s.closing_bracket(opening + 1, s.end)
+    return close if close is not None and any(s.words[i][:1].isdigit() for i in range(opening + 1, close)) else None
 
 
 def _qualifies_host(s: Sentence, cues: Cues, drug: Mention, cue: Span | None = None) -> bool:
