@@ -574,6 +574,9 @@ def test_subjects_and_drugs_in_longer_phrases(extractor, text, expected):
     ("ESR1 mutations were associated with resistance to aromatase inhibitors (PFS 2.1 vs 8.0 months) but not to "
      "fulvestrant.", {("ESR1", "aromatase inhibitor", "RESISTANT_TO", False),
                       ("ESR1", "fulvestrant", "RESISTANT_TO", True)}),
+    # a failure to predict is a negated finding; an aim to predict is none
+    ("PTEN loss failed to predict resistance to trastuzumab.", {("PTEN", "trastuzumab", "RESISTANT_TO", True)}),
+    ("To predict resistance to trastuzumab, we measured PTEN loss.", set()),
     ("Erlotinib significantly decreased the growth of EGFR-mutant xenografts.",
      {("EGFR", "erlotinib", "SENSITIVE_TO", False)}),
     ("EGFR mutation was an independent predictor of longer survival in gefitinib-treated patients.",

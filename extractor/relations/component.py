@@ -124,7 +124,7 @@ class RelationExtractor:
         figure = any(s.words[i][:1].isdigit() for i in range(s.start, s.end))
         for cue in s.cues:
             family = self.cues.family(cue)
-            if family["family"] in self.cues.design_result_families and not scope.is_aim(s, cue) \
+            if family["family"] in self.cues.design_result_families and not scope.is_aim(s, self.cues, cue) \
                     and not scope.is_undirected(s, self.cues, cue) and (figure or scope.negated(s, self.cues, cue)):
                 return self._relations(s, cue, family, family["type"], group, drugs, {"coreference", "implicit_drug"})
         return []
@@ -149,7 +149,7 @@ class RelationExtractor:
         found: list[Relation] = []
         for cue in s.cues:
             family = self.cues.family(cue)
-            if scope.is_aim(s, cue) or scope.is_undirected(s, self.cues, cue) or scope.in_statistics(s, cue):
+            if scope.is_aim(s, self.cues, cue) or scope.is_undirected(s, self.cues, cue) or scope.in_statistics(s, cue):
                 continue
             if family["shape"] == "predicate":
                 found.extend(self._predicate(s, cue, family, groups, history, previous_drugs))

@@ -11,12 +11,13 @@ COORDINATION = {"and", "or", "and/or", "/"}
 ARTICLES = {"the", "a", "an", "this", "such"}
 
 
-def is_aim(s: Sentence, cue: Span) -> bool:
+def is_aim(s: Sentence, cues: Cues, cue: Span) -> bool:
     """'To investigate ...', 'we assessed whether ...', '... is under investigation': a study aim, not a finding."""
     if s.has("aims_after", cue.end, s.clause_end(cue.start)):
         return True
     start = _reset(s, s.clause_start(cue.start), cue.start)
-    aims = s.has("aims", start, cue.start)
+    # 'X failed to predict resistance to D' is a finding, not an aim
+    aims = [(b, e) for b, e in s.has("aims", start, cue.start) if b == s.start or s.words[b - 1] not in cues.failed_words]
     if not aims:
         return False
     last = max(e for _, e in aims)
