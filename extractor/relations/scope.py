@@ -17,7 +17,8 @@ def is_aim(s: Sentence, cues: Cues, cue: Span) -> bool:
         return True
     start = _reset(s, s.clause_start(cue.start), cue.start)
     # 'X failed to predict resistance to D' is a finding, not an aim
-    aims = [(b, e) for b, e in s.has("aims", start, cue.start) if b == s.start or s.words[b - 1] not in cues.failed_words]
+    aims = [(b, e) for b, e in s.has("aims", start, cue.start)
+            if b == s.start or s.words[b - 1] not in cues.failed_words]
     if not aims:
         return False
     last = max(e for _, e in aims)
