@@ -577,6 +577,13 @@ def test_subjects_and_drugs_in_longer_phrases(extractor, text, expected):
     # a failure to predict is a negated finding; an aim to predict is none
     ("PTEN loss failed to predict resistance to trastuzumab.", {("PTEN", "trastuzumab", "RESISTANT_TO", True)}),
     ("To predict resistance to trastuzumab, we measured PTEN loss.", set()),
+    # the drug of an effect; a refractory setting of another claim; a bracketed name the tokenizer left whole
+    ("Overexpression of Bcl-2 conferred marked resistance to apoptosis induced by etoposide in HL-60 cells.",
+     {("BCL2", "etoposide", "RESISTANT_TO", False)}),
+    ("BRAF V600E was associated with lack of response to cetuximab in patients with chemotherapy-refractory "
+     "colorectal cancer.", {("BRAF", "cetuximab", "RESISTANT_TO", False)}),
+    ("Imatinib is approved for the treatment of patients with KIT (CD117)-positive tumours.",
+     {("KIT", "imatinib", "SENSITIVE_TO", False)}),
     ("Erlotinib significantly decreased the growth of EGFR-mutant xenografts.",
      {("EGFR", "erlotinib", "SENSITIVE_TO", False)}),
     ("EGFR mutation was an independent predictor of longer survival in gefitinib-treated patients.",

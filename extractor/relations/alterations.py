@@ -190,6 +190,9 @@ def _gene_alteration(s: Sentence, cues: Cues, gene: Mention) -> Alteration | Non
                 break
             i, steps = close + 1, steps + 1
             continue
+        if word[:1] == "(" and word[-1:] == ")":  # '(CD117)' left whole by the tokenizer
+            i, steps = i + 1, steps + 1
+            continue
         if (word not in cues.between_after and not word.isdigit()) or s.at.get(i) is not None:
             break
         i, steps = i + 1, steps + 1

@@ -30,6 +30,8 @@ from .subjects import find_subject, fronted_subject, verb_agent, with_examples
 Doc.set_extension("relations", default=None, force=True)
 
 SPECIFIC_TYPES = {"protein", "dna", "rsid", "exon", "fusion"}
+HOST_PREPOSITIONS = ("in", "with", "for", "among", "of")
+HOST_NOUNS = ("patients", "those", "subjects", "cases", "women", "men")
 
 
 @Language.factory("extractor_relations", default_config={"cues": "patterns/relation_cues.json"})
@@ -376,13 +378,18 @@ class RelationExtractor:
 
 
 def _describes_host(s: Sentence, cue: Span, drug_start: int, groups: list[Group]) -> bool:
-    """A 'D-refractory' compound behind the drug of another claim and a preposition, with no alteration right
-    after it, names that claim's setting ('not associated with response to cetuximab in chemotherapy-refractory
-    colorectal cancer'), not what an alteration does ('X was upregulated in cisplatin-resistant cells')."""
-    if drug_start - 2 < s.start or s.words[drug_start - 1] not in ("in", "with", "for", "among", "of"):
+    """A 'D-refractory' compound behind the drug of another claim and a preposition (and its host: 'in patients
+    with'), with no alteration right after it, names that claim's setting ('not associated with response to
+    cetuximab in chemotherapy-refractory colorectal cancer'), not what an alteration does ('X was upregulated in
+    cisplatin-resistant cells')."""
+    if drug_start - 2 < s.start or s.words[drug_start - 1] not in HOST_PREPOSITIONS:
         return False
-    return s.mention_at(drug_start - 2, DRUG_LABELS) is not None and \
-        not any(cue.end <= g.start <= cue.end + 2 for g in groups)
+    # the other claim's drug, maybe behind its host ('lack of response to D in patients with chemotherapy-refractory
+    # cancer')
+    i = drug_start - 2
+    while i > s.start and drug_start - i <= 4 and (s.words[i] in HOST_PREPOSITIONS or s.words[i] in HOST_NOUNS):
+        i -= 1
+    return s.mention_at(i, DRUG_LABELS) is not None and not any(cue.end <= g.start <= cue.end + 2 for g in groups)
 
 
 def _member_genes(mention: Mention) -> list[str]:

@@ -106,6 +106,7 @@ def drugs_after(s: Sentence, cues: Cues, start: int, window: int, cue: Span, com
                   for k in range(start, min(s.end, start + cues.treated_drug_window)))
     linker = not need_linker or s.words[start - 1] in cues.linkers
     but_not = {b for b, _ in s.has("but_not", start, s.end)}
+    effects = dict(s.has("effect_linkers", start, s.end))  # 'resistance to apoptosis induced by D
     while i < s.end:
         mention = s.at.get(i)
         if mention is not None and mention.label in DRUG_LABELS and _qualifies_host(s, cues, mention, cue):
@@ -127,6 +128,9 @@ def drugs_after(s: Sentence, cues: Cues, start: int, window: int, cue: Span, com
         if i in but_not:
             negated = True
             i += 2
+            continue
+        if i in effects and not found:
+            linker, i = True, effects[i]
             continue
         if word in SENTENCE_END or s.clause_of(i) != s.clause_of(start - 1) or word in cues.comparative_stops:
             break
@@ -364,8 +368,11 @@ def _governed(s: Sentence, cues: Cues, start: int, drug_start: int, of_governs: 
     not drug-phrase words ('the BH3 mimetics') between the last linker and the drug
     ('resistance of the latter cells to doxorubicin', but not 'sensitization to seizures induced by cocaine')."""
     unknown, course = 0, False
+    effect_ends = {e for _, e in s.has("effect_linkers", start, drug_start)}
     for i in range(drug_start - 1, start - 2, -1):
         word = s.words[i]
+        if i + 1 in effect_ends:
+            return True  # 'resistance to apoptosis induced by D'
         if word == "of" and i - 1 >= s.start and s.words[i - 1] in cues.course_nouns:
             course = True  # 'a complete response after eight cycles of D': a course of the drug
             continue
