@@ -584,6 +584,10 @@ def test_subjects_and_drugs_in_longer_phrases(extractor, text, expected):
      "colorectal cancer.", {("BRAF", "cetuximab", "RESISTANT_TO", False)}),
     ("Imatinib is approved for the treatment of patients with KIT (CD117)-positive tumours.",
      {("KIT", "imatinib", "SENSITIVE_TO", False)}),
+    # a clause without a drug takes the agent of the clause before
+    ("Osimertinib potently inhibited Ba/F3 cells expressing EGFR T790M, whereas acquisition of C797S rendered the "
+     "cells less sensitive.", {("EGFR", "osimertinib", "SENSITIVE_TO", False),
+                               ("EGFR", "osimertinib", "RESISTANT_TO", False)}),
     ("Erlotinib significantly decreased the growth of EGFR-mutant xenografts.",
      {("EGFR", "erlotinib", "SENSITIVE_TO", False)}),
     ("EGFR mutation was an independent predictor of longer survival in gefitinib-treated patients.",

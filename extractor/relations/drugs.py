@@ -331,6 +331,8 @@ def parallel_drugs(s: Sentence, cues: Cues, cue: Span) -> Drugs:
     for other in sorted((c for c in s.cues if c.end <= start and s.clause_of(c.start) == s.clause_of(start - 1)),
                         key=lambda c: -c.start):
         drugs = drugs_before(s, cues, other.start) or drugs_after(s, cues, other.end, cues.drug_window, other)
+        if not drugs and cues.family(other)["shape"] == "agent":  # 'D potently inhibited X cells, whereas ...'
+            drugs = agent_drugs(s, cues, other.start)
         if drugs:
             return drugs
     return []
