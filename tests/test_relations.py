@@ -1342,6 +1342,15 @@ def test_an_adverb_between_drug_and_outcome(extractor):
     assert relation_tuples(extractor.extract(text)) == set()
 
 
+def test_a_drug_given_with_placebo_is_the_backbone_of_the_document(extractor):
+    text = ("Women were randomised to alpelisib plus fulvestrant or placebo plus fulvestrant. Alpelisib plus "
+            "fulvestrant prolonged progression-free survival in patients with PIK3CA mutations.")
+    assert flagged_tuples(extractor, text) == {("PIK3CA", "alpelisib", "SENSITIVE_TO", False)}
+    # a backbone named alone is still the agent
+    text = "Fulvestrant plus placebo was given. Fulvestrant prolonged PFS in patients with ESR1 mutations."
+    assert flagged_tuples(extractor, text) == {("ESR1", "fulvestrant", "SENSITIVE_TO", False)}
+
+
 def test_a_drug_added_to_a_regimen_is_the_agent(extractor):
     text = "Olaparib added to bevacizumab prolonged progression-free survival in patients with BRCA1 mutations."
     assert relation_tuples(extractor.extract(text)) == {("BRCA1", None, "olaparib", "SENSITIVE_TO")}

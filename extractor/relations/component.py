@@ -57,6 +57,7 @@ class RelationExtractor:
         for mention in mentions:
             for i in range(mention.token_start, mention.token_end):
                 at.setdefault(i, mention)
+        backbones = find.placebo_partners(words, at)
         relations: list[Relation] = []
         previous_drugs: list[Mention] = []
         history: list[tuple[int, Group]] = []  # (sentence index, group) of earlier sentences
@@ -71,7 +72,7 @@ class RelationExtractor:
             if not inside and not sentence_cues:
                 continue
             s = Sentence(doc, start, end, index, words, at, inside, phrases, self.cues.clause_breaks,
-                         [c for c in sentence_cues if self.cues.family(c)["type"] is not None])
+                         [c for c in sentence_cues if self.cues.family(c)["type"] is not None], backbones)
             groups = alteration_groups(s, self.cues)
             found = []
             if s.cues and (s.drugs or (previous_drugs and s.has("drug_anaphors", start, end))):
@@ -329,8 +330,12 @@ class RelationExtractor:
         # a status says which, not whether ('KRAS status predicts response'), but a denial is a claim about
         # the alteration ('TP53 mutation status did not predict response to D')
         members = [m for m in group.active if m.records(family.get("status_ok", False) or status_ok or negated)]
-        # a comparator arm gets nothing, nor does a drug given in both arms ('D plus E versus E alone': D only)
+        # a comparator arm gets nothing, nor does a drug given in both arms ('D plus E versus E alone': D only;
+        # 'D plus E' where the document gives E with placebo)
         arms = {d.canonical for d in find.comparator_drugs(s, self.cues)}
+        names = {d.canonical for d, _ in drugs}
+        if names - s.backbones:  # 'ALP plus fulvestrant prolonged PFS' after 'placebo plus fulvestrant': ALP
+            arms |= s.backbones
         drugs = [(d, denied) for d, denied in drugs if d.canonical not in arms]
         if kind == RESISTANT and any(m.label == "resistance" for m in members):
             members = [m for m in members if m.label != "sensitizing"]

@@ -14,6 +14,7 @@ COMBINING_WORDS = ("plus", "+", "with", "combined", "combination")
 APPOSITION_WORDS = ("therapy", "treatment", "with", "as")  # 'TKI therapy with vemurafenib'
 ARTICLES = ("a", "an", "the")  # 'etoposide (a topoisomerase II inhibitor)'
 NAMED_TREATMENT = ("treatment", "therapy", "monotherapy")
+PLACEBO_JOINERS = ("plus", "+", "and", "with")
 ARM_JOINERS = ("and", "or", "and/or", "plus", "+", "-", "/")  # drugs of one arm ('Compared with A, B ...': not B)
 
 Drugs = list[tuple[Mention, bool]]  # (drug, negated by 'but not')
@@ -87,6 +88,20 @@ def comparator_drugs(s: Sentence, cues: Cues) -> list[Mention]:
         s.comparators = [d for d in s.drugs if any(start <= d.token_start and end >= d.token_end
                                                    for start, end in ends)]
     return s.comparators
+
+
+def placebo_partners(words: list[str], at: dict[int, Mention]) -> set[str]:
+    """Drugs a document gives together with placebo ('randomised to D plus fulvestrant or placebo plus
+    fulvestrant'): the backbone of both arms, no agent of a claim that names another drug with it."""
+    found = set()
+    for i, word in enumerate(words):
+        if word != "placebo":
+            continue
+        for joiner, drug_at in ((i + 1, i + 2), (i - 1, i - 2)):
+            mention = at.get(drug_at) if 0 <= joiner < len(words) and words[joiner] in PLACEBO_JOINERS else None
+            if mention is not None and mention.label in DRUG_LABELS:
+                found.add(mention.canonical)
+    return found
 
 
 def comparator_arm(s: Sentence, cues: Cues, drug: Mention) -> bool:
