@@ -588,6 +588,9 @@ def test_subjects_and_drugs_in_longer_phrases(extractor, text, expected):
     ("Osimertinib potently inhibited Ba/F3 cells expressing EGFR T790M, whereas acquisition of C797S rendered the "
      "cells less sensitive.", {("EGFR", "osimertinib", "SENSITIVE_TO", False),
                                ("EGFR", "osimertinib", "RESISTANT_TO", False)}),
+    # a co-mutation is the subject, the population after it is not
+    ("STK11 co-mutation and primary resistance to PD-1 inhibitors in KRAS-mutant lung adenocarcinoma.",
+     {("STK11", "pd-1 inhibitor", "RESISTANT_TO", False)}),
     ("Erlotinib significantly decreased the growth of EGFR-mutant xenografts.",
      {("EGFR", "erlotinib", "SENSITIVE_TO", False)}),
     ("EGFR mutation was an independent predictor of longer survival in gefitinib-treated patients.",
