@@ -19,6 +19,7 @@ FINAL_PUNCT = {".", "!", "?"}
 CLOSERS = {")", "]", '"', "'", "”", "’"}
 CONTINUES_LINE = (",", ";", "-", "(", "/", "and", "or", "of", "the", "with", "to", "in")
 OPENERS = "\"'“‘(["
+NAME_LEADS = {"by", "and", "of", "from", "with", "to", "et"}  # words that may stand before an author's initial
 LAST_CHARS = FINAL_PUNCT | CLOSERS  # a token that may end a sentence ends with one of these
 BOUNDS_KEY = "extractor_sentence_bounds"
 TEXT_KEY = "extractor_text"
@@ -91,8 +92,9 @@ class SentenceSplitter:
         if word in FINAL_PUNCT:
             return True
         if word.endswith(".") and len(word) > 1:
-            is_initial = len(word) == 2 and word[0].isupper()
-            return word.lower() not in self.abbreviations and not is_initial
+            if len(word) == 2 and word[0].isupper():  # an initial, or a name's last letter ('vitamin C.')
+                return _after_lower_word(words, i)
+            return word.lower() not in self.abbreviations
         return False
 
     def _line_ends(self, text: str, spans: list, words: list[str], i: int, nxt: int) -> bool:
@@ -107,6 +109,13 @@ class SentenceSplitter:
         word = words[previous]
         runs_on = word.lower() in CONTINUES_LINE or word.endswith(CONTINUES_LINE[:4])
         return not (runs_on or first.islower())
+
+
+def _after_lower_word(words: list[str], i: int) -> bool:
+    """A capital letter right after a lower-case word or a hyphen ends a name, not an initial: 'vitamin C.',
+    'ara-C.', 'protein kinase C.' (but 'by J. Smith')."""
+    previous = words[i - 1] if i > 0 else ""
+    return previous == "-" or (previous.isalpha() and previous.islower() and previous not in NAME_LEADS)
 
 
 def _opens_sentence(word: str, is_space: int) -> bool:

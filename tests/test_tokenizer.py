@@ -32,6 +32,10 @@ def test_tokenization_keeps_biomedical_names_whole(nlp, text, tokens):
     ("Drugs (e.g. neratinib) work. Next.", ["Drugs (e.g. neratinib) work.", "Next."]),
     ("The p. L755S change. Next.", ["The p. L755S change.", "Next."]),
     ("Matthew J. Ellis wrote. Next.", ["Matthew J. Ellis wrote.", "Next."]),
+    # a capital letter closing a name ends the sentence; an author's initial does not
+    ("Cells resisted ara-C. EGFR was mutated.", ["Cells resisted ara-C.", "EGFR was mutated."]),
+    ("They took vitamin C. Then more.", ["They took vitamin C.", "Then more."]),
+    ("It was written by J. Smith here.", ["It was written by J. Smith here."]),
     ("Title line\nAbstract text here.", ["Title line", "Abstract text here."]),
     ("A wrapped line that goes\non in lower case.", ["A wrapped line that goes\non in lower case."]),
 ])
