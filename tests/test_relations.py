@@ -591,6 +591,13 @@ def test_subjects_and_drugs_in_longer_phrases(extractor, text, expected):
     # a co-mutation is the subject, the population after it is not
     ("STK11 co-mutation and primary resistance to PD-1 inhibitors in KRAS-mutant lung adenocarcinoma.",
      {("STK11", "pd-1 inhibitor", "RESISTANT_TO", False)}),
+    # a bracketed abbreviation of a class is that class; a worse outcome is resistance; MGMT by its full name
+    ("EML4-ALK positivity was associated with resistance to EGFR tyrosine kinase inhibitors (TKIs).",
+     {("ALK", "egfr tyrosine kinase inhibitor", "RESISTANT_TO", False)}),
+    ("KRAS mutation was associated with shorter overall survival in patients treated with cetuximab.",
+     {("KRAS", "cetuximab", "RESISTANT_TO", False)}),
+    ("O6-methylguanine-DNA methyltransferase (MGMT) promoter methylation sensitizes glioblastoma to alkylating "
+     "agents.", {("MGMT", "alkylating agent", "SENSITIVE_TO", False)}),
     ("Erlotinib significantly decreased the growth of EGFR-mutant xenografts.",
      {("EGFR", "erlotinib", "SENSITIVE_TO", False)}),
     ("EGFR mutation was an independent predictor of longer survival in gefitinib-treated patients.",

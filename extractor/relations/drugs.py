@@ -424,6 +424,9 @@ def _named(s: Sentence, cues: Cues, drugs: list[Mention]) -> Drugs:
     words = s.words
     for index, mention in enumerate(drugs):
         following = drugs[index + 1] if index + 1 < len(drugs) else None
+        if kept and kept[-1] is drugs[index - 1] and drugs[index - 1].token_end == mention.token_start - 1 \
+                and words[mention.token_start - 1] == "(" and mention.token_end < s.end and words[mention.token_end] == ")":
+            continue  # 'EGFR tyrosine kinase inhibitors (TKIs)': the bracket abbreviates the name before it
         if mention.label == "DRUG_CLASS" and following is not None:
             between = words[mention.token_end:following.token_start]
             # 'TKIs such as erlotinib', 'TKIs, namely erlotinib', 'TKI therapy with vemurafenib', 'AI (AI) drug';
