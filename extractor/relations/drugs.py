@@ -409,6 +409,12 @@ def _governed(s: Sentence, cues: Cues, start: int, drug_start: int, of_governs: 
     return False
 
 
+def _bracketed_after(s: Sentence, first: Mention, second: Mention) -> bool:
+    """`second` stands alone in brackets right after `first`: 'cisplatin (CDDP)'."""
+    return first.token_end == second.token_start - 1 and s.words[first.token_end] == "(" \
+        and second.token_end < s.end and s.words[second.token_end] == ")"
+
+
 def _says_what(s: Sentence, cues: Cues, drug: Mention, drug_class: Mention) -> bool:
     """A class in brackets or after a comma right behind a named drug, with only an article and drug
     words between: 'etoposide (a topoisomerase II inhibitor)', 'neratinib, an irreversible pan-HER inhibitor'."""
@@ -424,8 +430,7 @@ def _named(s: Sentence, cues: Cues, drugs: list[Mention]) -> Drugs:
     words = s.words
     for index, mention in enumerate(drugs):
         following = drugs[index + 1] if index + 1 < len(drugs) else None
-        if kept and kept[-1] is drugs[index - 1] and drugs[index - 1].token_end == mention.token_start - 1 \
-                and words[mention.token_start - 1] == "(" and mention.token_end < s.end and words[mention.token_end] == ")":
+        if kept and kept[-1] is drugs[index - 1] and _bracketed_after(s, drugs[index - 1], mention):
             continue  # 'EGFR tyrosine kinase inhibitors (TKIs)': the bracket abbreviates the name before it
         if mention.label == "DRUG_CLASS" and following is not None:
             between = words[mention.token_end:following.token_start]
