@@ -40,7 +40,7 @@ CAPITAL_OR_DIGIT = re.compile(r"[A-Z0-9]")
 DIGIT = re.compile(r"\d")
 RUN_OF_SPACES = re.compile(r"\s\s")
 DIGIT_FOLLOWS = re.compile(r"[ -]{0,2}\d")  # "caspase-3", "caveolin 1"
-LOOSE_SPAN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9 \-.]*[A-Za-z0-9])?")
+LOOSE_SPAN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9α-ω \-.]*[A-Za-z0-9α-ω])?")  # Greek letters after the first
 # plural abbreviations (AEs, HCs), a letter with a number (P20, T4) and microRNAs (miR-16, not the MIR16 alias of
 # GDE1): never loose matches
 LOOSE_EXCLUDED = re.compile(r"[A-Z]{2,}s|[A-Za-z]\d+|[Mm]i[Rr]-?\d[\w-]*")

@@ -15,6 +15,7 @@ def genes(extractor, text):
     ("We measured caspase-3 activity.", [("caspase-3", "CASP3")]),
     ("Plasma PAI-1 was high.", [("PAI-1", "SERPINE1")]),
     ("Levels of hENT1 and hMLH1 fell.", [("hENT1", "SLC29A1"), ("hMLH1", "MLH1")]),  # 'h' for the human gene
+    ("Other PDGFRα and PKCα mutations.", [("PDGFRα", "PDGFRA"), ("PKCα", "PRKCA")]),  # a Greek letter
 ])
 def test_loose_gene_matches(extractor, text, expected):
     assert genes(extractor, text) == expected

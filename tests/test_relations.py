@@ -598,6 +598,13 @@ def test_subjects_and_drugs_in_longer_phrases(extractor, text, expected):
      {("KRAS", "cetuximab", "RESISTANT_TO", False)}),
     ("O6-methylguanine-DNA methyltransferase (MGMT) promoter methylation sensitizes glioblastoma to alkylating "
      "agents.", {("MGMT", "alkylating agent", "SENSITIVE_TO", False)}),
+    # experiments written around the gene; accumulation is expression
+    ("siRNA directed against c-Src enhanced gemcitabine chemosensitivity.", {("SRC", "gemcitabine", "RESISTANT_TO",
+                                                                             False)}),
+    ("When expression of BNIP3 was suppressed using siRNA, gemcitabine-induced cytotoxicity was much reduced.",
+     {("BNIP3", "gemcitabine", "SENSITIVE_TO", False)}),
+    ("Accumulation of p53 is prognostic for aromatase inhibitor resistance.",
+     {("TP53", "aromatase inhibitor", "RESISTANT_TO", False)}),
     ("Erlotinib significantly decreased the growth of EGFR-mutant xenografts.",
      {("EGFR", "erlotinib", "SENSITIVE_TO", False)}),
     ("EGFR mutation was an independent predictor of longer survival in gefitinib-treated patients.",

@@ -60,6 +60,8 @@ def qualifies_drug(s: Sentence, cues: Cues, mention: Mention) -> bool:
     j = mention.token_start - 1
     if j >= s.start and words[j] == "-" and j - 1 >= s.start and words[j - 1] == "anti":
         return True
+    if s.phrases.alteration_before(mention.token_start, s.start) is not None:
+        return False  # 'siRNA directed against c-Src': an experiment on the gene
     window = words[max(s.start, mention.token_start - 2):mention.token_start]
     return any(w in cues.drug_qualifier_before for w in window[-1:]) or " ".join(window) in cues.drug_qualifier_before
 
