@@ -605,6 +605,10 @@ def test_subjects_and_drugs_in_longer_phrases(extractor, text, expected):
      {("BNIP3", "gemcitabine", "SENSITIVE_TO", False)}),
     ("Accumulation of p53 is prognostic for aromatase inhibitor resistance.",
      {("TP53", "aromatase inhibitor", "RESISTANT_TO", False)}),
+    # a gene named a determinant or marker of a drug response; TUBB3 by its class name
+    ("ERCC1 is a key determinant of cisplatin resistance.", {("ERCC1", "cisplatin", "RESISTANT_TO", False)}),
+    ("Class III beta-tubulin is a marker of paclitaxel resistance.", {("TUBB3", "paclitaxel", "RESISTANT_TO", False)}),
+    ("KRAS is a marker of poor prognosis in patients receiving cetuximab.", set()),
     ("Erlotinib significantly decreased the growth of EGFR-mutant xenografts.",
      {("EGFR", "erlotinib", "SENSITIVE_TO", False)}),
     ("EGFR mutation was an independent predictor of longer survival in gefitinib-treated patients.",
