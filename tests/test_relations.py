@@ -609,6 +609,11 @@ def test_subjects_and_drugs_in_longer_phrases(extractor, text, expected):
     ("ERCC1 is a key determinant of cisplatin resistance.", {("ERCC1", "cisplatin", "RESISTANT_TO", False)}),
     ("Class III beta-tubulin is a marker of paclitaxel resistance.", {("TUBB3", "paclitaxel", "RESISTANT_TO", False)}),
     ("KRAS is a marker of poor prognosis in patients receiving cetuximab.", set()),
+    # resistance that develops later is the patients', not the alteration's
+    ("Lung cancer with the ALK rearrangement is sensitive to crizotinib, but resistance invariably develops.",
+     {("ALK", "crizotinib", "SENSITIVE_TO", False)}),
+    ("Vemurafenib produced tumor regressions in patients with BRAF V600E-mutant melanoma.",
+     {("BRAF", "vemurafenib", "SENSITIVE_TO", False)}),
     ("Erlotinib significantly decreased the growth of EGFR-mutant xenografts.",
      {("EGFR", "erlotinib", "SENSITIVE_TO", False)}),
     ("EGFR mutation was an independent predictor of longer survival in gefitinib-treated patients.",

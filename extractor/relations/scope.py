@@ -66,8 +66,10 @@ def _coordinated(s: Sentence, cues: Cues, a: Span, b: Span) -> bool:
 
 def acquired(s: Sentence, cues: Cues, cue: Span) -> tuple[bool, bool]:
     """(an 'acquired' phrase ends right before the cue, whether a host acquired it: 'patients ... who had
-    developed resistance', 'tumours with acquired resistance')."""
+    developed resistance', 'tumours with acquired resistance', 'resistance eventually develops')."""
     found = host = False
+    if any(s.words[i] in cues.emerges for i in range(cue.end, min(s.end, cue.end + 3))):
+        return True, True  # 'D is active in X cancer, but resistance invariably develops': the patients'
     for b, e in s.has("acquired", s.start, s.end):
         if not (cue.start - 3 <= e <= cue.end and b < cue.end):
             continue

@@ -53,7 +53,7 @@ def find_subject(s: Sentence, cues: Cues, lo: int, hi: int, groups: list[Group],
         return _causer(s, cues, before, lo), set()
     if after:
         return after[0], {"alteration_after_cue"}
-    shared = _elliptic_subject(s, cues, lo, active)
+    shared = None if host_blocked else _elliptic_subject(s, cues, lo, active)
     if shared is not None:
         return shared, {"elliptic_subject"}
     earlier = [g for g in active if g.end <= lo]
