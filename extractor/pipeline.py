@@ -122,9 +122,13 @@ class Extractor:
         return None
 
     def make_doc(self, text: str):
-        """The tokenized text, which keeps its text: spaCy would rebuild it from every token."""
-        doc = self.nlp.make_doc(text)
-        doc.user_data[sentences.TEXT_KEY] = text
+        """The tokenized text, which keeps its text (spaCy would rebuild it from every token); hyphen-like
+        dashes are read as hyphens, and the record shows the text as given."""
+        folded = text.translate(sentences.DASHES)
+        doc = self.nlp.make_doc(folded)
+        doc.user_data[sentences.TEXT_KEY] = folded
+        if folded != text:
+            doc.user_data[sentences.ORIGINAL_KEY] = text
         return doc
 
 

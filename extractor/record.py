@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .sentences import doc_text
+from .sentences import original_text
 
 VARIANT_FIELDS = ("variant_type", "gene")
 # alterations said of a whole gene: a relation names no variant for them, only the `alteration`
@@ -15,7 +15,7 @@ def doc_to_record(doc: Doc, doc_id: str, source: str | None = None) -> dict:
     """The record of README / DESIGN: doc_id, source, text, entities, relations."""
     mentions = sorted(doc._.mentions or [], key=lambda m: (m.start, m.end))
     ids = {id(m): f"T{i}" for i, m in enumerate(mentions, start=1)}
-    text = doc_text(doc)
+    text = original_text(doc)
     entities = []
     for mention in mentions:
         entity = {"id": ids[id(mention)], "start": mention.start, "end": mention.end,

@@ -23,6 +23,9 @@ NAME_LEADS = {"by", "and", "of", "from", "with", "to", "et"}  # words that may s
 LAST_CHARS = FINAL_PUNCT | CLOSERS  # a token that may end a sentence ends with one of these
 BOUNDS_KEY = "extractor_sentence_bounds"
 TEXT_KEY = "extractor_text"
+ORIGINAL_KEY = "extractor_original_text"  # the text as given, where dashes were folded for the pipeline
+# hyphen-like dashes read as '-' ('non–small cell', 'V600E–mutant', 'ER−'): one character for one, so offsets hold
+DASHES = str.maketrans("\u2010\u2011\u2012\u2013\u2212", "-----")
 
 
 @Language.factory(
@@ -31,6 +34,11 @@ TEXT_KEY = "extractor_text"
 )
 def make_sentence_splitter(nlp: Language, name: str, abbreviations: str):
     return SentenceSplitter(read_word_list(abbreviations))
+
+
+def original_text(doc: Doc) -> str:
+    """The document text as it was given (the pipeline reads `doc_text`, with dashes folded)."""
+    return doc.user_data.get(ORIGINAL_KEY) or doc_text(doc)
 
 
 def doc_text(doc: Doc) -> str:

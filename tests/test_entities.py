@@ -72,6 +72,17 @@ def test_drug_class(extractor):
         ("androgen deprivation therapy", "androgen deprivation therapy")]
 
 
+def test_dashes_read_as_hyphens_and_the_record_keeps_the_text(extractor):
+    text = "Patients with EGFR–mutant non–small cell lung cancer and ER−/HER2− tumours."
+    record = extractor.extract(text)
+    assert record["text"] == text
+    assert [(e["text"], e["label"], e["canonical"]) for e in record["entities"]] == [
+        ("EGFR", "GENE", "EGFR"), ("mutant", "VARIANT", "mutation"),
+        ("non–small cell lung cancer", "TUMOR_SUBTYPE", "non-small cell lung cancer"),
+        ("ER−", "TUMOR_SUBTYPE", "er-negative"), ("HER2−", "TUMOR_SUBTYPE", "her2-negative")]
+    assert all(text[e["start"]:e["end"]] == e["text"] for e in record["entities"])
+
+
 def test_a_drug_shape_never_joins_known_drugs(extractor):
     record = extractor.extract("Tumours responded to paclitaxel-carboplatin and to zongertinib.")
     assert [(e["text"], e["label"]) for e in record["entities"]] == [
