@@ -56,6 +56,7 @@ def test_curated_terms_survive_the_stop_list(extractor):
     ("The IMPACT trial enrolled patients.", []),
     ("MET amplification was found.", [("MET", "MET")]),
     ("THP-1 cells and AGS cells were treated.", []),  # cell lines named like GLI2 and JAG1 aliases
+    ("The Met/Met genotype was common; Met expression rose.", [("Met", "MET")]),  # methionine, then the gene
     ("THP1 expression was high.", [("THP1", "GLI2")]),
 ])
 def test_context_rules(extractor, text, expected):

@@ -614,6 +614,7 @@ def test_subjects_and_drugs_in_longer_phrases(extractor, text, expected):
      {("ALK", "crizotinib", "SENSITIVE_TO", False)}),
     ("Vemurafenib produced tumor regressions in patients with BRAF V600E-mutant melanoma.",
      {("BRAF", "vemurafenib", "SENSITIVE_TO", False)}),
+    ("This study aimed to correlate TYMS expression with the response to fluorouracil.", set()),  # an aim
     ("Erlotinib significantly decreased the growth of EGFR-mutant xenografts.",
      {("EGFR", "erlotinib", "SENSITIVE_TO", False)}),
     ("EGFR mutation was an independent predictor of longer survival in gefitinib-treated patients.",
