@@ -615,6 +615,11 @@ def test_subjects_and_drugs_in_longer_phrases(extractor, text, expected):
     ("Vemurafenib produced tumor regressions in patients with BRAF V600E-mutant melanoma.",
      {("BRAF", "vemurafenib", "SENSITIVE_TO", False)}),
     ("This study aimed to correlate TYMS expression with the response to fluorouracil.", set()),  # an aim
+    # outcome abbreviations; a regimen the drug is added to after the cue; an agent's outcomes
+    ("Sorafenib did not significantly improve EFS when added to intensive chemotherapy in patients with FLT3-ITD AML.",
+     {("FLT3", "sorafenib", "SENSITIVE_TO", True)}),
+    ("Sorafenib maintenance improves outcomes after transplant for patients with FLT3-ITD AML.",
+     {("FLT3", "sorafenib", "SENSITIVE_TO", False)}),
     ("Erlotinib significantly decreased the growth of EGFR-mutant xenografts.",
      {("EGFR", "erlotinib", "SENSITIVE_TO", False)}),
     ("EGFR mutation was an independent predictor of longer survival in gefitinib-treated patients.",

@@ -151,6 +151,8 @@ def drugs_after(s: Sentence, cues: Cues, start: int, window: int, cue: Span, com
             break
         if found and word in ("to", "after", "following") and _addition_before(s, cues, i):
             break  # 'the benefit of adding D to E' (or 'after E'): D, not the regimen it joins
+        if word == "to" and i - 1 >= s.start and s.words[i - 1] == "added":
+            break  # 'D did not improve EFS when added to chemotherapy': the regimen, not the agent
         if word in cues.treatment_verbs and i - 1 >= s.start and s.words[i - 1] in cues.history_words:
             break  # 'responses in patients previously treated with D': the patients' history
         if not found and word in cues.relative_stops and not any(  # 'patients who received D' goes on
