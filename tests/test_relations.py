@@ -620,6 +620,10 @@ def test_subjects_and_drugs_in_longer_phrases(extractor, text, expected):
      {("FLT3", "sorafenib", "SENSITIVE_TO", True)}),
     ("Sorafenib maintenance improves outcomes after transplant for patients with FLT3-ITD AML.",
      {("FLT3", "sorafenib", "SENSITIVE_TO", False)}),
+    # the drugs of a fronted arm; a placebo arm names none
+    ("In the gemcitabine/cisplatin arm, patients with low RRM1 expression had longer median survival.",
+     {("RRM1", "gemcitabine", "SENSITIVE_TO", False), ("RRM1", "cisplatin", "SENSITIVE_TO", False)}),
+    ("In the placebo group, patients with EGFR mutations had longer survival.", set()),
     ("Erlotinib significantly decreased the growth of EGFR-mutant xenografts.",
      {("EGFR", "erlotinib", "SENSITIVE_TO", False)}),
     ("EGFR mutation was an independent predictor of longer survival in gefitinib-treated patients.",

@@ -273,7 +273,8 @@ class RelationExtractor:
     def _drugless(self, s: Sentence, cue: Span, family: dict, acquired: bool, previous_drugs) -> find.Drugs:
         """A cue without a drug of its own: an anaphor's right after it ('resistance to both agents'), the drug
         near a resistance cue ('T790M variants confer drug resistance'), an outcome verb's agent ('D did not
-        improve PFS'), a treatment named before it, a light verb's agent, a parallel clause's."""
+        improve PFS'), a treatment named before it, a light verb's agent, a parallel clause's, a fronted arm's ('In
+        the D arm, ...')."""
         cues = self.cues
         drugs = find.anaphoric_drugs(s, cues, cue, previous_drugs)  # 'resistance to both agents' names its drugs
         if not drugs and family.get("implicit_drug") and (family["family"] == "confer_resistance" or acquired):
@@ -284,7 +285,7 @@ class RelationExtractor:
             coordinated = cue.start - 1 >= s.start and s.words[cue.start - 1] == "and"
             drugs = find.agent_drugs(s, cues, cue.start, limit=None if coordinated else -1)
         return drugs or find.treated_drugs(s, cues, cue) or find.light_verb_agents(s, cues, cue) \
-            or find.parallel_drugs(s, cues, cue)
+            or find.parallel_drugs(s, cues, cue) or find.arm_drugs(s, cues, cue)
 
     def _agent(self, s: Sentence, cue: Span, family: dict, groups, history, previous_drugs) -> list[Relation]:
         """The drug before the cue acts on the alteration after it: 'D is potent in X models'; a resistance

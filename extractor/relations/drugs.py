@@ -355,6 +355,27 @@ def parallel_drugs(s: Sentence, cues: Cues, cue: Span) -> Drugs:
     return []
 
 
+def arm_drugs(s: Sentence, cues: Cues, cue: Span) -> Drugs:
+    """'In the gemcitabine/cisplatin arm, patients with low RRM1 had longer survival': the drugs of a fronted arm
+    phrase, for a cue after it."""
+    if s.words[s.start] not in cues.fronted_openers:
+        return []
+    comma = next((i for i in range(s.start + 1, cue.start) if s.words[i] == ","), None)
+    if comma is None or s.words[comma - 1] not in cues.arm_nouns:
+        return []
+    found, i = [], comma - 2
+    while i > s.start:
+        mention = s.mention_at(i, DRUG_LABELS)
+        if mention is not None:
+            found.insert(0, mention)
+            i = mention.token_start - 1
+        elif s.words[i] in ARM_JOINERS or s.words[i] in cues.drug_prefix:
+            i -= 1
+        else:
+            break
+    return _named(s, cues, found) if found else []
+
+
 def treated_drugs(s: Sentence, cues: Cues, cue: Span) -> Drugs:
     """'patients with X treated with D had a better response': the treatment named before the cue."""
     clause, start = s.clause_of(cue.start), s.clause_start(cue.start)
