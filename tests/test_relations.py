@@ -624,6 +624,9 @@ def test_subjects_and_drugs_in_longer_phrases(extractor, text, expected):
     ("In the gemcitabine/cisplatin arm, patients with low RRM1 expression had longer median survival.",
      {("RRM1", "gemcitabine", "SENSITIVE_TO", False), ("RRM1", "cisplatin", "SENSITIVE_TO", False)}),
     ("In the placebo group, patients with EGFR mutations had longer survival.", set()),
+    # a long 'of' phrase of what is sensitive before the drug
+    ("Exquisite sensitivity of TP53 mutant and basal breast cancers to a dose-dense epirubicin-cyclophosphamide "
+     "regimen.", {("TP53", "epirubicin", "SENSITIVE_TO", False), ("TP53", "cyclophosphamide", "SENSITIVE_TO", False)}),
     ("Erlotinib significantly decreased the growth of EGFR-mutant xenografts.",
      {("EGFR", "erlotinib", "SENSITIVE_TO", False)}),
     ("EGFR mutation was an independent predictor of longer survival in gefitinib-treated patients.",

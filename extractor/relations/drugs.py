@@ -116,6 +116,10 @@ def drugs_after(s: Sentence, cues: Cues, start: int, window: int, cue: Span, com
     words = s.words
     found: Drugs = []
     negated, gap, cut, i = False, 0, 0, start
+    if not of_governs and start < s.end and words[start] == "of":
+        # 'sensitivity of TP53 mutant and basal breast cancers to D': what is sensitive does not count
+        to = next((k for k in range(start + 1, min(s.end, start + 14)) if words[k] == "to"), None)
+        window += s.words_between(start, to) if to is not None else 0
     # 'responses were seen in 80% of the patients with X receiving D': a treatment verb ahead reaches further
     treated = any(s.words[k] in cues.treatment_verbs and s.clause_of(k) == s.clause_of(start - 1)
                   for k in range(start, min(s.end, start + cues.treated_drug_window)))
