@@ -627,6 +627,10 @@ def test_subjects_and_drugs_in_longer_phrases(extractor, text, expected):
     # a long 'of' phrase of what is sensitive before the drug
     ("Exquisite sensitivity of TP53 mutant and basal breast cancers to a dose-dense epirubicin-cyclophosphamide "
      "regimen.", {("TP53", "epirubicin", "SENSITIVE_TO", False), ("TP53", "cyclophosphamide", "SENSITIVE_TO", False)}),
+    # a negative predictor, less likely to respond
+    ("KRAS mutations are negative predictors of response to cetuximab.", {("KRAS", "cetuximab", "RESISTANT_TO", False)}),
+    ("Patients with STK11 mutations are less likely to respond to durvalumab.",
+     {("STK11", "durvalumab", "RESISTANT_TO", False)}),
     ("Erlotinib significantly decreased the growth of EGFR-mutant xenografts.",
      {("EGFR", "erlotinib", "SENSITIVE_TO", False)}),
     ("EGFR mutation was an independent predictor of longer survival in gefitinib-treated patients.",
