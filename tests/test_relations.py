@@ -631,6 +631,13 @@ def test_subjects_and_drugs_in_longer_phrases(extractor, text, expected):
     ("KRAS mutations are negative predictors of response to cetuximab.", {("KRAS", "cetuximab", "RESISTANT_TO", False)}),
     ("Patients with STK11 mutations are less likely to respond to durvalumab.",
      {("STK11", "durvalumab", "RESISTANT_TO", False)}),
+    # a claim made regardless of an alteration is denied of it; a contrast still removes its alteration
+    ("Ponatinib induced durable responses regardless of baseline BCR-ABL1 mutation status.",
+     {("ABL1", "ponatinib", "SENSITIVE_TO", True)}),
+    ("Alemtuzumab is effective irrespective of genetic high-risk subgroups with TP53 mutations.",
+     {("TP53", "alemtuzumab", "SENSITIVE_TO", True)}),
+    ("In contrast to ER mutations, HER2 mutations conferred resistance to tamoxifen.",
+     {("ERBB2", "tamoxifen", "RESISTANT_TO", False)}),
     ("Erlotinib significantly decreased the growth of EGFR-mutant xenografts.",
      {("EGFR", "erlotinib", "SENSITIVE_TO", False)}),
     ("EGFR mutation was an independent predictor of longer survival in gefitinib-treated patients.",

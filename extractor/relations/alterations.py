@@ -101,9 +101,10 @@ def _alterations(s: Sentence, cues: Cues) -> list[Alteration]:
     found = _shared_alterations(s, cues, sorted(found, key=lambda a: (a.start, a.end)))
     if not any(a.recordable for a in found):
         found = sorted(found + _statuses(s, cues), key=lambda a: (a.start, a.end))
-    contrasted = _contrasted(s, cues)
+    contrasted, independent = _contrasted(s, cues, "contrast", 6), _contrasted(s, cues, "independence", 10)
     for alteration in found:
         alteration.contrasted = alteration.mention.token_start in contrasted
+        alteration.independent = alteration.mention.token_start in independent
         alteration.label = _label(s, cues, alteration)
         if any(s.words[i] in cues.undirected_after for i in range(alteration.mention.token_start,
                                                                    min(s.end, alteration.end + 1))):
@@ -223,17 +224,18 @@ def _gene_alteration(s: Sentence, cues: Cues, gene: Mention) -> Alteration | Non
     return Alteration(gene, start, end, kind, gene_only=True, manipulated="manipulation" in kinds)
 
 
-def _contrasted(s: Sentence, cues: Cues) -> set[int]:
-    """Tokens inside a contrast phrase's scope ('in contrast to ER mutations'); a drug arm is the whole
-    scope when the phrase names one ('compared with crizotinib in ALK-positive NSCLC')."""
+def _contrasted(s: Sentence, cues: Cues, phrases: str, width: int) -> set[int]:
+    """Tokens inside the scope (up to `width` tokens, or a comma) of a `phrases` phrase ('in contrast to ER
+    mutations', 'regardless of KRAS status'); a drug arm is the whole scope when the phrase names one ('compared
+    with crizotinib in ALK-positive NSCLC')."""
     tokens = set()
-    for _, end in s.has("contrast", s.start, s.end):
+    for _, end in s.has(phrases, s.start, s.end):
         arm_end = drug_arm_end(s, cues, end)
         if arm_end is not None:
             tokens.update(range(end, arm_end))
             continue
         stop = end
-        while stop < s.end and stop - end < 6 and s.words[stop] not in (",", ";", ".", ")"):
+        while stop < s.end and stop - end < width and s.words[stop] not in (",", ";", ".", ")"):
             stop += 1
         tokens.update(range(end, stop + 1))
     return tokens

@@ -327,7 +327,9 @@ class RelationExtractor:
                    status_ok: bool = False, compared: bool = False) -> list[Relation]:
         """One relation per recordable member and drug, with flags and confidence; `compared`: a 'but not'
         after the drugs names the subject's comparator arm, not a denied setting."""
-        negated = "negated" in flags or scope.negated(s, self.cues, cue, group)
+        # 'D induces responses regardless of X status': the claim is denied of X
+        negated = "negated" in flags or scope.negated(s, self.cues, cue, group) or \
+            any(m.independent for m in group.active)
         # a status says which, not whether ('KRAS status predicts response'), but a denial is a claim about
         # the alteration ('TP53 mutation status did not predict response to D')
         members = [m for m in group.active if m.records(family.get("status_ok", False) or status_ok or negated)]

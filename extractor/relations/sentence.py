@@ -43,6 +43,7 @@ class Alteration:
     gene_only: bool = False
     manipulated: bool = False
     contrasted: bool = False
+    independent: bool = False  # 'regardless of X status': the claim is denied of X
     label: str | None = None  # "resistance" / "sensitizing" qualifier ("resistance mutation T790M")
     recordable: bool = True  # False for a gene family ("PI3K/AKT activation") or a variant without a gene
     status: bool = False  # 'KIT mutation status', 'V600E testing': says which, not whether it is present
