@@ -141,7 +141,7 @@ def drugs_after(s: Sentence, cues: Cues, start: int, window: int, cue: Span, com
             gap, i = 0, mention.token_end
             continue
         word = words[i]
-        if found and word == "(" and (close := _statistic_end(s, i)) is not None:
+        if found and word == "(" and (close := statistic_end(s, i)) is not None:
             i = close + 1  # 'resistance to D (PFS 2.1 vs 8.0 months) but not to E'
             continue
         if i in but_not:
@@ -181,20 +181,20 @@ def drugs_after(s: Sentence, cues: Cues, start: int, window: int, cue: Span, com
     return [(m, n) for m, n in found if id(m) in kept]
 
 
-def _statistic_end(s: Sentence, opening: int) -> int | None:
+def statistic_end(s: Sentence, opening: int) -> int | None:
     """The ')' closing a bracket at `opening` that holds figures ('(HR 0.66, P = 0.01)'), else None."""
     close = s.closing_bracket(opening + 1, s.end)
     return close if close is not None and any(s.words[i][:1].isdigit() for i in range(opening + 1, close)) else None
 
 
-def _qualifies_host(s: Sentence, cues: Cues, drug: Mention, cue: Span | None = None) -> bool:
+def _qualifies_host(s: Sentence, cues: Cues, drug: Mention, cue: Span) -> bool:
     """'platinum-pretreated', 'TKI-naive': the drug says what a host has had; so does a compound of another cue
     ('sensitized venetoclax-resistant cells to venetoclax')."""
     end = drug.token_end
     if end + 1 >= s.end or s.words[end] != "-":
         return False
     return s.words[end + 1] in cues.host_drug_qualifiers or (
-        cue is not None and s.words[end + 1] in cues.compound_adjectives and end + 1 in s.cue_tokens
+        s.words[end + 1] in cues.compound_adjectives and end + 1 in s.cue_tokens
         and not cue.start <= end + 1 < cue.end and end + 2 < s.end and s.words[end + 2] not in cues.linkers)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from .cues import Cues
-from .drugs import Drugs
+from .drugs import Drugs, statistic_end
 from .sentence import DRUG_LABELS, OPPOSITE, Group, Sentence
 
 COORDINATION = {"and", "or", "and/or", "/"}
@@ -31,8 +31,7 @@ def in_statistics(s: Sentence, cue: Span) -> bool:
     opening = s.opening_bracket(cue.start)
     if opening is None or opening == s.start or not s.cues or s.cues[0].start >= opening:
         return False
-    close = s.closing_bracket(cue.end, s.end)
-    return close is not None and any(s.words[i][:1].isdigit() for i in range(opening + 1, close))
+    return statistic_end(s, opening) is not None
 
 
 def is_undirected(s: Sentence, cues: Cues, cue: Span) -> bool:
