@@ -40,6 +40,7 @@ class VariantMatch:
 
 
 _SUBSTITUTION = re.compile(r"([A-Z](?:[a-z]{2})?)([1-9]\d*)([A-Z](?:[a-z]{2})?)")
+_POSITION = re.compile(r"([A-Z](?:[a-z]{2})?)([1-9]\d*)")  # a residue alone: 'V600', 'Val600'
 _STANDARD_AA1 = frozenset("ACDEFGHIKLMNPQRSTVWY")
 _AA3_TO_1 = {three: one for one, three in aa1_to_aa3_lut.items()}
 
@@ -64,6 +65,10 @@ def _protein_forms(edit: str) -> tuple[str, str]:
         ref, position, alt = (_AA3_TO_1.get(code, code) for code in simple.groups())
         if ref in _STANDARD_AA1 and alt in _STANDARD_AA1:
             return f"p.{aa1_to_aa3_lut[ref]}{position}{aa1_to_aa3_lut[alt]}", f"{ref}{position}{alt}"
+    position = _POSITION.fullmatch(edit)
+    if position and _AA3_TO_1.get(position[1], position[1]) in _STANDARD_AA1:
+        ref = _AA3_TO_1.get(position[1], position[1])
+        return f"p.{aa1_to_aa3_lut[ref]}{position[2]}", f"{ref}{position[2]}"
     try:
         posedit = _hgvs_parser().parse_p_posedit(edit)
     except Exception:  # the parser rejects it ('157delMTTTVP', '192Q/R'): keep what was written

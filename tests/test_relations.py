@@ -1179,6 +1179,31 @@ def test_bare_gene_agent_of_a_causing_verb_is_the_subject(extractor):
     assert relation_tuples(record) == {("SOX2", None, "tamoxifen", "RESISTANT_TO")}
 
 
+def test_a_position_variant_is_the_subject(extractor):
+    record = extractor.extract("Patients with BRAF V600-mutant melanoma responded to vemurafenib.")
+    assert relation_tuples(record) == {("BRAF", "V600", "vemurafenib", "SENSITIVE_TO")}
+
+
+def test_a_drug_in_contrast_with_the_claim_gets_nothing(extractor):
+    record = extractor.extract("Patients with BRAF V600E melanoma benefit from immunotherapies, which, by contrast "
+                               "with BRAF inhibitors, can produce durable complete responses.")
+    assert relation_tuples(record) == {("BRAF", "V600E", "immunotherapy", "SENSITIVE_TO")}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("ERCC1 is associated with resistance to cisplatin.", ("ERCC1", "cisplatin", "RESISTANT_TO")),
+    ("TS was strongly correlated with 5-FU resistance in colorectal cancer.", ("TYMS", "fluorouracil", "RESISTANT_TO")),
+    ("SLFN11 predicts sensitivity to olaparib.", ("SLFN11", "olaparib", "SENSITIVE_TO")),
+])
+def test_bare_gene_subject_of_an_association_verb_is_its_expression(extractor, text, expected):
+    assert {(r["gene"], r["drug"], r["type"]) for r in relations(extractor, text)} == {expected}
+    assert all(r["variant"] is None for r in relations(extractor, text))
+
+
+def test_a_gene_after_a_preposition_is_no_association_subject(extractor):
+    assert relations(extractor, "Treatment with an EGFR antibody was associated with resistance to cisplatin.") == []
+
+
 def test_agent_of_coordinated_objects_beats_the_nearer_gene(extractor):
     record = extractor.extract("YAP1 promotes STAT3 phosphorylation in stromal cells and cisplatin resistance.")
     assert relation_tuples(record) == {("YAP1", None, "cisplatin", "RESISTANT_TO")}

@@ -96,6 +96,23 @@ def test_protein_edits(finder, text, norm, canon):
     assert (v.start, v.end, v.variant_type, v.normalized, v.canonical) == (1, 1 + len(text), "protein", norm, canon)
 
 
+@pytest.mark.parametrize("text,start,canon,norm", [
+    ("BRAF V600-mutant melanoma", 5, "V600", "p.Val600"),
+    ("KRAS G12 mutations", 5, "G12", "p.Gly12"),
+    ("BRAF Val600 mutant", 5, "V600", "p.Val600"),
+    ("IDH1 R132 alterations", 5, "R132", "p.Arg132"),
+])
+def test_a_residue_named_with_a_mutation_word_is_a_position_variant(finder, text, start, canon, norm):
+    v = next(v for v in finder.find(text) if not v.needs_gene)
+    assert (v.start, v.variant_type, v.canonical, v.normalized) == (start, "protein", canon, norm)
+
+
+@pytest.mark.parametrize("text", ["in H358 mutant cells", "A549 mutant cells", "the C57 mutant mice",
+                                  "BRAF V600 kinase", "codon G12 of KRAS"])
+def test_a_residue_needs_a_symbol_before_and_a_mutation_word_after(finder, text):
+    assert [v for v in finder.find(text) if not v.needs_gene] == []
+
+
 def test_protein_edit_negative(finder):
     assert finder.find("insulin, dupilumab, Delaware, Insight, fs-FISH, A750-cells") == []
 
