@@ -1184,6 +1184,14 @@ def test_a_position_variant_is_the_subject(extractor):
     assert relation_tuples(record) == {("BRAF", "V600", "vemurafenib", "SENSITIVE_TO")}
 
 
+@pytest.mark.parametrize("text", [
+    "Ivosidenib is an IDH1 inhibitor, approved for use in patients with IDH1-mutated AML.",
+    "Ivosidenib, an IDH1 inhibitor, is approved for use in patients with IDH1-mutated AML.",
+])
+def test_a_class_that_says_what_the_agent_is_gives_way_to_the_drug(extractor, text):
+    assert relation_tuples(extractor.extract(text)) == {("IDH1", None, "ivosidenib", "SENSITIVE_TO")}
+
+
 def test_a_drug_in_contrast_with_the_claim_gets_nothing(extractor):
     record = extractor.extract("Patients with BRAF V600E melanoma benefit from immunotherapies, which, by contrast "
                                "with BRAF inhibitors, can produce durable complete responses.")

@@ -212,6 +212,9 @@ def agent_drugs(s: Sentence, cues: Cues, position: int, limit: int | None = -1, 
     if not before:
         return []
     nearest = max(before, key=lambda d: d.token_end)
+    # 'Ivosidenib, an IDH1 inhibitor, is approved', 'Ivosidenib is an IDH1 inhibitor approved': the class says
+    # what the drug is
+    nearest = next((d for d in before if _says_what(s, cues, d, nearest)), nearest)
     found = [nearest]
     i, combined = nearest.token_start - 1, False
     while i >= s.start:
@@ -443,10 +446,12 @@ def _bracketed_after(s: Sentence, first: Mention, second: Mention) -> bool:
 
 
 def _says_what(s: Sentence, cues: Cues, drug: Mention, drug_class: Mention) -> bool:
-    """A class in brackets or after a comma right behind a named drug, with only an article and drug
-    words between: 'etoposide (a topoisomerase II inhibitor)', 'neratinib, an irreversible pan-HER inhibitor'."""
+    """A class in brackets, after a comma or after a copula right behind a named drug, with only an article and
+    drug words between: 'etoposide (a topoisomerase II inhibitor)', 'neratinib, an irreversible pan-HER
+    inhibitor', 'ivosidenib is an IDH1 inhibitor'."""
     between = s.words[drug.token_end:drug_class.token_start]
-    return (drug.label == "DRUG" and len(between) >= 2 and between[0] in ("(", ",") and between[1] in ARTICLES
+    return (drug.label == "DRUG" and drug_class.label == "DRUG_CLASS" and len(between) >= 2
+            and between[0] in ("(", ",", "is", "was") and between[1] in ARTICLES
             and all(w in cues.drug_prefix and w not in LIST_WORDS and w not in BRACKETS for w in between[2:]))
 
 
