@@ -1192,6 +1192,14 @@ def test_a_class_that_says_what_the_agent_is_gives_way_to_the_drug(extractor, te
     assert relation_tuples(extractor.extract(text)) == {("IDH1", None, "ivosidenib", "SENSITIVE_TO")}
 
 
+def test_an_approval_in_carriers_of_a_variant_in_a_gene_is_an_indication(extractor):
+    record = extractor.extract("PARP inhibitors are approved in cancers harbouring a pathogenic variant in BRCA1 or "
+                               "BRCA2.")
+    assert relation_tuples(record) == {("BRCA1", None, "parp inhibitor", "SENSITIVE_TO"),
+                                       ("BRCA2", None, "parp inhibitor", "SENSITIVE_TO")}
+    assert relations(extractor, "Olaparib was approved in 2014 by the FDA; BRCA2 is a tumour suppressor.") == []
+
+
 def test_a_drug_in_contrast_with_the_claim_gets_nothing(extractor):
     record = extractor.extract("Patients with BRAF V600E melanoma benefit from immunotherapies, which, by contrast "
                                "with BRAF inhibitors, can produce durable complete responses.")
