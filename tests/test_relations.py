@@ -1200,6 +1200,16 @@ def test_an_approval_in_carriers_of_a_variant_in_a_gene_is_an_indication(extract
     assert relations(extractor, "Olaparib was approved in 2014 by the FDA; BRCA2 is a tumour suppressor.") == []
 
 
+@pytest.mark.parametrize("text,kind", [
+    ("Dicer expression was reduced in cisplatin-resistant cells.", "RESISTANT_TO"),
+    ("Dicer was expressed at low levels in cisplatin-resistant A2780 cells.", "RESISTANT_TO"),
+    ("Dicer loss reduced sensitivity to cisplatin.", "RESISTANT_TO"),
+    ("Dicer expression reduced resistance to cisplatin.", "SENSITIVE_TO"),
+])
+def test_a_level_stated_in_a_resistant_host_keeps_the_type(extractor, text, kind):
+    assert relation_tuples(extractor.extract(text)) == {("DICER1", None, "cisplatin", kind)}
+
+
 def test_a_drug_in_contrast_with_the_claim_gets_nothing(extractor):
     record = extractor.extract("Patients with BRAF V600E melanoma benefit from immunotherapies, which, by contrast "
                                "with BRAF inhibitors, can produce durable complete responses.")

@@ -32,6 +32,8 @@ Doc.set_extension("relations", default=None, force=True)
 SPECIFIC_TYPES = {"protein", "dna", "rsid", "exon", "fusion"}
 HOST_PREPOSITIONS = ("in", "with", "for", "among", "of")
 HOST_NOUNS = ("patients", "those", "subjects", "cases", "women", "men")
+LEVEL_HOSTS = ("in", "among")
+LEVEL_NOUNS = ("level", "levels", "amounts", "expression")
 
 
 @Language.factory("extractor_relations", default_config={"cues": "patterns/relation_cues.json"})
@@ -266,7 +268,7 @@ class RelationExtractor:
             kind = RESISTANT  # sensitivity a drug restored: it was lost
         elif kind == SENSITIVE and agent:
             drugs = []
-        elif modifier("reverse"):
+        elif any(not _level_in_host(s, e) for _, e in modifier("reverse")):
             kind = OPPOSITE[kind]
         return kind, agent, drugs, restored_by_drug or bool(overcome)
 
@@ -383,6 +385,14 @@ class RelationExtractor:
             distance = abs(relation.subject.token_start - relation.object.token_start)
             score += adjust["distance_per_10_tokens"] * (distance // 10)
         return round(min(0.99, max(0.05, score)), 3)
+
+
+def _level_in_host(s: Sentence, end: int) -> bool:
+    """A reverse modifier that states a level in a host ('X was reduced in D-resistant cells', 'expressed at low
+    levels in D-resistant cells'), not the cue's own change ('reduced sensitivity to D')."""
+    while end < s.end and s.words[end] in LEVEL_NOUNS:
+        end += 1
+    return end < s.end and s.words[end] in LEVEL_HOSTS
 
 
 def _describes_host(s: Sentence, cue: Span, drug_start: int, groups: list[Group]) -> bool:
