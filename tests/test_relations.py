@@ -1210,6 +1210,23 @@ def test_a_level_stated_in_a_resistant_host_keeps_the_type(extractor, text, kind
     assert relation_tuples(extractor.extract(text)) == {("DICER1", None, "cisplatin", kind)}
 
 
+@pytest.mark.parametrize("text,gene,drug", [
+    ("There was no significant association between RRM1 mRNA expression and response rate to gemcitabine.",
+     "RRM1", "gemcitabine"),
+    ("Response to gemcitabine did not differ between patients with high and low RRM1 expression.",
+     "RRM1", "gemcitabine"),
+    ("Response rates to cetuximab were comparable in patients with KRAS mutations and those without.",
+     "KRAS", "cetuximab"),
+])
+def test_a_comparison_that_found_no_difference_is_negated(extractor, text, gene, drug):
+    assert flagged_tuples(extractor, text) == {(gene, drug, "SENSITIVE_TO", True)}
+
+
+def test_no_difference_in_another_clause_does_not_negate(extractor):
+    text = "Response to gemcitabine was higher in patients with low RRM1 expression, and toxicity did not differ."
+    assert flagged_tuples(extractor, text) == {("RRM1", "gemcitabine", "SENSITIVE_TO", False)}
+
+
 def test_a_drug_in_contrast_with_the_claim_gets_nothing(extractor):
     record = extractor.extract("Patients with BRAF V600E melanoma benefit from immunotherapies, which, by contrast "
                                "with BRAF inhibitors, can produce durable complete responses.")

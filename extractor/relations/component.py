@@ -330,8 +330,9 @@ class RelationExtractor:
         """One relation per recordable member and drug, with flags and confidence; `compared`: a 'but not'
         after the drugs names the subject's comparator arm, not a denied setting."""
         # 'D induces responses regardless of X status': the claim is denied of X
+        hi = max([cue.end] + [d.token_end for d, _ in drugs if d.token_start >= cue.end])
         negated = "negated" in flags or scope.negated(s, self.cues, cue, group) or \
-            any(m.independent for m in group.active)
+            any(m.independent for m in group.active) or scope.no_difference(s, self.cues, cue, hi)
         # a status says which, not whether ('KRAS status predicts response'), but a denial is a claim about
         # the alteration ('TP53 mutation status did not predict response to D')
         members = [m for m in group.active if m.records(family.get("status_ok", False) or status_ok or negated)]

@@ -13,7 +13,7 @@ from spacy.util import filter_spans
 PHRASE_LISTS = ("contrast", "aims", "aims_after", "wild_type", "drug_anaphors", "claims", "hedge_exceptions",
                 "hedge_resets", "hedge_nonhedges", "treatment_links", "acquired", "causal_links", "anaphors",
                 "negation_exceptions", "but_not", "light_verbs", "role_nouns", "agent_verbs", "drug_comparators",
-                "effect_linkers", "independence")
+                "effect_linkers", "independence", "no_difference")
 MODIFIER_LISTS = ("reverse", "restore", "overcome", "enhance", "undirected", "act_on")
 # single-word lists, kept as sets under the same name
 WORD_LISTS = ("linkers", "drug_prefix", "drug_fillers", "drug_qualifier_after", "drug_qualifier_before", "glue",
@@ -29,11 +29,11 @@ WORD_LISTS = ("linkers", "drug_prefix", "drug_fillers", "drug_qualifier_after", 
               "fronted_openers", "agent_skips", "agent_blockers", "unlinked_sources", "design_result_families",
               "inner_anaphor_determiners", "inner_anaphor_heads", "pronoun_carriers", "carried_pronouns",
               "course_nouns", "course_units",
-              "drug_qualifier_not_before")
+              "drug_qualifier_not_before", "no_difference_groups")
 NUMBERS = ("drug_window", "treated_drug_window", "status_max_distance", "drug_prefix_unknown", "group_max_gap",
            "negation_window", "coreference_sentences",
            "implicit_drug_distance", "agent_subject_distance", "agent_object_words", "light_verb_words",
-           "negative_quantifier_words", "regimen_words")
+           "negative_quantifier_words", "regimen_words", "no_difference_words")
 
 
 class Cues:

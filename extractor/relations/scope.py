@@ -100,6 +100,22 @@ def negated(s: Sentence, cues: Cues, cue: Span, group: Group | None = None) -> b
         for i in range(clause, min(group.start, clause + 2)))
 
 
+def no_difference(s: Sentence, cues: Cues, cue: Span, hi: int) -> bool:
+    """The cue is one side of a comparison that found no difference: 'no significant association between X and
+    response to D', 'response to D did not differ between patients with high and low X', 'response rates to D
+    were comparable in patients with X and those without'."""
+    clause = s.clause_of(cue.start)
+    for b, e in s.has("no_difference", s.clause_start(cue.start), cue.start):
+        between = next((i for i in range(e, min(e + 4, cue.start)) if s.words[i] == "between"), None)
+        if between is not None and s.words_between(between, cue.start) <= cues.no_difference_words:
+            return True
+    for b, e in s.has("no_difference", hi, min(s.end, hi + cues.negation_window + 4)):
+        if s.clause_of(b) == clause and s.words_between(hi, b) <= cues.negation_window and any(
+                s.words[i] in cues.no_difference_groups for i in range(e, min(s.end, e + 4))):
+            return True
+    return False
+
+
 def negated_after(s: Sentence, cues: Cues, hi: int, group: Group) -> str | None:
     """A negation shortly before the subject that follows a cue (with its drug): 'resistance to D was not
     associated with X' -> 'negated'; with a limiting word it neither affirms nor denies ('resistance to D
