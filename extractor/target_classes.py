@@ -71,7 +71,7 @@ def target_classes(doc: Doc, mentions: list[Mention], words: LowerWords | list[s
     one DRUG_CLASS mention."""
     heads, object_only = data["heads"], set(data["object_only"])
     linkers, skipped, joins = set(data["object_linkers"]), set(data["object_skip"]), set(data["kinase_joins"])
-    kinase_classes = set(data["kinase_classes"])
+    kinase_classes, qualifiers = set(data["kinase_classes"]), set(data["target_qualifiers"])
     by_start = {m.token_start: m for m in mentions if m.token_start >= 0}
     replaced: dict[int, Mention] = {}  # id of the mention(s) replaced -> the class
     for gene in (m for m in mentions if m.label == "GENE" and m.token_start >= 0):
@@ -81,6 +81,12 @@ def target_classes(doc: Doc, mentions: list[Mention], words: LowerWords | list[s
         following = by_start.get(i)
         if following is not None and following.label == "DRUG_CLASS" and following.canonical in kinase_classes:
             name = _name(doc, gene, "tyrosine kinase inhibitor")
+            mention = _class(doc, gene, following.token_end, following.end, name, following.confidence)
+            replaced[id(gene)] = replaced[id(following)] = mention
+            continue
+        qualified = _qualified_class(doc, gene, words, by_start, qualifiers)
+        if qualified is not None:
+            following, name = qualified
             mention = _class(doc, gene, following.token_end, following.end, name, following.confidence)
             replaced[id(gene)] = replaced[id(following)] = mention
             continue
@@ -100,6 +106,23 @@ def target_classes(doc: Doc, mentions: list[Mention], words: LowerWords | list[s
             seen.add(id(new))
             out.append(new)
     return out
+
+
+def _qualified_class(doc: Doc, gene: Mention, words: LowerWords | list[str], by_start: dict[int, Mention],
+                     qualifiers: set[str]) -> tuple[Mention, tuple[str, str]] | None:
+    """'EGFR-targeted therapies', 'EGFR-directed monoclonal antibodies': the class after the gene's hyphen and
+    qualifier (the class may start with the qualifier), and the name of the whole."""
+    i = gene.token_end
+    if i + 1 >= len(doc) or words[i] != "-" or words[i + 1] not in qualifiers:
+        return None
+    for start in (i + 1, i + 2):
+        following = by_start.get(start)
+        if following is not None and following.label == "DRUG_CLASS":
+            written = doc_text(doc)[gene.start:gene.end].lower()
+            head = following.canonical if start == i + 1 else f"{words[i + 1]} {following.canonical}"
+            canonical = f"{written}-{head}"
+            return following, (f"CLASS:{re.sub(r'[^a-z0-9]+', '-', canonical).strip('-')}", canonical)
+    return None
 
 
 def _object(words: LowerWords | list[str], start: int, linkers: set[str], skipped: set[str], doc: Doc) -> bool:

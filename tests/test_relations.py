@@ -988,6 +988,22 @@ def test_target_class_takes_the_curated_name(extractor):
     assert (relation["variant"], relation["drug"]) == ("C797S", "egfr tyrosine kinase inhibitor")
 
 
+@pytest.mark.parametrize("text, drug", [
+    ("KRAS mutations are negative predictors of response to EGFR-targeted therapies.", "egfr-targeted therapy"),
+    ("KRAS mutations confer resistance to EGFR-directed monoclonal antibodies.", "egfr-directed monoclonal antibody"),
+])
+def test_a_class_qualified_by_its_target_is_one_class(extractor, text, drug):
+    record = extractor.extract(text)
+    assert relation_tuples(record) == {("KRAS", None, drug, "RESISTANT_TO")}
+    assert [e["canonical"] for e in record["entities"] if e["label"] == "DRUG_CLASS"] == [drug]
+    assert not any(e["label"] == "GENE" and e["canonical"] == "EGFR" for e in record["entities"])
+
+
+def test_a_gene_directed_phrase_without_a_class_stays_a_gene(extractor):
+    record = extractor.extract("EGFR-directed therapy was given.")
+    assert [(e["text"], e["label"]) for e in record["entities"]] == [("EGFR", "GENE")]
+
+
 def test_inhibition_as_an_experiment_stays_an_alteration(extractor):
     # 'X inhibition' opening a sentence is a manipulation of X, not a drug class
     record = extractor.extract("MEK inhibition sensitized KRAS mutant cells to docetaxel.")
