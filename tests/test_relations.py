@@ -1263,6 +1263,17 @@ def test_a_gene_after_a_preposition_is_no_association_subject(extractor):
     assert relations(extractor, "Treatment with an EGFR antibody was associated with resistance to cisplatin.") == []
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Resistance to cisplatin was mediated by ERCC1 in lung cancer cells.", {("ERCC1", "cisplatin", "RESISTANT_TO")}),
+    ("Response to the talazoparib-temozolomide combination was also driven by SLFN11.",
+     {("SLFN11", "talazoparib", "SENSITIVE_TO"), ("SLFN11", "temozolomide", "SENSITIVE_TO")}),
+    ("Sensitivity to olaparib depends on SLFN11.", {("SLFN11", "olaparib", "SENSITIVE_TO")}),
+    ("Adaptive resistance to sunitinib is dependent on mTOR signalling.", set()),  # a pathway
+])
+def test_a_bare_gene_the_cue_is_due_to_is_its_expression(extractor, text, expected):
+    assert {(r["gene"], r["drug"], r["type"]) for r in relations(extractor, text)} == expected
+
+
 def test_agent_of_coordinated_objects_beats_the_nearer_gene(extractor):
     record = extractor.extract("YAP1 promotes STAT3 phosphorylation in stromal cells and cisplatin resistance.")
     assert relation_tuples(record) == {("YAP1", None, "cisplatin", "RESISTANT_TO")}

@@ -25,7 +25,7 @@ from . import drugs as find, scope
 from .alterations import alteration_groups
 from .cues import Cues
 from .sentence import DRUG_LABELS, OPPOSITE, RESISTANT, SENSITIVE, Alteration, Group, Relation, Sentence
-from .subjects import find_subject, fronted_subject, verb_agent, with_examples
+from .subjects import find_subject, fronted_subject, passive_agent, verb_agent, with_examples
 
 Doc.set_extension("relations", default=None, force=True)
 
@@ -216,6 +216,8 @@ class RelationExtractor:
             causer = verb_agent(s, cues, cue.start, lo, groups)
             if causer is not None and (group is None or causer.end <= group.start or where):
                 group, where = causer, set()
+        if group is None:  # 'resistance to D was mediated by ABCC1'
+            group = passive_agent(s, cues, hi)
         if group is None and own and not adjacent:
             # 'responses were observed in patients with X treated with D': the alteration between cue and drug
             group = _group_between(s, groups, cue.end, min(d.token_start for d, _ in own))

@@ -6,6 +6,7 @@ from .alterations import is_hgnc_gene
 from .drugs import Drugs, drug_arm_end
 from .sentence import DRUG_LABELS, Alteration, Group, Sentence
 
+PHRASE_ENDS = ("and", "or", "in", "among", "as", "but", "which", "that", "while", "whereas")
 OF_WORDS = ("of", "in", "among", "for")  # 'sensitivity of EGFR-mutant cells to gefitinib'
 HOST_COORDINATION = ("and", "or", ",", "while", "compared")
 
@@ -140,6 +141,23 @@ def verb_agent(s: Sentence, cues: Cues, cue_start: int, lo: int, groups: list[Gr
     # a gene family or a gene without an HGNC id is still the agent: it blocks the search, giving no relation
     return Group([Alteration(gene, gene.token_start, gene.token_end, "expression", gene_only=True,
                              recordable=is_hgnc_gene(gene))])
+
+
+def passive_agent(s: Sentence, cues: Cues, hi: int) -> Group | None:
+    """A bare gene named as what the cue (with its drug) is due to: 'resistance to D was mediated by ABCC1',
+    'response to D was also driven by SLFN11', 'sensitivity to D depends on SLFN11': its expression."""
+    clause = s.clause_of(hi - 1)
+    for b, e in s.has("passive_agents", hi, min(s.end, hi + cues.negation_window)):
+        gene = s.mention_at(e, ("GENE",))
+        if s.clause_of(b) == clause and s.words_between(hi, b) <= 3 and gene is not None \
+                and gene.token_start == e and is_hgnc_gene(gene) and _ends_phrase(s, gene.token_end):
+            return Group([Alteration(gene, gene.token_start, gene.token_end, "expression", gene_only=True)])
+    return None
+
+
+def _ends_phrase(s: Sentence, i: int) -> bool:
+    """Nothing more of the noun phrase follows at `i` ('by ABCC1.', 'by ABCC1 and ...'; not 'mTOR signalling')."""
+    return i >= s.end or not s.is_word(i) or s.words[i] in PHRASE_ENDS
 
 
 def _verb_object(s: Sentence, cues: Cues, verb_end: int, lo: int) -> bool:
