@@ -70,6 +70,10 @@ def test_drug_class(extractor):
     assert [(e["text"], e["canonical"]) for e in record["entities"]] == [
         ("anti-EGFR monoclonal antibodies", "anti-egfr antibody"), ("EGFR TKIs", "egfr tyrosine kinase inhibitor"),
         ("androgen deprivation therapy", "androgen deprivation therapy")]
+    record = extractor.extract("androgen-receptor signaling inhibitors (ARSi) and checkpoint blockade")
+    assert [(e["text"], e["canonical"]) for e in record["entities"]] == [
+        ("androgen-receptor signaling inhibitors", "androgen receptor signaling inhibitor"),
+        ("ARSi", "androgen receptor signaling inhibitor"), ("checkpoint blockade", "immune checkpoint inhibitor")]
 
 
 def test_dashes_read_as_hyphens_and_the_record_keeps_the_text(extractor):

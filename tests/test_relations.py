@@ -337,7 +337,7 @@ def test_a_result_naming_a_title_drug_is_said_of_the_title_population(extractor)
 
 @pytest.mark.parametrize("text", [
     DESIGN + "Toxicity was mild. The objective response rate was 72%.",  # not the next sentence
-    "Crizotinib is approved in ROS1-rearranged lung cancer. The objective response rate was 72%.",  # no treatment
+    "Crizotinib targets ROS1-rearranged lung cancer. The objective response rate was 72%.",  # no treatment
     DESIGN + "Responses were assessed every 8 weeks by RECIST.",  # a method, no result
 ])
 def test_a_result_sentence_needs_a_design_right_before_it(extractor, text):
@@ -1272,6 +1272,29 @@ def test_a_gene_after_a_preposition_is_no_association_subject(extractor):
 ])
 def test_a_bare_gene_the_cue_is_due_to_is_its_expression(extractor, text, expected):
     assert {(r["gene"], r["drug"], r["type"]) for r in relations(extractor, text)} == expected
+
+
+@pytest.mark.parametrize("text,speculative", [
+    ("ABCB1 has been implicated in mediating resistance to paclitaxel.", False),
+    ("ABCB1 may cause, or contribute to, resistance to paclitaxel.", True),
+])
+def test_a_chain_of_causing_verbs_reaches_back_to_its_subject(extractor, text, speculative):
+    [relation] = relations(extractor, text)
+    assert (relation["gene"], relation["drug"], relation["type"], relation["speculative"]) == (
+        "ABCB1", "paclitaxel", "RESISTANT_TO", speculative)
+
+
+def test_a_raising_verb_makes_to_predict_a_finding(extractor):
+    [relation] = relations(extractor, "AR-V7 seems to predict resistance to androgen-receptor signaling inhibitors.")
+    assert (relation["gene"], relation["variant"], relation["drug"], relation["type"], relation["speculative"]) == (
+        "AR", "AR-V7", "androgen receptor signaling inhibitor", "RESISTANT_TO", True)
+    assert relations(extractor, "We aimed to predict resistance to enzalutamide in AR-V7 positive patients.") == []
+
+
+def test_zygosity_words_join_coordinated_alterations(extractor):
+    record = extractor.extract("High p16 expression and heterozygous RB1 loss are biomarkers for CDK4/6 inhibitor "
+                               "resistance.")
+    assert {(r["gene"], r["type"]) for r in record["relations"]} == {("CDKN2A", "RESISTANT_TO"), ("RB1", "RESISTANT_TO")}
 
 
 def test_agent_of_coordinated_objects_beats_the_nearer_gene(extractor):

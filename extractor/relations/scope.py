@@ -16,9 +16,9 @@ def is_aim(s: Sentence, cues: Cues, cue: Span) -> bool:
     if s.has("aims_after", cue.end, s.clause_end(cue.start)):
         return True
     start = _reset(s, s.clause_start(cue.start), cue.start)
-    # 'X failed to predict resistance to D' is a finding, not an aim
+    # 'X failed to predict resistance to D', 'X seems to predict resistance to D' are findings, not aims
     aims = [(b, e) for b, e in s.has("aims", start, cue.start)
-            if b == s.start or s.words[b - 1] not in cues.failed_words]
+            if b == s.start or (s.words[b - 1] not in cues.failed_words and s.words[b - 1] not in cues.raising_words)]
     if not aims:
         return False
     last = max(e for _, e in aims)

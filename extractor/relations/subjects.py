@@ -121,9 +121,7 @@ def verb_agent(s: Sentence, cues: Cues, cue_start: int, lo: int, groups: list[Gr
     b, e = max(verbs)
     if not _verb_object(s, cues, e, lo):
         return None
-    j = b - 1
-    while j > start and s.words[j] in cues.agent_skips:
-        j -= 1
+    j = _before_verbs(s, cues, b, start, verbs)
     ending = [g for g in groups if g.active and g.end == j + 1 and g.start >= start]
     if ending:
         return ending[-1]
@@ -153,6 +151,23 @@ def passive_agent(s: Sentence, cues: Cues, hi: int) -> Group | None:
                 and gene.token_start == e and is_hgnc_gene(gene) and _ends_phrase(s, gene.token_end):
             return Group([Alteration(gene, gene.token_start, gene.token_end, "expression", gene_only=True)])
     return None
+
+
+def _before_verbs(s: Sentence, cues: Cues, b: int, start: int, verbs: list[tuple[int, int]]) -> int:
+    """The token before the verb starting at `b`, past skipped words and verbs chained before it ('has been
+    implicated in mediating', 'may cause, or contribute to,')."""
+    ends = {e: verb_start for verb_start, e in verbs}
+    j = b - 1
+    while j > start:
+        if s.words[j] in cues.agent_skips:
+            j -= 1
+        elif j + 1 in ends and ends[j + 1] < b:
+            j = ends[j + 1] - 1
+        elif s.words[j] in (",", "or", "and") and j - 1 > start and (j in ends or s.words[j - 1] in (",", "or")):
+            j -= 1
+        else:
+            return j
+    return j
 
 
 def _ends_phrase(s: Sentence, i: int) -> bool:
