@@ -76,6 +76,13 @@ def test_drug_class(extractor):
         ("ARSi", "androgen receptor signaling inhibitor"), ("checkpoint blockade", "immune checkpoint inhibitor")]
 
 
+def test_common_chemotherapy_abbreviations_are_drugs(extractor):
+    record = extractor.extract("Resistance to DDP, ADR, VCR and TMZ was measured; ADRs were mild.")
+    assert [(e["text"], e["label"], e["canonical"]) for e in record["entities"]] == [
+        ("DDP", "DRUG", "cisplatin"), ("ADR", "DRUG", "doxorubicin"), ("VCR", "DRUG", "vincristine"),
+        ("TMZ", "DRUG", "temozolomide")]
+
+
 def test_dashes_read_as_hyphens_and_the_record_keeps_the_text(extractor):
     text = "Patients with EGFR–mutant non–small cell lung cancer and ER−/HER2− tumours."
     record = extractor.extract(text)
