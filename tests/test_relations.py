@@ -1243,6 +1243,15 @@ def test_no_difference_in_another_clause_does_not_negate(extractor):
     assert flagged_tuples(extractor, text) == {("RRM1", "gemcitabine", "SENSITIVE_TO", False)}
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("ESR1 Y537S decreased the antitumor activity of tamoxifen.", {("ESR1", "tamoxifen", "RESISTANT_TO")}),
+    ("Loss of PTEN reduced the therapeutic effect of trastuzumab.", {("PTEN", "trastuzumab", "RESISTANT_TO")}),
+    ("The cytotoxicity of paclitaxel was measured in ABCB1-expressing cells.", set()),
+])
+def test_a_drug_effect_changed_by_an_alteration(extractor, text, expected):
+    assert {(r["gene"], r["drug"], r["type"]) for r in relations(extractor, text)} == expected
+
+
 def test_a_drug_in_contrast_with_the_claim_gets_nothing(extractor):
     record = extractor.extract("Patients with BRAF V600E melanoma benefit from immunotherapies, which, by contrast "
                                "with BRAF inhibitors, can produce durable complete responses.")
