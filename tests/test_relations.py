@@ -1252,6 +1252,15 @@ def test_a_drug_effect_changed_by_an_alteration(extractor, text, expected):
     assert {(r["gene"], r["drug"], r["type"]) for r in relations(extractor, text)} == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("In MET-amplified cell lines, crizotinib induced apoptosis.", {("MET", "crizotinib", "SENSITIVE_TO")}),
+    ("In MET-amplified cell lines, crizotinib inhibited proliferation.", {("MET", "crizotinib", "SENSITIVE_TO")}),
+    ("Cisplatin induced apoptosis and TP53 mutations were frequent.", set()),  # nothing fronted
+])
+def test_a_bare_growth_cue_takes_only_a_fronted_subject(extractor, text, expected):
+    assert {(r["gene"], r["drug"], r["type"]) for r in relations(extractor, text)} == expected
+
+
 def test_a_drug_in_contrast_with_the_claim_gets_nothing(extractor):
     record = extractor.extract("Patients with BRAF V600E melanoma benefit from immunotherapies, which, by contrast "
                                "with BRAF inhibitors, can produce durable complete responses.")

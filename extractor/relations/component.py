@@ -302,7 +302,8 @@ class RelationExtractor:
         if not drugs:
             return []
         passes = {family["type"], RESISTANT} if family["type"] == SENSITIVE else {family["type"]}
-        group, where = find_subject(s, self.cues, cue.end, cue.end, groups, history, after_only=True, passes=passes)
+        group, where = (None, set()) if family.get("fronted_only") else find_subject(
+            s, self.cues, cue.end, cue.end, groups, history, after_only=True, passes=passes)
         if group is None:
             group = fronted_subject(s, self.cues, groups, min(d.token_start for d, _ in drugs))
         if group is None:
