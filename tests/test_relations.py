@@ -1256,8 +1256,9 @@ def test_a_drug_effect_changed_by_an_alteration(extractor, text, expected):
     ("In MET-amplified cell lines, crizotinib induced apoptosis.", {("MET", "crizotinib", "SENSITIVE_TO")}),
     ("In MET-amplified cell lines, crizotinib inhibited proliferation.", {("MET", "crizotinib", "SENSITIVE_TO")}),
     ("Cisplatin induced apoptosis and TP53 mutations were frequent.", set()),  # nothing fronted
+    ("EGFR-mutant tumours showed marked shrinkage after gefitinib.", {("EGFR", "gefitinib", "SENSITIVE_TO")}),
 ])
-def test_a_bare_growth_cue_takes_only_a_fronted_subject(extractor, text, expected):
+def test_bare_growth_and_shrinkage_cues(extractor, text, expected):
     assert {(r["gene"], r["drug"], r["type"]) for r in relations(extractor, text)} == expected
 
 
