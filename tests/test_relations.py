@@ -1262,6 +1262,23 @@ def test_bare_growth_and_shrinkage_cues(extractor, text, expected):
     assert {(r["gene"], r["drug"], r["type"]) for r in relations(extractor, text)} == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Patients with KRAS wild-type tumours benefited from cetuximab, whereas those with KRAS mutations did not.",
+     {("KRAS", "cetuximab", "SENSITIVE_TO", True)}),
+    ("Cetuximab improved survival in patients with wild-type KRAS but not in those with mutant KRAS.",
+     {("KRAS", "cetuximab", "SENSITIVE_TO", True)}),
+    ("Response to erlotinib was seen in EGFR-mutant but not in KRAS-mutant tumours.",
+     {("EGFR", "erlotinib", "SENSITIVE_TO", False), ("KRAS", "erlotinib", "SENSITIVE_TO", True)}),
+    ("EGFR-mutant cells responded to gefitinib, while KRAS-mutant cells did not.",
+     {("EGFR", "gefitinib", "SENSITIVE_TO", False), ("KRAS", "gefitinib", "SENSITIVE_TO", True)}),
+    # no elliptic denial: the second clause has a verb of its own
+    ("EGFR-mutant cells responded to gefitinib, while KRAS-mutant cells did not grow in soft agar.",
+     {("EGFR", "gefitinib", "SENSITIVE_TO", False)}),
+])
+def test_an_alteration_the_claim_is_denied_of_gets_a_negated_relation(extractor, text, expected):
+    assert flagged_tuples(extractor, text) == expected
+
+
 def test_a_drug_in_contrast_with_the_claim_gets_nothing(extractor):
     record = extractor.extract("Patients with BRAF V600E melanoma benefit from immunotherapies, which, by contrast "
                                "with BRAF inhibitors, can produce durable complete responses.")

@@ -75,7 +75,7 @@ class RelationExtractor:
                 continue
             s = Sentence(doc, start, end, index, words, at, inside, phrases, self.cues.clause_breaks,
                          [c for c in sentence_cues if self.cues.family(c)["type"] is not None], backbones)
-            groups = alteration_groups(s, self.cues)
+            groups = s.groups = alteration_groups(s, self.cues)
             found = []
             if s.cues and (s.drugs or (previous_drugs and s.has("drug_anaphors", start, end))):
                 found = self._sentence_relations(s, groups, history, last_resistant, previous_drugs)
@@ -330,7 +330,8 @@ class RelationExtractor:
 
     def _relations(self, s, cue, family, kind, group, drugs, flags, fixed: bool = False,
                    status_ok: bool = False, compared: bool = False) -> list[Relation]:
-        """One relation per recordable member and drug, with flags and confidence; `compared`: a 'but not'
+        """One relation per recordable member and drug, with flags and confidence, and negated ones for an
+        alteration the claim is denied of ('in X-mutant but not in Y-mutant tumours'); `compared`: a 'but not'
         after the drugs names the subject's comparator arm, not a denied setting."""
         # 'D induces responses regardless of X status': the claim is denied of X
         hi = max([cue.end] + [d.token_end for d, _ in drugs if d.token_start >= cue.end])
@@ -362,7 +363,11 @@ class RelationExtractor:
                                         cue_start=cue.start)
                     relation.confidence = self._confidence(family, relation, alteration, flags)
                     out.append(relation)
-        if out and not compared and scope.but_not_in(s, drugs):
+        denied = None if compared or "negated" in flags else scope.denied_alternative(s, self.cues, group, hi)
+        if denied is not None:
+            out += self._relations(s, cue, family, kind, denied, drugs, flags | {"negated"}, fixed=fixed,
+                                   status_ok=status_ok, compared=True)
+        elif out and not compared and scope.but_not_in(s, drugs):
             out += [self._negated_copy(r) for r in out if not r.negated]
         for relation in out:
             _as_subject(relation.subject)

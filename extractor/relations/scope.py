@@ -169,6 +169,35 @@ def but_not_in(s: Sentence, drugs: Drugs) -> bool:
                for _, e in s.has("but_not", last, min(s.end, last + 10)))
 
 
+def denied_alternative(s: Sentence, cues: Cues, group: Group, hi: int) -> Group | None:
+    """The alteration a claim is denied of, after its subject and its drug: 'response to D in X-mutant but not in
+    Y-mutant tumours', 'D improved survival in patients with wild-type X but not in those with mutant X', 'patients
+    with wild-type X benefited from D, whereas those with X mutations did not'."""
+    after = max(group.end, hi)
+    for _, e in s.has("but_not", after, min(s.end, after + 6)):
+        found = _group_at(s, cues, e, group)
+        if found is not None:
+            return found
+    opener = next((i for i in range(after, s.end) if s.words[i] in cues.elliptic_openers), None)
+    found = None if opener is None else _group_at(s, cues, opener + 1, group)
+    if found is None:
+        return None
+    i = found.end
+    while i < s.end and s.words[i] in cues.denied_hosts:
+        i += 1
+    ellipsis = i + 1 < s.end and s.words[i] in cues.elliptic_auxiliaries and s.words[i + 1] == "not" and (
+        i + 2 >= s.end or not s.is_word(i + 2))
+    return found if ellipsis else None
+
+
+def _group_at(s: Sentence, cues: Cues, i: int, subject: Group) -> Group | None:
+    """The active alteration group starting at token i, past host words ('in those with', 'among patients with')."""
+    start = i
+    while i < s.end and s.words[i] in cues.denied_hosts and i - start < 5:
+        i += 1
+    return next((g for g in s.groups if g.start == i and g is not subject and g.active), None)
+
+
 def trailing_direction(s: Sentence, cues: Cues, hi: int) -> str | None:
     """'response to D was significantly lower in X', 'the IC50 of D in X cells was 10-fold higher': a be-verb
     after the cue and its drug, then a comparative -> 'reverse' or 'same'; None without one."""

@@ -95,6 +95,7 @@ class Sentence:
     breaks: set[str]
     cues: list[Span] = field(default_factory=list)  # cues of a relation type (not 'block')
     backbones: set[str] = field(default_factory=set)  # drugs the document gives with placebo (drugs.placebo_partners)
+    groups: list[Group] = field(default_factory=list)  # its alteration groups (alterations.alteration_groups)
     clause: dict[int, int] = field(init=False)
     cue_tokens: set[int] = field(init=False)
     comparators: list[Mention] | None = field(default=None, init=False)  # drugs.comparator_drugs, once a sentence
