@@ -45,6 +45,7 @@ LOOSE_SPAN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9α-ω \-.]*[A-Za-z0-9α-ω])?"
 # GDE1): never loose matches
 LOOSE_EXCLUDED = re.compile(r"[A-Z]{2,}s|[A-Za-z]\d+|[Mm]i[Rr]-?\d[\w-]*")
 LOOSE_STOPWORDS = STOP_WORDS | set(read_word_list("patterns/loose_match_stopwords.txt"))
+GENE_NOUNS = frozenset(read_word_list("patterns/gene_nouns.txt"))  # after a sentence-opening symbol
 GREEK = sorted((line.split("\t") for line in read_word_list("patterns/greek_letters.tsv")),
                key=lambda pair: -len(pair[0]))
 
@@ -286,7 +287,8 @@ class Lexicon:
         first = text[begin:first_end]
         symbol_like = _may_be_symbol(first)
         if symbol_like and first.istitle() and first.isalpha() and (
-                sentence_start or _in_title_case_run(text, bounds, start)):
+                (sentence_start and not _gene_noun_follows(text, bounds, start))
+                or _in_title_case_run(text, bounds, start)):
             return None
         for end in range(min(len(bounds), start + SQUASH_MAX_TOKENS), start, -1):
             if bounds[end - 1][2]:
@@ -381,6 +383,14 @@ def _loose_kind(token: str) -> int:
 def _may_be_symbol(token: str) -> bool:
     """A token that can start a loose symbol match: has a capital or a digit, or is one letter."""
     return len(token) == 1 and token.isalpha() or CAPITAL_OR_DIGIT.search(token) is not None
+
+
+def _gene_noun_follows(text: str, bounds: list, start: int) -> bool:
+    """A word that marks a symbol comes next ('Src expression', 'Akt phosphorylation')."""
+    following = start + 1
+    while following < len(bounds) and bounds[following][2]:
+        following += 1
+    return following < len(bounds) and text[bounds[following][0]:bounds[following][1]].lower() in GENE_NOUNS
 
 
 def _in_title_case_run(text: str, bounds: list, start: int) -> bool:

@@ -16,6 +16,7 @@ def genes(extractor, text):
     ("Plasma PAI-1 was high.", [("PAI-1", "SERPINE1")]),
     ("Levels of hENT1 and hMLH1 fell.", [("hENT1", "SLC29A1"), ("hMLH1", "MLH1")]),  # 'h' for the human gene
     ("Other PDGFRα and PKCα mutations.", [("PDGFRα", "PDGFRA"), ("PKCα", "PRKCA")]),  # a Greek letter
+    ("Src expression was high.", [("Src", "SRC")]),  # opening a sentence, but a gene noun follows
 ])
 def test_loose_gene_matches(extractor, text, expected):
     assert genes(extractor, text) == expected
@@ -26,6 +27,7 @@ def test_loose_gene_matches(extractor, text, expected):
     "In a cohort of mice, the P20 pups grew.",  # common words, letter + number
     "AEs were mild.",  # plural abbreviation
     "Mice lacking the gene were smaller.",  # capitalised word opening a sentence
+    "Large deletions were found.",  # an adjective opening a sentence before a gene noun
     "written by Bora Lim and colleagues",  # names: capitalised words side by side
     "Epub 2021 Sep 2.",  # months
     "Levels of miR-16 fell.",  # a microRNA, not the MIR16 alias of GDE1
