@@ -17,12 +17,11 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy
 import pandas
-from spacy.attrs import IDX, IS_SPACE, LENGTH
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
+from .mentions import token_bounds
 from .resources import models_path, read_word_list
 from .sentences import doc_text, sentence_bounds
 
@@ -166,12 +165,10 @@ class Lexicon:
         matches = []
         text = doc_text(doc)
         sentence_starts = {start for start, _ in sentence_bounds(doc)}
-        array = doc.to_array([IDX, LENGTH, IS_SPACE])
-        token_starts, token_ends = array[:, 0], array[:, 0] + array[:, 1]
-        starts, ends = token_starts.tolist(), token_ends.tolist()
-        bounds = list(zip(starts, ends, array[:, 2].tolist()))
-        touching = numpy.flatnonzero(token_starts[1:] == token_ends[:-1]).tolist()  # next token touches
-        runs_on = {i for i in touching if HEAD.match(text, ends[i], ends[i] + 1)}  # a word runs on past it
+        tokens = token_bounds(doc)
+        starts, ends = tokens.starts, tokens.ends
+        bounds = list(zip(starts, ends, tokens.space))
+        runs_on = {i for i in tokens.touching if HEAD.match(text, ends[i], ends[i] + 1)}  # a word runs on past it
         irregular = _irregular_space(text)  # line breaks or runs of spaces: lookups fold them
         runs = irregular and RUN_OF_SPACES.search(text) is not None  # runs also change a term's length
         cached = self._facts.get
