@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import csv
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -102,7 +102,7 @@ class Lexicon:
         self.gene_stoplist = gene_stoplist  # generated gene terms that are rarely genes in text
         self._facts: dict[str, tuple] = {}  # token text -> `_token_facts`
         self._loose: dict[tuple[str, bool], tuple[Entry, ...]] = {}  # span -> `_loose_entries`
-        self._squashed_keys: list[str] | None = None  # sorted, for `_may_open_loose`
+        self._squashed_starts: set[str] | None = None  # every start of a squashed term, for `_may_open_loose`
         self.curated_genes: set[str] = set()  # ids of the genes of the curated table (cancer genes)
 
     def add(self, term: str, entry: Entry) -> None:
@@ -123,7 +123,7 @@ class Lexicon:
         heads.setdefault(head, HeadIndex()).add(len(term), _next_word(key, len(head)))
         self._facts.clear()
         self._loose.clear()
-        self._squashed_keys = None
+        self._squashed_starts = None
         if entry.label == "GENE" and entry.term_type in SQUASHABLE_TYPES:
             key = squash(term)
             if len(key) >= SQUASH_MIN_CHARS:
@@ -238,19 +238,18 @@ class Lexicon:
 
     def _may_open_loose(self, token: str) -> bool:
         """Some squashed gene term starts with the squashed token (else no loose match starts here)."""
-        if self._squashed_keys is None:
-            self._squashed_keys = sorted(self.squashed)
-        if self._opens_squashed(squash(token)):
+        if self._squashed_starts is None:  # a set: a bisection of the sorted terms costs more, they are so many
+            self._squashed_starts = {key[:i] for key in self.squashed for i in range(len(key) + 1)}
+        if squash(token) in self._squashed_starts:
             return True
         prefixed = _human_prefixed(token)
-        return bool(prefixed) and self._opens_squashed(squash(prefixed[0]))
-
-    def _opens_squashed(self, key: str) -> bool:
-        i = bisect_left(self._squashed_keys, key)
-        return i < len(self._squashed_keys) and self._squashed_keys[i].startswith(key)
+        return bool(prefixed) and squash(prefixed[0]) in self._squashed_starts
 
     def _head_indexes(self, head: str) -> tuple[HeadIndex, ...]:
-        return tuple(h for h in (self.exact_heads.get(head), self.folded_heads.get(head.lower())) if h)
+        exact, folded = self.exact_heads.get(head), self.folded_heads.get(head.lower())
+        if exact and folded:
+            return exact, folded
+        return (exact,) if exact else (folded,) if folded else ()
 
     def _exact_match(self, text: str, bounds: list, ends: list[int], start: int, lengths: set[int],
                      irregular: bool, runs: bool) -> LexiconMatch | None:
