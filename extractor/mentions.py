@@ -71,9 +71,19 @@ def resolve_overlaps(candidates: list[Mention]) -> list[Mention]:
 def set_mentions(doc: Doc, mentions: list[Mention], tokens=None) -> None:
     """Set `doc._.mentions`, and `doc.spans["entities"]` and `doc.ents` from them."""
     doc._.mentions = mentions
-    spans = [mention_span(doc, m, tokens) for m in mentions]
-    doc.spans["entities"] = [s for s in spans if s is not None]
-    doc.ents = filter_spans(doc.spans["entities"])
+    spans = [s for s in (mention_span(doc, m, tokens) for m in mentions) if s is not None]
+    doc.spans["entities"] = spans
+    doc.ents = spans if _apart(spans) else filter_spans(spans)
+
+
+def _apart(spans: list[Span]) -> bool:
+    """Non-empty spans in order, each ending before the next starts: all that `filter_spans` keeps, in its order."""
+    previous_end = 0
+    for span in spans:
+        if span.start < previous_end or span.end <= span.start:
+            return False
+        previous_end = span.end
+    return True
 
 
 def mention_span(doc: Doc, mention: Mention, tokens=None) -> Span | None:
