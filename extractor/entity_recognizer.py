@@ -19,7 +19,7 @@ from .drug_shapes import DrugShapes
 from .gene_composites import GeneComposites
 from .gene_context import GeneContext
 from .lexicon import Lexicon, read_table_column
-from .mentions import LABEL_PRIORITY, Mention, TokenBounds, resolve_overlaps, set_mentions
+from .mentions import LABEL_PRIORITY, Mention, resolve_overlaps, set_mentions, token_bounds
 from .resources import models_path, read_json
 from .sentences import doc_text
 from .variant_linking import link_variants
@@ -99,7 +99,7 @@ class EntityRecognizer:
         candidates = [c for c in apply_abbreviations(doc, candidates) if self.gene_context.keep(doc, c)]
         mentions = resolve_overlaps(candidates)
         _link_bracketed_names(doc_text(doc), mentions)
-        set_mentions(doc, link_variants(doc, mentions), TokenBounds(doc))
+        set_mentions(doc, link_variants(doc, mentions), token_bounds(doc))
         return doc
 
     def _rank(self, entry) -> tuple:

@@ -13,16 +13,15 @@ from __future__ import annotations
 
 import csv
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy
 import pandas
-from spacy.attrs import IDX, IS_SPACE, LENGTH
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
+from .mentions import token_bounds
 from .resources import models_path, read_word_list
 from .sentences import doc_text, sentence_bounds
 
@@ -104,7 +103,7 @@ class Lexicon:
         self.gene_stoplist = gene_stoplist  # generated gene terms that are rarely genes in text
         self._facts: dict[str, tuple] = {}  # token text -> `_token_facts`
         self._loose: dict[tuple[str, bool], tuple[Entry, ...]] = {}  # span -> `_loose_entries`
-        self._squashed_keys: list[str] | None = None  # sorted, for `_may_open_loose`
+        self._squashed_starts: set[str] | None = None  # every start of a squashed term, for `_may_open_loose`
         self.curated_genes: set[str] = set()  # ids of the genes of the curated table (cancer genes)
 
     def add(self, term: str, entry: Entry) -> None:
@@ -125,7 +124,7 @@ class Lexicon:
         heads.setdefault(head, HeadIndex()).add(len(term), _next_word(key, len(head)))
         self._facts.clear()
         self._loose.clear()
-        self._squashed_keys = None
+        self._squashed_starts = None
         if entry.label == "GENE" and entry.term_type in SQUASHABLE_TYPES:
             key = squash(term)
             if len(key) >= SQUASH_MIN_CHARS:
@@ -167,12 +166,10 @@ class Lexicon:
         matches = []
         text = doc_text(doc)
         sentence_starts = {start for start, _ in sentence_bounds(doc)}
-        array = doc.to_array([IDX, LENGTH, IS_SPACE])
-        token_starts, token_ends = array[:, 0], array[:, 0] + array[:, 1]
-        starts, ends = token_starts.tolist(), token_ends.tolist()
-        bounds = list(zip(starts, ends, array[:, 2].tolist()))
-        touching = numpy.flatnonzero(token_starts[1:] == token_ends[:-1]).tolist()  # next token touches
-        runs_on = {i for i in touching if HEAD.match(text, ends[i], ends[i] + 1)}  # a word runs on past it
+        tokens = token_bounds(doc)
+        starts, ends = tokens.starts, tokens.ends
+        bounds = list(zip(starts, ends, tokens.space))
+        runs_on = {i for i in tokens.touching if HEAD.match(text, ends[i], ends[i] + 1)}  # a word runs on past it
         irregular = _irregular_space(text)  # line breaks or runs of spaces: lookups fold them
         runs = irregular and RUN_OF_SPACES.search(text) is not None  # runs also change a term's length
         cached = self._facts.get
@@ -242,19 +239,18 @@ class Lexicon:
 
     def _may_open_loose(self, token: str) -> bool:
         """Some squashed gene term starts with the squashed token (else no loose match starts here)."""
-        if self._squashed_keys is None:
-            self._squashed_keys = sorted(self.squashed)
-        if self._opens_squashed(squash(token)):
+        if self._squashed_starts is None:  # a set: a bisection of the sorted terms costs more, they are so many
+            self._squashed_starts = {key[:i] for key in self.squashed for i in range(len(key) + 1)}
+        if squash(token) in self._squashed_starts:
             return True
         prefixed = _human_prefixed(token)
-        return bool(prefixed) and self._opens_squashed(squash(prefixed[0]))
-
-    def _opens_squashed(self, key: str) -> bool:
-        i = bisect_left(self._squashed_keys, key)
-        return i < len(self._squashed_keys) and self._squashed_keys[i].startswith(key)
+        return bool(prefixed) and squash(prefixed[0]) in self._squashed_starts
 
     def _head_indexes(self, head: str) -> tuple[HeadIndex, ...]:
-        return tuple(h for h in (self.exact_heads.get(head), self.folded_heads.get(head.lower())) if h)
+        exact, folded = self.exact_heads.get(head), self.folded_heads.get(head.lower())
+        if exact and folded:
+            return exact, folded
+        return (exact,) if exact else (folded,) if folded else ()
 
     def _exact_match(self, text: str, bounds: list, ends: list[int], start: int, lengths: set[int],
                      irregular: bool, runs: bool) -> LexiconMatch | None:

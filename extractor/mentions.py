@@ -3,12 +3,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy
 from spacy.attrs import IDX, IS_SPACE, LENGTH
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 # When two candidates cover the same text, the higher priority label wins.
 LABEL_PRIORITY = {"VARIANT": 5, "TUMOR_SUBTYPE": 4, "DRUG_CLASS": 3, "DRUG": 2, "GENE": 1}
+TOKENS_KEY = "extractor_token_bounds"
 
 
 @dataclass
@@ -36,17 +38,24 @@ class Mention:
 
 
 class TokenBounds:
-    """Character start and end, and whether it is whitespace, of each token of a doc
-    (Python lists: cheaper to read than ``doc[i].idx`` one token at a time)."""
+    """Character start and end, and whether it is whitespace, of each token of a doc (Python lists: cheaper
+    to read than ``doc[i].idx`` one token at a time), and the tokens the next one follows without a space."""
 
     def __init__(self, doc: Doc):
-        if len(doc):
-            idx, length, space = doc.to_array([IDX, LENGTH, IS_SPACE]).T.tolist()
-        else:
-            idx, length, space = [], [], []
-        self.starts = idx
-        self.ends = [i + n for i, n in zip(idx, length)]
-        self.space = space
+        array = doc.to_array([IDX, LENGTH, IS_SPACE]).reshape(-1, 3)
+        ends = array[:, 0] + array[:, 1]
+        self.starts = array[:, 0].tolist()
+        self.ends = ends.tolist()
+        self.space = array[:, 2].tolist()
+        self.touching = numpy.flatnonzero(array[1:, 0] == ends[:-1]).tolist()
+
+
+def token_bounds(doc: Doc) -> TokenBounds:
+    """The doc's `TokenBounds`, built once for all the components that read them."""
+    tokens = doc.user_data.get(TOKENS_KEY)
+    if tokens is None:
+        tokens = doc.user_data[TOKENS_KEY] = TokenBounds(doc)
+    return tokens
 
 
 def resolve_overlaps(candidates: list[Mention]) -> list[Mention]:
@@ -62,9 +71,19 @@ def resolve_overlaps(candidates: list[Mention]) -> list[Mention]:
 def set_mentions(doc: Doc, mentions: list[Mention], tokens=None) -> None:
     """Set `doc._.mentions`, and `doc.spans["entities"]` and `doc.ents` from them."""
     doc._.mentions = mentions
-    spans = [mention_span(doc, m, tokens) for m in mentions]
-    doc.spans["entities"] = [s for s in spans if s is not None]
-    doc.ents = filter_spans(doc.spans["entities"])
+    spans = [s for s in (mention_span(doc, m, tokens) for m in mentions) if s is not None]
+    doc.spans["entities"] = spans
+    doc.ents = spans if _apart(spans) else filter_spans(spans)
+
+
+def _apart(spans: list[Span]) -> bool:
+    """Non-empty spans in order, each ending before the next starts: all that `filter_spans` keeps, in its order."""
+    previous_end = 0
+    for span in spans:
+        if span.start < previous_end or span.end <= span.start:
+            return False
+        previous_end = span.end
+    return True
 
 
 def mention_span(doc: Doc, mention: Mention, tokens=None) -> Span | None:

@@ -8,11 +8,15 @@ Token objects, so it costs little per document.
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+
 import numpy
-from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .mentions import TokenBounds, token_bounds
 from .resources import read_word_list
 
 FINAL_PUNCT = {".", "!", "?"}
@@ -20,7 +24,8 @@ CLOSERS = {")", "]", '"', "'", "”", "’"}
 CONTINUES_LINE = (",", ";", "-", "(", "/", "and", "or", "of", "the", "with", "to", "in")
 OPENERS = "\"'“‘(["
 NAME_LEADS = {"by", "and", "of", "from", "with", "to", "et"}  # words that may stand before an author's initial
-LAST_CHARS = FINAL_PUNCT | CLOSERS  # a token that may end a sentence ends with one of these
+LAST_CHAR = re.compile("[" + re.escape("".join(sorted(FINAL_PUNCT | CLOSERS))) + "]")  # ends a sentence's last token
+LINE_BREAK = re.compile("\n")
 BOUNDS_KEY = "extractor_sentence_bounds"
 TEXT_KEY = "extractor_text"
 ORIGINAL_KEY = "extractor_original_text"  # the text as given, where dashes were folded for the pipeline
@@ -67,10 +72,7 @@ class SentenceSplitter:
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) == 0:
             return doc
-        text = doc_text(doc)
-        spans = doc.to_array([IDX, LENGTH, IS_SPACE]).tolist()
-        words = [text[i:i + n] for i, n, _ in spans]
-        starts = self._sentence_starts(text, spans, words)
+        starts = self._sentence_starts(doc_text(doc), token_bounds(doc))
         flags = numpy.full((len(doc), 1), -1, dtype="int32")
         flags[sorted(starts), 0] = 1
         doc.from_array([SENT_START], flags.astype("uint64"))
@@ -78,21 +80,24 @@ class SentenceSplitter:
         doc.user_data[BOUNDS_KEY] = list(zip(ordered[:-1], ordered[1:]))
         return doc
 
-    def _sentence_starts(self, text: str, spans: list, words: list[str]) -> set[int]:
+    def _sentence_starts(self, text: str, tokens: TokenBounds) -> set[int]:
+        """Only the tokens that end in final punctuation or a closer, or that a line break follows, are read."""
+        ends, space = tokens.ends, tokens.space
+        words = _Words(text, tokens)
         starts = {0}
-        has_breaks = "\n" in text
-        for i in range(len(spans) - 1):
-            idx, length, is_space = spans[i]
+        line_breaks = {bisect_right(tokens.starts, m.start()) - 1 for m in LINE_BREAK.finditer(text)}
+        for i in line_breaks | {bisect_right(ends, m.start()) for m in LAST_CHAR.finditer(text)}:
             nxt = i + 1
-            if has_breaks and (is_space and "\n" in words[i] or "\n" in text[idx + length:spans[nxt][0]]):
-                if self._line_ends(text, spans, words, i, nxt):
+            if nxt >= len(ends):
+                continue
+            if i in line_breaks:
+                if self._line_ends(text, tokens, words, i, nxt):
                     starts.add(nxt)
-            elif (not is_space and words[i][-1:] in LAST_CHARS and self._ends_sentence(words, i)
-                  and _opens_sentence(words[nxt], spans[nxt][2])):
+            elif self._ends_sentence(words, i) and _opens_sentence(words[nxt], space[nxt]):
                 starts.add(nxt)
-        return {i for i in starts if not spans[i][2]} | {0}
+        return {i for i in starts if not space[i]} | {0}
 
-    def _ends_sentence(self, words: list[str], i: int) -> bool:
+    def _ends_sentence(self, words: _Words, i: int) -> bool:
         """True when token i closes a sentence (final punctuation, maybe then a quote)."""
         word = words[i]
         if word in CLOSERS and i > 0:
@@ -105,12 +110,13 @@ class SentenceSplitter:
             return word.lower() not in self.abbreviations
         return False
 
-    def _line_ends(self, text: str, spans: list, words: list[str], i: int, nxt: int) -> bool:
+    def _line_ends(self, text: str, tokens: TokenBounds, words: _Words, i: int, nxt: int) -> bool:
         """A line break ends a sentence unless the text plainly runs on (hard wrap)."""
-        while nxt < len(spans) - 1 and spans[nxt][2]:
+        space = tokens.space
+        while nxt < len(space) - 1 and space[nxt]:
             nxt += 1
-        previous = i if not spans[i][2] else max(i - 1, 0)
-        between = text[spans[previous][0] + spans[previous][1]:spans[nxt][0]]
+        previous = i if not space[i] else max(i - 1, 0)
+        between = text[tokens.ends[previous]:tokens.starts[nxt]]
         first = words[nxt][:1]
         if "\n\n" in between or (first and first in "-•*"):
             return True
@@ -119,7 +125,17 @@ class SentenceSplitter:
         return not (runs_on or first.islower())
 
 
-def _after_lower_word(words: list[str], i: int) -> bool:
+class _Words:
+    """Token texts, sliced when asked for: most tokens are never read."""
+
+    def __init__(self, text: str, tokens: TokenBounds):
+        self.text, self.starts, self.ends = text, tokens.starts, tokens.ends
+
+    def __getitem__(self, i: int) -> str:
+        return self.text[self.starts[i]:self.ends[i]]
+
+
+def _after_lower_word(words: _Words, i: int) -> bool:
     """A capital letter right after a lower-case word or a hyphen ends a name, not an initial: 'vitamin C.',
     'ara-C.', 'protein kinase C.' (but 'by J. Smith')."""
     previous = words[i - 1] if i > 0 else ""

@@ -82,8 +82,12 @@ def _protein_forms(edit: str) -> tuple[str, str]:
 
 
 def _alternation(words, flags: str = "") -> str:
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s") for w in sorted(words, key=len, reverse=True))
-    return f"(?{flags}:{body})" if flags else f"(?:{body})"
+    """The words as one regex group, longest first, behind a look-ahead for their first characters: Python's
+    regex engine tries the alternatives one by one, and the look-ahead spares it that where none can match."""
+    words = sorted(words, key=len, reverse=True)
+    firsts = "".join(sorted({re.escape(w[0]) for w in words}))
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s") for w in words)
+    return f"(?=(?{flags}:[{firsts}]))(?{flags}:{body})"
 
 
 class VariantFinder:
