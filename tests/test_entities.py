@@ -77,10 +77,10 @@ def test_drug_class(extractor):
 
 
 def test_common_chemotherapy_abbreviations_are_drugs(extractor):
-    record = extractor.extract("Resistance to DDP, ADR, VCR and TMZ was measured; ADRs were mild.")
+    record = extractor.extract("Resistance to DDP, ADR, VCR, GEM and TMZ was measured; ADRs were mild.")
     assert [(e["text"], e["label"], e["canonical"]) for e in record["entities"]] == [
         ("DDP", "DRUG", "cisplatin"), ("ADR", "DRUG", "doxorubicin"), ("VCR", "DRUG", "vincristine"),
-        ("TMZ", "DRUG", "temozolomide")]
+        ("GEM", "DRUG", "gemcitabine"), ("TMZ", "DRUG", "temozolomide")]
 
 
 def test_dashes_read_as_hyphens_and_the_record_keeps_the_text(extractor):

@@ -28,6 +28,7 @@ def test_loose_gene_matches(extractor, text, expected):
     "AEs were mild.",  # plural abbreviation
     "Mice lacking the gene were smaller.",  # capitalised word opening a sentence
     "Large deletions were found.",  # an adjective opening a sentence before a gene noun
+    "CT and EMT were measured; TTP and TTF were longer in HRD tumours.",  # curated stop list: abbreviations
     "written by Bora Lim and colleagues",  # names: capitalised words side by side
     "Epub 2021 Sep 2.",  # months
     "Levels of miR-16 fell.",  # a microRNA, not the MIR16 alias of GDE1
@@ -89,3 +90,13 @@ def test_variant_hyphenated_to_its_gene(extractor):
 ])
 def test_ambiguous_gene_terms(extractor, text, expected):
     assert genes(extractor, text) == expected
+
+
+def test_curated_stop_list_rows_survive_a_new_derivation(tmp_path):
+    from evaluation.tune_gene_stoplist import curated_rows
+
+    path = tmp_path / "gene_stoplist.tsv"
+    path.write_text("term\ttagged\tannotated\tsource\nCI\t43\t0\tannotation statistics of Train.PubTator\n"
+                    "EMT\t\t\tcurated: epithelial-mesenchymal transition\n", encoding="utf-8")
+    assert curated_rows(path) == [["EMT", "", "", "curated: epithelial-mesenchymal transition"]]
+    assert curated_rows(tmp_path / "missing.tsv") == []

@@ -1279,6 +1279,16 @@ def test_an_alteration_the_claim_is_denied_of_gets_a_negated_relation(extractor,
     assert flagged_tuples(extractor, text) == expected
 
 
+@pytest.mark.parametrize("text,kind", [
+    ("Downregulation of XIAP using XIAP-specific small interfering RNA increased sensitivity to cisplatin.",
+     "RESISTANT_TO"),  # an experiment: the knocked-down gene's expression resists
+    ("Downregulation of XIAP was associated with sensitivity to cisplatin in patients.", "SENSITIVE_TO"),  # low level
+    ("XIAP silencing with shRNA in HeLa cells enhanced the sensitivity of the cells to cisplatin.", "RESISTANT_TO"),
+])
+def test_downregulation_is_an_experiment_only_with_an_experimental_word(extractor, text, kind):
+    assert relation_tuples(extractor.extract(text)) == {("XIAP", None, "cisplatin", kind)}
+
+
 def test_a_drug_in_contrast_with_the_claim_gets_nothing(extractor):
     record = extractor.extract("Patients with BRAF V600E melanoma benefit from immunotherapies, which, by contrast "
                                "with BRAF inhibitors, can produce durable complete responses.")
