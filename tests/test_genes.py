@@ -17,6 +17,8 @@ def genes(extractor, text):
     ("Levels of hENT1 and hMLH1 fell.", [("hENT1", "SLC29A1"), ("hMLH1", "MLH1")]),  # 'h' for the human gene
     ("Other PDGFRα and PKCα mutations.", [("PDGFRα", "PDGFRA"), ("PKCα", "PRKCA")]),  # a Greek letter
     ("Src expression was high.", [("Src", "SRC")]),  # opening a sentence, but a gene noun follows
+    ("The ribonucleotide reductase M1 subunit and class I beta-tubulin.",
+     [("ribonucleotide reductase M1 subunit", "RRM1"), ("class I beta-tubulin", "TUBB")]),  # curated names
 ])
 def test_loose_gene_matches(extractor, text, expected):
     assert genes(extractor, text) == expected

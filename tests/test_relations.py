@@ -1289,6 +1289,18 @@ def test_downregulation_is_an_experiment_only_with_an_experimental_word(extracto
     assert relation_tuples(extractor.extract(text)) == {("XIAP", None, "cisplatin", kind)}
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("ZEB1 knockdown enhanced docetaxel sensitivity and suppressed EMT in docetaxel-resistant cells.",
+     {("ZEB1", "docetaxel", "RESISTANT_TO")}),  # the resistant cells are the setting of the first claim
+    ("Erlotinib response was measured, and AXL was upregulated in erlotinib-resistant cells.",
+     {("AXL", "erlotinib", "RESISTANT_TO")}),  # an alteration between: its own claim
+    ("Recently, gemcitabine resistance has been associated with the ribonucleotide reductase subunit M2 (RRM2).",
+     {("RRM2", "gemcitabine", "RESISTANT_TO")}),  # a passive agent behind an article, with its abbreviation
+])
+def test_settings_and_passive_agents_of_drug_claims(extractor, text, expected):
+    assert {(r["gene"], r["drug"], r["type"]) for r in relations(extractor, text)} == expected
+
+
 def test_a_drug_in_contrast_with_the_claim_gets_nothing(extractor):
     record = extractor.extract("Patients with BRAF V600E melanoma benefit from immunotherapies, which, by contrast "
                                "with BRAF inhibitors, can produce durable complete responses.")

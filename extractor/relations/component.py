@@ -405,12 +405,17 @@ def _level_in_host(s: Sentence, end: int) -> bool:
 
 
 def _describes_host(s: Sentence, cue: Span, drug_start: int, groups: list[Group]) -> bool:
-    """A 'D-refractory' compound behind the drug of another claim and a preposition (and its host: 'in patients
-    with'), with no alteration right after it, names that claim's setting ('not associated with response to
+    """A 'D-refractory' compound behind a preposition, after another claim about D or behind the drug of another
+    claim (and its host: 'in patients with'), with no alteration right after it, names that claim's setting ('not associated with response to
     cetuximab in chemotherapy-refractory colorectal cancer'), not what an alteration does ('X was upregulated in
     cisplatin-resistant cells')."""
     if drug_start - 2 < s.start or s.words[drug_start - 1] not in HOST_PREPOSITIONS:
         return False
+    drug = s.mention_at(drug_start, DRUG_LABELS)
+    other = [c for c in s.cues if c is not cue and c.end <= drug_start - 1]
+    if drug is not None and other and not any(other[-1].end <= g.start < drug_start for g in groups) and any(
+            d.canonical == drug.canonical and d.token_end < drug_start for d in s.drugs):
+        return True  # 'X knockdown enhanced D sensitivity and suppressed EMT in D-resistant cells'
     # the other claim's drug, maybe behind its host ('lack of response to D in patients with chemotherapy-refractory
     # cancer')
     i = drug_start - 2

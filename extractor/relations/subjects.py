@@ -146,11 +146,22 @@ def passive_agent(s: Sentence, cues: Cues, hi: int) -> Group | None:
     'response to D was also driven by SLFN11', 'sensitivity to D depends on SLFN11': its expression."""
     clause = s.clause_of(hi - 1)
     for b, e in s.has("passive_agents", hi, min(s.end, hi + cues.negation_window)):
+        while e < s.end and s.words[e] in ("the", "a", "an"):
+            e += 1
         gene = s.mention_at(e, ("GENE",))
         if s.clause_of(b) == clause and s.words_between(hi, b) <= 3 and gene is not None \
-                and gene.token_start == e and is_hgnc_gene(gene) and _ends_phrase(s, gene.token_end):
+                and gene.token_start == e and is_hgnc_gene(gene) and _ends_phrase(s, _past_bracket(s, gene.token_end)):
             return Group([Alteration(gene, gene.token_start, gene.token_end, "expression", gene_only=True)])
     return None
+
+
+def _past_bracket(s: Sentence, i: int) -> int:
+    """The token after a short bracket opening at i ('... subunit M2 (RRM2)'), else i."""
+    if i < s.end and s.words[i] == "(":
+        close = next((k for k in range(i + 1, min(s.end, i + 5)) if s.words[k] == ")"), None)
+        if close is not None:
+            return close + 1
+    return i
 
 
 def _before_verbs(s: Sentence, cues: Cues, b: int, start: int, verbs: list[tuple[int, int]]) -> int:
