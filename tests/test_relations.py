@@ -1238,6 +1238,19 @@ def test_a_comparison_that_found_no_difference_is_negated(extractor, text, gene,
     assert flagged_tuples(extractor, text) == {(gene, drug, "SENSITIVE_TO", True)}
 
 
+def test_a_denied_association_negates_each_of_its_objects(extractor):
+    text = "ERCC1 expression did not correlate with clinicopathological characteristics or response to chemotherapy."
+    assert flagged_tuples(extractor, text) == {("ERCC1", "chemotherapy", "SENSITIVE_TO", True)}
+
+
+def test_adverbs_between_a_gene_and_its_alteration_word(extractor):
+    text = "RRM1 and TRIM21 were significantly upregulated in both GEM-resistant cell lines."
+    assert flagged_tuples(extractor, text) == {("RRM1", "gemcitabine", "RESISTANT_TO", False),
+                                               ("TRIM21", "gemcitabine", "RESISTANT_TO", False)}
+    text = "Patients with high RRM1 levels had poor survival after gemcitabine treatment than those with low levels."
+    assert flagged_tuples(extractor, text) == {("RRM1", "gemcitabine", "RESISTANT_TO", False)}
+
+
 def test_no_difference_in_another_clause_does_not_negate(extractor):
     text = "Response to gemcitabine was higher in patients with low RRM1 expression, and toxicity did not differ."
     assert flagged_tuples(extractor, text) == {("RRM1", "gemcitabine", "SENSITIVE_TO", False)}

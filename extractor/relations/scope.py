@@ -105,6 +105,9 @@ def no_difference(s: Sentence, cues: Cues, cue: Span, hi: int) -> bool:
     response to D', 'response to D did not differ between patients with high and low X', 'response rates to D
     were comparable in patients with X and those without'."""
     clause = s.clause_of(cue.start)
+    if any(s.words_between(e, cue.start) <= cues.no_difference_words
+           for _, e in s.has("no_association", s.clause_start(cue.start), cue.start)):
+        return True  # 'did not correlate with clinicopathological characteristics or response to D'
     for b, e in s.has("no_difference", s.clause_start(cue.start), cue.start):
         between = next((i for i in range(e, min(e + 4, cue.start)) if s.words[i] == "between"), None)
         if between is not None and s.words_between(between, cue.start) <= cues.no_difference_words:
