@@ -1243,6 +1243,14 @@ def test_a_denied_association_negates_each_of_its_objects(extractor):
     assert flagged_tuples(extractor, text) == {("ERCC1", "chemotherapy", "SENSITIVE_TO", True)}
 
 
+def test_plus_minus_joins_drugs_and_a_supported_hypothesis_is_no_hedge(extractor):
+    text = "In support of this hypothesis, FGFR1 amplification reduced the sensitivity to fulvestrant ± palbociclib."
+    assert {(r["gene"], r["drug"], r["type"], r["speculative"]) for r in relations(extractor, text)} == {
+        ("FGFR1", "fulvestrant", "RESISTANT_TO", False), ("FGFR1", "palbociclib", "RESISTANT_TO", False)}
+    text = "We hypothesized that FGFR1 amplification reduces sensitivity to palbociclib."
+    assert [r["speculative"] for r in relations(extractor, text)] == [True]
+
+
 def test_adverbs_between_a_gene_and_its_alteration_word(extractor):
     text = "RRM1 and TRIM21 were significantly upregulated in both GEM-resistant cell lines."
     assert flagged_tuples(extractor, text) == {("RRM1", "gemcitabine", "RESISTANT_TO", False),

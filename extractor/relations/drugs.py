@@ -10,12 +10,12 @@ from .sentence import DRUG_LABELS, Sentence
 SENTENCE_END = {".", "!", "?"}
 BRACKETS = {"(", ")", "[", "]"}
 LIST_WORDS = (",", "and", "or", "and/or", "/")
-COMBINING_WORDS = ("plus", "+", "with", "combined", "combination")
+COMBINING_WORDS = ("plus", "+", "±", "with", "combined", "combination")
 APPOSITION_WORDS = ("therapy", "treatment", "with", "as")  # 'TKI therapy with vemurafenib'
 ARTICLES = ("a", "an", "the")  # 'etoposide (a topoisomerase II inhibitor)'
 NAMED_TREATMENT = ("treatment", "therapy", "monotherapy")
 PLACEBO_JOINERS = ("plus", "+", "and", "with")
-ARM_JOINERS = ("and", "or", "and/or", "plus", "+", "-", "/")  # drugs of one arm ('Compared with A, B ...': not B)
+ARM_JOINERS = ("and", "or", "and/or", "plus", "+", "±", "-", "/")  # drugs of one arm ('Compared with A, B ...': not B)
 
 Drugs = list[tuple[Mention, bool]]  # (drug, negated by 'but not')
 
