@@ -1251,6 +1251,15 @@ def test_plus_minus_joins_drugs_and_a_supported_hypothesis_is_no_hedge(extractor
     assert [r["speculative"] for r in relations(extractor, text)] == [True]
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("However, none of the patients with KRAS mutations responded to cetuximab.",
+     {("KRAS", "cetuximab", "SENSITIVE_TO", True)}),  # a negative quantifier behind a connective
+    ("IGF1R was predictive of response to trastuzumab.", {("IGF1R", "trastuzumab", "SENSITIVE_TO", False)}),
+])
+def test_connectives_before_a_quantifier_and_predictive_of_as_a_verb(extractor, text, expected):
+    assert flagged_tuples(extractor, text) == expected
+
+
 def test_adverbs_between_a_gene_and_its_alteration_word(extractor):
     text = "RRM1 and TRIM21 were significantly upregulated in both GEM-resistant cell lines."
     assert flagged_tuples(extractor, text) == {("RRM1", "gemcitabine", "RESISTANT_TO", False),

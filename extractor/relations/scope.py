@@ -95,9 +95,12 @@ def negated(s: Sentence, cues: Cues, cue: Span, group: Group | None = None) -> b
         exceptions.update(range(group.start, group.end))
     if any(s.words[i] in cues.negation and i not in exceptions for i in range(start, cue.start)):
         return True
+    opening = clause
+    while opening < cue.start and s.words[opening] in cues.sentence_connectives:  # 'However, none of ...'
+        opening += 1
     return group is not None and clause <= group.start and group.end <= cue.start and any(
         s.words[i] in cues.negative_quantifiers and s.words_between(i, group.start) <= cues.negative_quantifier_words
-        for i in range(clause, min(group.start, clause + 2)))
+        for i in range(opening, min(group.start, opening + 2)))
 
 
 def no_difference(s: Sentence, cues: Cues, cue: Span, hi: int) -> bool:
