@@ -1260,6 +1260,12 @@ def test_connectives_before_a_quantifier_and_predictive_of_as_a_verb(extractor, 
     assert flagged_tuples(extractor, text) == expected
 
 
+def test_a_named_genotype_is_a_subject_but_a_genotype_is_a_status(extractor):
+    text = "Patients carrying the GSTP1 Val/Val genotype had a better response to oxaliplatin."
+    assert flagged_tuples(extractor, text) == {("GSTP1", "oxaliplatin", "SENSITIVE_TO", False)}
+    assert relations(extractor, "The CYP2D6 genotype predicted response to tamoxifen.") == []
+
+
 def test_adverbs_between_a_gene_and_its_alteration_word(extractor):
     text = "RRM1 and TRIM21 were significantly upregulated in both GEM-resistant cell lines."
     assert flagged_tuples(extractor, text) == {("RRM1", "gemcitabine", "RESISTANT_TO", False),

@@ -106,11 +106,18 @@ def _alterations(s: Sentence, cues: Cues) -> list[Alteration]:
         alteration.contrasted = alteration.mention.token_start in contrasted
         alteration.independent = alteration.mention.token_start in independent
         alteration.label = _label(s, cues, alteration)
-        if any(s.words[i] in cues.undirected_after for i in range(alteration.mention.token_start,
-                                                                   min(s.end, alteration.end + 1))):
-            # 'KIT mutation status', 'CYP2D6 genotype': a status predicts nothing in one direction
+        span = range(alteration.mention.token_start, min(s.end, alteration.end + 1))
+        if any(s.words[i] in cues.undirected_after for i in span) and not _named_genotype(s, cues, span):
+            # 'KIT mutation status', 'CYP2D6 genotype': a status predicts nothing in one direction; a named
+            # genotype does ('the GSTP1 Val/Val genotype')
             alteration.status = True
     return found
+
+
+def _named_genotype(s: Sentence, cues: Cues, span: range) -> bool:
+    """Two alleles joined by a slash ('Val/Val', 'A/G'): a genotype named, not a status."""
+    return any(s.words[i] == "/" and s.words[i - 1] in cues.allele_words and s.words[i + 1] in cues.allele_words
+               for i in span if span.start < i < span.stop - 1)
 
 
 def _done_by_drug(s: Sentence, cues: Cues, altered: Alteration) -> bool:
