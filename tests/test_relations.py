@@ -1266,6 +1266,15 @@ def test_a_named_genotype_is_a_subject_but_a_genotype_is_a_status(extractor):
     assert relations(extractor, "The CYP2D6 genotype predicted response to tamoxifen.") == []
 
 
+def test_a_second_claim_of_a_new_alteration_takes_the_drug_of_the_first(extractor):
+    text = ("Xenografts with p53 mutation showed higher resistance to cisplatin and also tumours with cyclin D1 "
+            "amplification showed higher resistance.")
+    assert flagged_tuples(extractor, text) == {("TP53", "cisplatin", "RESISTANT_TO", False),
+                                               ("CCND1", "cisplatin", "RESISTANT_TO", False)}
+    text = "KRAS mutant cells were resistant to cetuximab and the cells showed no sensitivity."
+    assert flagged_tuples(extractor, text) == {("KRAS", "cetuximab", "RESISTANT_TO", False)}
+
+
 def test_adverbs_between_a_gene_and_its_alteration_word(extractor):
     text = "RRM1 and TRIM21 were significantly upregulated in both GEM-resistant cell lines."
     assert flagged_tuples(extractor, text) == {("RRM1", "gemcitabine", "RESISTANT_TO", False),

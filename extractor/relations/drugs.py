@@ -350,7 +350,9 @@ def parallel_drugs(s: Sentence, cues: Cues, cue: Span) -> Drugs:
     takes the drug of the last cue of the clause before; not when its own clause names a drug before it
     ('..., whereas D retains activity against it, with a response rate of 70%')."""
     start = s.clause_start(cue.start)
-    if start == s.start or any(start <= d.token_start < cue.start for d in s.drugs):
+    if start == s.start:
+        return _coordinated_claim_drugs(s, cues, cue)
+    if any(start <= d.token_start < cue.start for d in s.drugs):
         return []
     for other in sorted((c for c in s.cues if c.end <= start and s.clause_of(c.start) == s.clause_of(start - 1)),
                         key=lambda c: -c.start):
@@ -359,6 +361,20 @@ def parallel_drugs(s: Sentence, cues: Cues, cue: Span) -> Drugs:
             drugs = agent_drugs(s, cues, other.start)
         if drugs:
             return drugs
+    return []
+
+
+def _coordinated_claim_drugs(s: Sentence, cues: Cues, cue: Span) -> Drugs:
+    """'X1 tumours showed higher resistance to D and also X2 tumours showed higher resistance': a cue of the same
+    type earlier in the clause, with its drug, and a new alteration after 'and' between the two."""
+    for other in sorted((c for c in s.cues if c.end <= cue.start), key=lambda c: -c.start):
+        if cues.family(other)["type"] != cues.family(cue)["type"]:
+            continue
+        joined = [i for i in range(other.end, cue.start) if s.words[i] == "and"]
+        if joined and any(joined[0] < g.start and g.end <= cue.start for g in s.groups) and not any(
+                joined[0] < d.token_start < cue.start for d in s.drugs):
+            return drugs_after(s, cues, other.end, cues.drug_window, other)
+        return []
     return []
 
 
