@@ -1266,6 +1266,13 @@ def test_a_named_genotype_is_a_subject_but_a_genotype_is_a_status(extractor):
     assert relations(extractor, "The CYP2D6 genotype predicted response to tamoxifen.") == []
 
 
+def test_a_bare_gene_that_sensitises_cells_is_the_subject(extractor):
+    assert flagged_tuples(extractor, "SLFN11 sensitises cancer cells to cisplatin.") == {
+        ("SLFN11", "cisplatin", "SENSITIVE_TO", False)}
+    assert flagged_tuples(extractor, "Olaparib sensitizes BRCA1-mutant cells to cisplatin.") == {
+        ("BRCA1", "olaparib", "SENSITIVE_TO", False)}  # a drug that sensitises is the agent, as before
+
+
 def test_a_second_claim_of_a_new_alteration_takes_the_drug_of_the_first(extractor):
     text = ("Xenografts with p53 mutation showed higher resistance to cisplatin and also tumours with cyclin D1 "
             "amplification showed higher resistance.")
