@@ -1273,6 +1273,18 @@ def test_a_bare_gene_that_sensitises_cells_is_the_subject(extractor):
         ("BRCA1", "olaparib", "SENSITIVE_TO", False)}  # a drug that sensitises is the agent, as before
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("SLFN11, a helicase that sensitises cancer cells to cisplatin, is a biomarker.",
+     {("SLFN11", "cisplatin", "SENSITIVE_TO")}),
+    ("Schlafen 11 (SLFN11), a DNA/RNA helicase that sensitises cancer cells to DNA-damaging agents, has emerged.",
+     {("SLFN11", "dna-damaging agent", "SENSITIVE_TO")}),
+    ("ABCB1, a transporter which confers resistance to paclitaxel, was overexpressed.",
+     {("ABCB1", "paclitaxel", "RESISTANT_TO")}),
+])
+def test_an_appositive_relative_clause_is_said_of_its_head(extractor, text, expected):
+    assert {(r["gene"], r["drug"], r["type"]) for r in relations(extractor, text)} == expected
+
+
 def test_a_second_claim_of_a_new_alteration_takes_the_drug_of_the_first(extractor):
     text = ("Xenografts with p53 mutation showed higher resistance to cisplatin and also tumours with cyclin D1 "
             "amplification showed higher resistance.")

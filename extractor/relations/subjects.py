@@ -7,6 +7,7 @@ from .drugs import Drugs, drug_arm_end
 from .sentence import DRUG_LABELS, Alteration, Group, Sentence
 
 PHRASE_ENDS = ("and", "or", "in", "among", "as", "but", "which", "that", "while", "whereas")
+RELATIVE_PRONOUNS = ("that", "which")
 OF_WORDS = ("of", "in", "among", "for")  # 'sensitivity of EGFR-mutant cells to gefitinib'
 HOST_COORDINATION = ("and", "or", ",", "while", "compared")
 
@@ -176,9 +177,26 @@ def _before_verbs(s: Sentence, cues: Cues, b: int, start: int, verbs: list[tuple
             j = ends[j + 1] - 1
         elif s.words[j] in (",", "or", "and") and j - 1 > start and (j in ends or s.words[j - 1] in (",", "or")):
             j -= 1
+        elif s.words[j] in RELATIVE_PRONOUNS:
+            return _appositive_head(s, j, start)
         else:
             return j
     return j
+
+
+def _appositive_head(s: Sentence, j: int, start: int) -> int:
+    """The last token of the noun an appositive relative clause is said of ('SLFN11, a helicase that sensitises
+    ...': SLFN11; 'Schlafen 11 (SLFN11), a helicase that ...': the long form, or the abbreviation when the long form
+    is no gene mention), else `j`."""
+    comma = next((k for k in range(j - 1, max(start, j - 8), -1) if s.words[k] == ","), None)
+    if comma is None or comma - 1 < start:
+        return j
+    i = comma - 1
+    if s.words[i] == ")":  # the long form before the bracket, else the abbreviation in it
+        opening = next((k for k in range(i - 1, max(start, i - 5), -1) if s.words[k] == "("), None)
+        if opening is not None:
+            i = opening - 1 if s.mention_at(opening - 1, ("GENE",)) is not None else i - 1
+    return i
 
 
 def _ends_phrase(s: Sentence, i: int) -> bool:
