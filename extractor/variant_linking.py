@@ -9,6 +9,7 @@ sentence). A fusion belongs to its 3' partner (CIViC's
 convention: EML4-ALK is an ALK variant)."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from spacy.tokens import Doc
@@ -23,8 +24,11 @@ HOTSPOTS = dict(zip(read_table_column("lexicons/variant_hotspots.tsv", "variant"
                     read_table_column("lexicons/variant_hotspots.tsv", "gene")))
 DOMAIN_WORDS = frozenset({"domain", "domains"})  # 'POLE exonuclease domain mutations': a word naming a domain
 LINKERS = frozenset({"in", "of", "within", "the", "a", "an", "at", "codon", "codons", "exon", "exons", "and", "or",
-                     ",", "gene", "-", "("})
-LINKERS_LAST = frozenset({"in", "of", "within", "at", "gene", "-", "(", "the", "a", "an"})  # the word before the gene
+                     ",", "gene", "-", "(", "affecting", "kinase", "domain", "domains", "region", "residue",
+                     "residues", "position"})
+RESIDUE = re.compile(r"[A-Z]\d{1,4}")  # 'mutations affecting the C481 codon of BTK'
+# the word before the gene
+LINKERS_LAST = frozenset({"in", "of", "within", "at", "gene", "-", "(", "the", "a", "an", "affecting"})
 AFTER_GAP = 9  # tokens between a variant and the gene after it ('mutations in codons 12 and 13 of KRAS')
 SENTENCE_WINDOW = 2  # sentences back to look for the gene of a bare variant
 
@@ -68,7 +72,8 @@ def _adjacent_gene(doc: Doc, variant: Mention, genes: list[Mention]) -> Mention 
     if after:
         gene = min(after, key=lambda g: g.token_start)
         between = doc[variant.token_end:gene.token_start] if gene.token_start - variant.token_end <= AFTER_GAP else []
-        if between and all(t.lower_ in LINKERS or t.like_num for t in between) and between[-1].lower_ in LINKERS_LAST:
+        if between and all(t.lower_ in LINKERS or t.like_num or RESIDUE.fullmatch(t.text) for t in between) \
+                and between[-1].lower_ in LINKERS_LAST:
             return gene
     return None
 

@@ -1285,6 +1285,14 @@ def test_an_appositive_relative_clause_is_said_of_its_head(extractor, text, expe
     assert {(r["gene"], r["drug"], r["type"]) for r in relations(extractor, text)} == expected
 
 
+@pytest.mark.parametrize("text", [
+    "Mutations affecting the C481 codon of BTK confer resistance to ibrutinib.",
+    "Mutations in the kinase domain of BTK confer resistance to ibrutinib.",
+])
+def test_a_gene_level_word_finds_its_gene_past_a_domain_or_residue(extractor, text):
+    assert flagged_tuples(extractor, text) == {("BTK", "ibrutinib", "RESISTANT_TO", False)}
+
+
 def test_a_second_claim_of_a_new_alteration_takes_the_drug_of_the_first(extractor):
     text = ("Xenografts with p53 mutation showed higher resistance to cisplatin and also tumours with cyclin D1 "
             "amplification showed higher resistance.")
@@ -1416,7 +1424,8 @@ def test_a_raising_verb_makes_to_predict_a_finding(extractor):
 def test_zygosity_words_join_coordinated_alterations(extractor):
     record = extractor.extract("High p16 expression and heterozygous RB1 loss are biomarkers for CDK4/6 inhibitor "
                                "resistance.")
-    assert {(r["gene"], r["type"]) for r in record["relations"]} == {("CDKN2A", "RESISTANT_TO"), ("RB1", "RESISTANT_TO")}
+    assert {(r["gene"], r["type"]) for r in record["relations"]} == {("CDKN2A", "RESISTANT_TO"),
+                                                                      ("RB1", "RESISTANT_TO")}
 
 
 def test_agent_of_coordinated_objects_beats_the_nearer_gene(extractor):

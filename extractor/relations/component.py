@@ -406,9 +406,9 @@ def _level_in_host(s: Sentence, end: int) -> bool:
 
 def _describes_host(s: Sentence, cue: Span, drug_start: int, groups: list[Group]) -> bool:
     """A 'D-refractory' compound behind a preposition, after another claim about D or behind the drug of another
-    claim (and its host: 'in patients with'), with no alteration right after it, names that claim's setting ('not associated with response to
-    cetuximab in chemotherapy-refractory colorectal cancer'), not what an alteration does ('X was upregulated in
-    cisplatin-resistant cells')."""
+    claim (and its host: 'in patients with'), with no alteration right after it, names that claim's setting ('not
+    associated with response to cetuximab in chemotherapy-refractory colorectal cancer'), not what an alteration does
+    ('X was upregulated in cisplatin-resistant cells')."""
     if drug_start - 2 < s.start or s.words[drug_start - 1] not in HOST_PREPOSITIONS:
         return False
     drug = s.mention_at(drug_start, DRUG_LABELS)
