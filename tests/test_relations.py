@@ -1405,6 +1405,7 @@ def test_a_bare_gene_the_cue_is_due_to_is_its_expression(extractor, text, expect
 
 
 @pytest.mark.parametrize("text,speculative", [
+    ("ABCB1 is a primary mode of resistance to paclitaxel.", False),
     ("ABCB1 has been implicated in mediating resistance to paclitaxel.", False),
     ("ABCB1 may cause, or contribute to, resistance to paclitaxel.", True),
 ])
