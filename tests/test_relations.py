@@ -1217,6 +1217,14 @@ def test_an_approval_in_carriers_of_a_variant_in_a_gene_is_an_indication(extract
 
 
 @pytest.mark.parametrize("text,kind", [
+    ("STK11-mutant patients are less likely than wild-type patients to respond to pembrolizumab.", "RESISTANT_TO"),
+    ("STK11-mutant patients are more likely than wild-type patients to respond to pembrolizumab.", "SENSITIVE_TO"),
+])
+def test_less_likely_split_by_its_comparator_still_reverses(extractor, text, kind):
+    assert relation_tuples(extractor.extract(text)) == {("STK11", None, "pembrolizumab", kind)}
+
+
+@pytest.mark.parametrize("text,kind", [
     ("Dicer expression was reduced in cisplatin-resistant cells.", "RESISTANT_TO"),
     ("Dicer was expressed at low levels in cisplatin-resistant A2780 cells.", "RESISTANT_TO"),
     ("Dicer loss reduced sensitivity to cisplatin.", "RESISTANT_TO"),

@@ -270,7 +270,7 @@ class RelationExtractor:
             kind = RESISTANT  # sensitivity a drug restored: it was lost
         elif kind == SENSITIVE and agent:
             drugs = []
-        elif any(not _level_in_host(s, e) for _, e in modifier("reverse")):
+        elif any(not _level_in_host(s, e) for _, e in modifier("reverse")) or _split_reverse(s, cue):
             kind = OPPOSITE[kind]
         return kind, agent, drugs, restored_by_drug or bool(overcome)
 
@@ -394,6 +394,12 @@ class RelationExtractor:
             distance = abs(relation.subject.token_start - relation.object.token_start)
             score += adjust["distance_per_10_tokens"] * (distance // 10)
         return round(min(0.99, max(0.05, score)), 3)
+
+
+def _split_reverse(s: Sentence, cue: Span) -> bool:
+    """'X patients are less likely than wild-type patients to respond to D': 'less likely' split by its comparator."""
+    return cue.start - 1 > s.start and s.words[cue.start - 1] == "to" and bool(
+        s.has("split_reverse", max(s.start, cue.start - 10), cue.start - 1))
 
 
 def _level_in_host(s: Sentence, end: int) -> bool:
