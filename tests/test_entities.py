@@ -70,6 +70,9 @@ def test_drug_class(extractor):
     assert [(e["text"], e["canonical"]) for e in record["entities"]] == [
         ("anti-EGFR monoclonal antibodies", "anti-egfr antibody"), ("EGFR TKIs", "egfr tyrosine kinase inhibitor"),
         ("androgen deprivation therapy", "androgen deprivation therapy")]
+    record = extractor.extract("anti-PD-L1 treatment and anti-CTLA4 immunotherapies")
+    assert [(e["text"], e["canonical"]) for e in record["entities"]] == [
+        ("anti-PD-L1 treatment", "pd-l1 inhibitor"), ("anti-CTLA4 immunotherapies", "ctla-4 inhibitor")]
     record = extractor.extract("androgen-receptor signaling inhibitors (ARSi) and checkpoint blockade")
     assert [(e["text"], e["canonical"]) for e in record["entities"]] == [
         ("androgen-receptor signaling inhibitors", "androgen receptor signaling inhibitor"),

@@ -1224,6 +1224,16 @@ def test_less_likely_split_by_its_comparator_still_reverses(extractor, text, kin
     assert relation_tuples(extractor.extract(text)) == {("STK11", None, "pembrolizumab", kind)}
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("High PD-1 expression was associated with inferior clinical response to anti-PD-L1 treatment.",
+     {("PDCD1", "pd-l1 inhibitor", "RESISTANT_TO")}),
+    ("Clinical evidence indicates limited benefit of poly(ADP-ribose) polymerase (PARP) inhibitor monotherapy in "
+     "CDK12-defective tumors.", {("CDK12", "parp inhibitor", "RESISTANT_TO")}),
+])
+def test_inferior_and_limited_reverse_a_benefit(extractor, text, expected):
+    assert {(r["gene"], r["drug"], r["type"]) for r in relations(extractor, text)} == expected
+
+
 @pytest.mark.parametrize("text,kind", [
     ("Dicer expression was reduced in cisplatin-resistant cells.", "RESISTANT_TO"),
     ("Dicer was expressed at low levels in cisplatin-resistant A2780 cells.", "RESISTANT_TO"),
