@@ -1235,6 +1235,8 @@ def test_inferior_and_limited_reverse_a_benefit(extractor, text, expected):
 
 
 @pytest.mark.parametrize("text,kind", [
+    ("Dicer mRNA concentrations were decreased in cisplatin-resistant cells compared with cisplatin-sensitive "
+     "parental cells.", "RESISTANT_TO"),  # the drug of a compared host is no comparator arm
     ("Dicer expression was reduced in cisplatin-resistant cells.", "RESISTANT_TO"),
     ("Dicer was expressed at low levels in cisplatin-resistant A2780 cells.", "RESISTANT_TO"),
     ("Dicer loss reduced sensitivity to cisplatin.", "RESISTANT_TO"),

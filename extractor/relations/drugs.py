@@ -61,7 +61,7 @@ def drugs_before(s: Sentence, cues: Cues, position: int) -> Drugs:
 
 def drug_arm_end(s: Sentence, cues: Cues, start: int) -> int | None:
     """The end of the drugs a comparison names from `start` on ('with standard EGFR-TKIs', 'carboplatin
-    and paclitaxel'), or None when no drug comes first."""
+    and paclitaxel'), or None when no drug comes first or the drug only qualifies a host ('D-sensitive cells')."""
     j = start
     while j < s.end and (s.words[j] in ("with", "to") or s.words[j] in cues.drug_prefix or
                          s.words[j] in cues.arm_openers) and s.mention_at(j, DRUG_LABELS) is None:
@@ -75,6 +75,8 @@ def drug_arm_end(s: Sentence, cues: Cues, start: int) -> int | None:
             j += 1
         else:
             break
+    if end is not None and end + 1 < s.end and s.words[end] == "-" and s.words[end + 1] in cues.compound_adjectives:
+        return None  # 'compared with cytarabine-sensitive parental cells': a host, not a drug arm
     return end
 
 
