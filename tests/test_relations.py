@@ -1294,6 +1294,17 @@ def test_a_bare_gene_that_sensitises_cells_is_the_subject(extractor):
 
 
 @pytest.mark.parametrize("text,expected", [
+    ("MCL1, an antiapoptotic BCL2 family member, is upregulated in AML cells and is often a primary mode of "
+     "resistance to venetoclax.", {("MCL1", "venetoclax", "RESISTANT_TO")}),
+    ("The ERCC1 enzyme plays a role in the nucleotide excision repair pathway and is associated with resistance to "
+     "cisplatin.", {("ERCC1", "cisplatin", "RESISTANT_TO")}),
+    ("Cisplatin is widely used and is associated with resistance.", set()),  # the first subject is no gene
+])
+def test_a_second_predicate_is_said_of_the_first_subject(extractor, text, expected):
+    assert {(r["gene"], r["drug"], r["type"]) for r in relations(extractor, text)} == expected
+
+
+@pytest.mark.parametrize("text,expected", [
     ("SLFN11, a helicase that sensitises cancer cells to cisplatin, is a biomarker.",
      {("SLFN11", "cisplatin", "SENSITIVE_TO")}),
     ("Schlafen 11 (SLFN11), a DNA/RNA helicase that sensitises cancer cells to DNA-damaging agents, has emerged.",

@@ -8,6 +8,7 @@ from .sentence import DRUG_LABELS, Alteration, Group, Sentence
 
 PHRASE_ENDS = ("and", "or", "in", "among", "as", "but", "which", "that", "while", "whereas")
 RELATIVE_PRONOUNS = ("that", "which")
+COPULAS = ("is", "are", "was", "were", "has", "have")
 OF_WORDS = ("of", "in", "among", "for")  # 'sensitivity of EGFR-mutant cells to gefitinib'
 HOST_COORDINATION = ("and", "or", ",", "while", "compared")
 
@@ -179,9 +180,24 @@ def _before_verbs(s: Sentence, cues: Cues, b: int, start: int, verbs: list[tuple
             j -= 1
         elif s.words[j] in RELATIVE_PRONOUNS:
             return _appositive_head(s, j, start)
+        elif s.words[j] == "and" and s.words[j + 1] in COPULAS:
+            return _first_predicate_subject(s, j, start)
         else:
             return j
     return j
+
+
+def _first_predicate_subject(s: Sentence, j: int, start: int) -> int:
+    """'X, a kinase, is upregulated in AML cells and is a mode of resistance to D': a second predicate after 'and'
+    is said of the subject of the first: the words before the clause's first copula (past an appositive), else the
+    clause's first gene when it opens the clause."""
+    copula = next((k for k in range(start, j) if s.words[k] in COPULAS), None)
+    if copula is None:  # 'ERCC1 plays a role in DNA repair and is associated with ...': the clause's first gene
+        first = next((m for m in s.mentions if m.label == "GENE" and start <= m.token_start < j), None)
+        return first.token_end - 1 if first is not None and first.token_start - start <= 12 else j
+    if copula - 1 < start:
+        return j
+    return _appositive_head(s, copula - 1, start) if s.words[copula - 1] == "," else copula - 1
 
 
 def _appositive_head(s: Sentence, j: int, start: int) -> int:
