@@ -121,7 +121,7 @@ def _qualified_class(doc: Doc, gene: Mention, words: LowerWords | list[str], by_
             written = doc_text(doc)[gene.start:gene.end].lower()
             head = following.canonical if start == i + 1 else f"{words[i + 1]} {following.canonical}"
             canonical = f"{written}-{head}"
-            return following, (f"CLASS:{re.sub(r'[^a-z0-9]+', '-', canonical).strip('-')}", canonical)
+            return following, _uncurated(canonical)
     return None
 
 
@@ -142,6 +142,11 @@ def _name(doc: Doc, gene: Mention, head: str) -> tuple[str, str]:
         if found:
             return found
     canonical = f"{written.lower()} {head}"
+    return _uncurated(canonical)
+
+
+def _uncurated(canonical: str) -> tuple[str, str]:
+    """(normalized, canonical) of a class no curated entry names: a CLASS: id made of its name."""
     return f"CLASS:{re.sub(r'[^a-z0-9]+', '-', canonical).strip('-')}", canonical
 
 

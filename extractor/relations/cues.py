@@ -34,7 +34,8 @@ WORD_LISTS = ("linkers", "drug_prefix", "drug_fillers", "drug_qualifier_after", 
 NUMBERS = ("drug_window", "treated_drug_window", "status_max_distance", "drug_prefix_unknown", "group_max_gap",
            "negation_window", "coreference_sentences",
            "implicit_drug_distance", "agent_subject_distance", "agent_object_words", "light_verb_words",
-           "negative_quantifier_words", "regimen_words", "no_difference_words")
+           "negative_quantifier_words", "regimen_words", "no_difference_words",
+           "passive_agent_window")
 
 
 class Cues:

@@ -147,7 +147,7 @@ def passive_agent(s: Sentence, cues: Cues, hi: int) -> Group | None:
     """A bare gene named as what the cue (with its drug) is due to: 'resistance to D was mediated by ABCC1',
     'response to D was also driven by SLFN11', 'sensitivity to D depends on SLFN11': its expression."""
     clause = s.clause_of(hi - 1)
-    for b, e in s.has("passive_agents", hi, min(s.end, hi + cues.negation_window)):
+    for b, e in s.has("passive_agents", hi, min(s.end, hi + cues.passive_agent_window)):
         while e < s.end and s.words[e] in ("the", "a", "an"):
             e += 1
         gene = s.mention_at(e, ("GENE",))
