@@ -396,6 +396,29 @@ def test_acquired_resistance_linked_to_a_new_mutation(extractor):
     assert relation_tuples(record) == {("EGFR", "T854A", "erlotinib", "RESISTANT_TO")}
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Cetuximab is widely used in colorectal cancer; however, KRAS mutations confer resistance.",
+     {("KRAS", None, "cetuximab", "RESISTANT_TO")}),
+    ("Cetuximab is widely used in colorectal cancer, but KRAS mutations confer resistance.",
+     {("KRAS", None, "cetuximab", "RESISTANT_TO")}),
+    # two drugs before the clause: which one is meant is not said
+    ("Cetuximab and bevacizumab are used in colorectal cancer, but KRAS mutations confer resistance.", set()),
+])
+def test_a_drugless_resistance_clause_takes_the_one_drug_of_the_clause_before(extractor, text, expected):
+    assert relation_tuples(extractor.extract(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Although imatinib is highly effective in CML, mutations in the ABL1 kinase domain confer resistance.",
+     {("ABL1", "imatinib", "RESISTANT_TO", False)}),
+    # a list comma does not end the fronted clause
+    ("Although gefitinib is effective in EGFR-mutant, KRAS-wild-type tumours, KRAS mutations confer resistance.",
+     {("EGFR", "gefitinib", "SENSITIVE_TO", False), ("KRAS", "gefitinib", "RESISTANT_TO", False)}),
+])
+def test_an_agent_cue_in_a_fronted_clause_takes_no_subject_past_it(extractor, text, expected):
+    assert flagged_tuples(extractor, text) == expected
+
+
 # -- documents -------------------------------------------------------------------------------
 
 def test_no_relations_after_boilerplate_heading(extractor):

@@ -312,7 +312,12 @@ def implicit_drugs(s: Sentence, cues: Cues, cue: Span) -> Drugs:
     if before:
         return [(max(before, key=lambda d: d.token_end), False)]
     after = [d for d in near if d.token_start >= cue.end]
-    return [(after[0], False)] if after else []
+    if after:
+        return [(after[0], False)]
+    # 'Cetuximab is used in colorectal cancer; however, KRAS mutations confer resistance': the one drug of the
+    # clause before
+    earlier = [d for d in s.drugs if s.clause_of(d.token_start) < clause]
+    return [(earlier[-1], False)] if earlier and len({d.canonical for d in s.drugs}) == 1 else []
 
 
 def anaphoric_drugs(s: Sentence, cues: Cues, cue: Span, previous_drugs: list[Mention]) -> Drugs:

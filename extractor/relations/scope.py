@@ -25,6 +25,19 @@ def is_aim(s: Sentence, cues: Cues, cue: Span) -> bool:
     return not s.has("claims", last, cue.start)
 
 
+def fronted_clause_end(s: Sentence, cues: Cues) -> int | None:
+    """The comma that ends a subordinate clause opening the sentence ('Although D is active in AML, X ...'):
+    the first outside brackets that is no list comma ('Although EGFR, KRAS and BRAF mutations were found, ...')."""
+    if s.words[s.start] not in cues.fronted_subordinators:
+        return None
+    depth = 0
+    for i in range(s.start, s.end):
+        depth += (s.words[i] == "(") - (s.words[i] == ")")
+        if s.words[i] == "," and depth <= 0 and not any(w in (",", "and", "or") for w in s.words[i + 1:min(s.end, i + 4)]):
+            return i
+    return None
+
+
 def in_statistics(s: Sentence, cue: Span) -> bool:
     """A cue in brackets with figures that back up the claim before them ('not associated with response to D
     (objective response 44% vs 47%, P = 0.79)'): a statistic, no claim of its own."""
