@@ -110,6 +110,12 @@ def test_chemotherapy_regimens_are_classes(extractor):
         ("R-CHOP", "DRUG_CLASS", "CLASS:r-chop"), ("CHOP", "GENE", "HGNC:2726")]
 
 
+def test_singular_and_plural_class_names_are_one_class(extractor):
+    record = extractor.extract("A platinum compound, platinum compounds, platinum drugs and platinum-based chemotherapy.")
+    assert {e["normalized"] for e in record["entities"]} == {"CLASS:platinum-based-chemotherapy"}
+    assert len(record["entities"]) == 4
+
+
 def test_abbreviation_with_non_gene_long_form_is_no_gene(extractor):
     record = extractor.extract("Overall survival (OS) was longer. OS improved.")
     assert [e for e in record["entities"] if e["label"] == "GENE"] == []
