@@ -18,7 +18,10 @@ Relation modes, per type, on document-level tuples:
   them, as type ``NOT_<type>``) and scored alone under ``negated`` as (gene, drug,
   type); ``speculative`` scores the hedged, non-negated ones alone (they also count in
   the main modes).
-- Gene, variant, drug and sentence compare case-insensitively, whitespace collapsed.
+- Gene, variant, drug and sentence compare case-insensitively, whitespace collapsed. A drug
+  name that is a term of the drug and class lexicons (``models/lexicons/drugs*.tsv``) with one
+  canonical name compares as that name, so a label written as read ("platinum compounds",
+  "CDDP", "anti-HER2 therapy") matches the canonical name the extractor gives.
 - A gold record without a ``relations`` key (e.g. read from PubTator) is left out of
   relation scoring.
 
@@ -28,13 +31,17 @@ per-label P, R and F1 over the labels seen in gold or predictions; tp/fp/fn are 
 
 from __future__ import annotations
 
+import csv
 import re
 import warnings
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
+
+from extractor.resources import DRUG_TABLES, models_path
 
 ENTITY_MODES = ("strict", "overlap", "normalized")
 RELATION_MODES = ("relations", "relations_variant", "relations_mention", "negated", "speculative")
@@ -139,10 +146,26 @@ def _norm(value) -> str | None:
     return text or None
 
 
+@lru_cache(maxsize=1)
+def _drug_names() -> dict[str, str]:
+    """Lexicon term -> canonical name (both normalised) of the drug tables, for terms with one canonical."""
+    names: dict[str, set[str]] = defaultdict(set)
+    for table in DRUG_TABLES:
+        with models_path(table).open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle, delimiter="\t"):
+                names[_norm(row["term"])].add(_norm(row["canonical"]))
+    return {term: next(iter(canonical)) for term, canonical in names.items() if len(canonical) == 1}
+
+
+def _drug(value) -> str | None:
+    name = _norm(value)
+    return _drug_names().get(name, name)
+
+
 def _relation_keys(rel: dict, include_negated: bool) -> dict[str, tuple]:
     """The tuple a relation contributes to each relation mode (label first)."""
     kind = rel["type"]
-    gene, variant, drug = (_norm(rel.get(field)) for field in ("gene", "variant", "drug"))
+    gene, variant, drug = _norm(rel.get("gene")), _norm(rel.get("variant")), _drug(rel.get("drug"))
     negated = bool(rel.get("negated"))
     keys = {}
     if negated:

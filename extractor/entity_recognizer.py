@@ -20,7 +20,7 @@ from .gene_composites import GeneComposites
 from .gene_context import GeneContext
 from .lexicon import Lexicon, read_table_column
 from .mentions import LABEL_PRIORITY, Mention, resolve_overlaps, set_mentions, token_bounds
-from .resources import models_path, read_json
+from .resources import DRUG_TABLES, models_path, read_json
 from .sentences import doc_text
 from .variant_linking import link_variants
 from .variants import VariantFinder
@@ -34,7 +34,7 @@ DRUG_KINDS = {"drug": "DRUG", "class": "DRUG_CLASS"}
     "extractor_entities",
     default_config={
         "gene_tables": ["lexicons/genes.tsv", "lexicons/genes_curated.tsv", "lexicons/gene_families.tsv"],
-        "drug_tables": ["lexicons/drugs.tsv", "lexicons/drugs_curated.tsv"],
+        "drug_tables": list(DRUG_TABLES),
         "subtype_tables": ["lexicons/tumor_subtypes.tsv"],
         "gene_stoplist": "lexicons/gene_stoplist.tsv",
         "gene_context": "patterns/gene_context.json",

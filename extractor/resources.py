@@ -6,6 +6,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
+DRUG_TABLES = ("lexicons/drugs.tsv", "lexicons/drugs_curated.tsv")  # the drug and class lexicons
 MODELS_DIR = Path(os.environ.get("EXTRACTOR_MODELS", Path(__file__).resolve().parent.parent / "models"))
 
 

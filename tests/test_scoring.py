@@ -145,6 +145,19 @@ def test_relation_tuples_with_and_without_variant():
     assert result["variant_accuracy"] == {"accuracy": 0.6667, "correct": 2, "matched": 3}
 
 
+def test_drug_names_compare_by_their_lexicon_canonical_name():
+    gold = doc(relations=[rel("RESISTANT_TO", "ERCC1", None, "platinum compounds", "S1"),
+                          rel("RESISTANT_TO", "ERCC1", None, "CDDP", "S1"),
+                          rel("SENSITIVE_TO", "ERCC1", None, "an unlisted regimen", "S1")])
+    pred = doc(relations=[rel("RESISTANT_TO", "ERCC1", None, "platinum-based chemotherapy", "S1"),
+                          rel("RESISTANT_TO", "ERCC1", None, "cisplatin", "S1"),
+                          rel("SENSITIVE_TO", "ERCC1", None, "An unlisted  regimen", "S1"),
+                          rel("SENSITIVE_TO", "ERCC1", None, "carboplatin", "S1")])
+    relations = score([gold], [pred])["relations"]
+    assert counts(relations["RESISTANT_TO"]) == (2, 0, 0)
+    assert counts(relations["SENSITIVE_TO"]) == (1, 1, 0)  # carboplatin is no platinum class
+
+
 def test_mention_level_needs_the_same_sentence():
     mention = score([GOLD_RELS], [PRED_RELS])["relations_mention"]
     assert counts(mention["RESISTANT_TO"]) == (1, 2, 1)  # fulvestrant sentence differs
