@@ -419,6 +419,25 @@ def test_an_agent_cue_in_a_fronted_clause_takes_no_subject_past_it(extractor, te
     assert flagged_tuples(extractor, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The FDA approved selpercatinib as the first treatment for NSCLC or thyroid cancer with RET gene alterations.",
+     {("RET", None, "selpercatinib", "SENSITIVE_TO")}),
+    ("The FDA granted accelerated approval to tepotinib for patients with NSCLC harboring MET exon 14 skipping alterations.",
+     {("MET", "exon 14 skipping", "tepotinib", "SENSITIVE_TO")}),
+    ("Selective FGFR inhibitors have led to the approval of pemigatinib for FGFR2 fusion-positive cholangiocarcinoma.",
+     {("FGFR2", None, "pemigatinib", "SENSITIVE_TO")}),
+    ("Erdafitinib is indicated to treat metastatic urothelial carcinoma with FGFR3 alterations.",
+     {("FGFR3", None, "erdafitinib", "SENSITIVE_TO")}),
+    # an adjective, a passive and an approval without an alteration are no approval of a drug for an alteration
+    ("Sorafenib increased the expression of MT1G mRNA in cancer cells, an effect that was not observed with eight "
+     "other clinically-approved kinase inhibitors.", set()),
+    ("In polycythaemia vera with JAK2 V617F, ruxolitinib is approved after hydroxyurea failure.", set()),
+    ("The approval of trastuzumab changed the treatment of breast cancer.", set()),
+])
+def test_approvals_and_indications(extractor, text, expected):
+    assert relation_tuples(extractor.extract(text)) == expected
+
+
 # -- documents -------------------------------------------------------------------------------
 
 def test_no_relations_after_boilerplate_heading(extractor):

@@ -172,10 +172,12 @@ class RelationExtractor:
     def _predicate(self, s: Sentence, cue: Span, family: dict, groups, history, previous_drugs) -> list[Relation]:
         """The cue is the predicate: 'X confers resistance to D', 'D-resistant X', 'sensitivity of X cells to D'."""
         cues, flags = self.cues, set()
+        if cue.start > s.start and s.words[cue.start - 1] in family.get("not_after", ()):
+            return []  # 'clinically-approved kinase inhibitors': an adjective, not the verb
         drugs = find.drugs_before(s, cues, cue.start)
         after = [] if drugs and not all(d.canonical in cues.generic_classes for d, _ in drugs) else \
             find.drugs_after(s, cues, cue.end, family.get("window", cues.drug_window), cue,
-                             of_governs=family.get("of_governs", False))
+                             need_linker=family.get("needs_linker", True), of_governs=family.get("of_governs", False))
         if drugs and not after:
             flags.add("drug_adjacent")
             anchor = drugs[0][0].token_start
