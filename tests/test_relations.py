@@ -438,6 +438,27 @@ def test_approvals_and_indications(extractor, text, expected):
     assert relation_tuples(extractor.extract(text)) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Selpercatinib is effective in treating tumors with RET alterations.", {("RET", None, "selpercatinib", "SENSITIVE_TO")}),
+    ("Lorlatinib is a new inhibitor of ALK for treating ALK-positive NSCLC.", {("ALK", None, "lorlatinib", "SENSITIVE_TO")}),
+    ("ROS1-rearranged NSCLC can be treated effectively with crizotinib.", {("ROS1", None, "crizotinib", "SENSITIVE_TO")}),
+    # a class in apposition, and its bracketed abbreviation, say what the drug is
+    ("Osimertinib is a third-generation tyrosine kinase inhibitor (TKI) that has been used to treat EGFR mutant lung "
+     "cancers.", {("EGFR", None, "osimertinib", "SENSITIVE_TO")}),
+    ("ROS1-rearranged NSCLC can be treated effectively with crizotinib, a tyrosine kinase inhibitor (TKI) targeting ROS1.",
+     {("ROS1", None, "crizotinib", "SENSITIVE_TO")}),
+    ("However, the gatekeeper mutation T790M in EGFR can confer resistance to tyrosine kinase inhibitors (TKIs).",
+     {("EGFR", "T790M", "tyrosine kinase inhibitor", "RESISTANT_TO")}),
+    # coordinated agents of a light verb
+    ("In RET-rearranged NSCLC patients, vandetanib and lenvatinib have shown some efficacy.",
+     {("RET", None, "vandetanib", "SENSITIVE_TO"), ("RET", None, "lenvatinib", "SENSITIVE_TO")}),
+    ("p53 disruption rendered cells strikingly resistant to 5-fluorouracil.", {("TP53", None, "fluorouracil", "RESISTANT_TO")}),
+    ("We used cisplatin to treat TP53-mutant cells for 24 hours.", set()),
+])
+def test_treatment_verbs_light_verbs_and_appositions(extractor, text, expected):
+    assert relation_tuples(extractor.extract(text)) == expected
+
+
 # -- documents -------------------------------------------------------------------------------
 
 def test_no_relations_after_boilerplate_heading(extractor):

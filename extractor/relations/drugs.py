@@ -214,6 +214,8 @@ def agent_drugs(s: Sentence, cues: Cues, position: int, limit: int | None = -1, 
     if not before:
         return []
     nearest = max(before, key=lambda d: d.token_end)
+    # 'a tyrosine kinase inhibitor (TKI) that': the bracket abbreviates the name before it
+    nearest = next((d for d in before if _bracketed_after(s, d, nearest)), nearest)
     # 'Ivosidenib, an IDH1 inhibitor, is approved', 'Ivosidenib is an IDH1 inhibitor approved': the class says
     # what the drug is
     nearest = next((d for d in before if _says_what(s, cues, d, nearest)), nearest)
@@ -482,11 +484,18 @@ def _named(s: Sentence, cues: Cues, drugs: list[Mention]) -> Drugs:
     """Keep the named drug: 'the HER2 kinase inhibitor neratinib', 'TKI therapy with vemurafenib',
     'BH3 mimetics ABT-737', 'irinotecan-based chemotherapy'; one mention per drug name."""
     kept: list[Mention] = []
+    explained = None  # the last class that says what the drug before it is
     words = s.words
     for index, mention in enumerate(drugs):
         following = drugs[index + 1] if index + 1 < len(drugs) else None
-        if kept and kept[-1] is drugs[index - 1] and _bracketed_after(s, drugs[index - 1], mention):
-            continue  # 'EGFR tyrosine kinase inhibitors (TKIs)': the bracket abbreviates the name before it
+        if index > 0 and (kept and kept[-1] is drugs[index - 1] or drugs[index - 1] is explained) and \
+                _bracketed_after(s, drugs[index - 1], mention):
+            # 'EGFR tyrosine kinase inhibitors (TKIs)': the bracket abbreviates the name before it, also when that
+            # name only says what a drug is ('crizotinib, a tyrosine kinase inhibitor (TKI)')
+            continue
+        if mention.label == "DRUG_CLASS" and index > 0 and _says_what(s, cues, drugs[index - 1], mention):
+            explained = mention
+            continue  # 'etoposide (a topoisomerase II inhibitor)': the class says what the drug is
         if mention.label == "DRUG_CLASS" and following is not None:
             between = words[mention.token_end:following.token_start]
             # 'TKIs such as erlotinib', 'TKIs, namely erlotinib', 'TKI therapy with vemurafenib', 'AI (AI) drug';
@@ -496,8 +505,6 @@ def _named(s: Sentence, cues: Cues, drugs: list[Mention]) -> Drugs:
                              or (w == "," and marked) for w in between)
             if appositive and (following.label == "DRUG" or following.normalized == mention.normalized):
                 continue
-        if mention.label == "DRUG_CLASS" and index > 0 and _says_what(s, cues, drugs[index - 1], mention):
-            continue  # 'etoposide (a topoisomerase II inhibitor)': the class says what the drug is
         if mention.label == "DRUG_CLASS" and index > 0 and mention.canonical in cues.generic_classes:
             # 'irinotecan-based chemotherapy', 'anthracycline-containing chemotherapy': the qualifier names it
             between = words[drugs[index - 1].token_end:mention.token_start]
