@@ -459,6 +459,21 @@ def test_treatment_verbs_light_verbs_and_appositions(extractor, text, expected):
     assert relation_tuples(extractor.extract(text)) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a drug-resistance mutation named without its gene takes the gene it is known in
+    ("Mutations predisposing to dasatinib resistance such as F317C/V and V299L did not occur before dasatinib exposure.",
+     {("ABL1", "F317C", "dasatinib", "RESISTANT_TO"), ("ABL1", "F317V", "dasatinib", "RESISTANT_TO"),
+      ("ABL1", "V299L", "dasatinib", "RESISTANT_TO")}),
+    ("SLFN11 has emerged as a promising predictor of sensitivity to cisplatin.",
+     {("SLFN11", None, "cisplatin", "SENSITIVE_TO")}),
+    ("p53 disruption rendered cells resistant to the effects of the antimetabolite 5-fluorouracil.",
+     {("TP53", None, "fluorouracil", "RESISTANT_TO")}),
+    ("KRAS-mutant cells were resistant to the effects of hypoxia, not of cisplatin.", set()),
+])
+def test_known_resistance_mutations_role_phrases_and_drug_effects(extractor, text, expected):
+    assert relation_tuples(extractor.extract(text)) == expected
+
+
 # -- documents -------------------------------------------------------------------------------
 
 def test_no_relations_after_boilerplate_heading(extractor):
