@@ -232,7 +232,7 @@ class VariantFinder:
             groups = m.groupdict()
             event = self.exon_events[(groups["event"] or groups["event2"]).lower()]
             norm = f"exon {int(groups['exon'] or groups['exon2'])} {event}"
-            return VariantMatch(start, end, vtext, "exon", norm, norm)
+            return self._attached(VariantMatch(start, end, vtext, "exon", norm, norm), gene, m)  # 'EGFRex19del'
         if kind == "protein":
             if spec.get("unpositioned_context") and not self._positioned_or_said(m, text):
                 return None

@@ -116,6 +116,14 @@ def test_singular_and_plural_class_names_are_one_class(extractor):
     assert len(record["entities"]) == 4
 
 
+def test_a_bare_anti_checkpoint_name_is_its_class(extractor):
+    record = extractor.extract("POLE deficiency predicts anti–PD-1 efficacy; PD-1 expression and checkpoint blockade "
+                               "immunotherapy.")
+    assert [(e["text"], e["normalized"]) for e in record["entities"] if e["label"] != "VARIANT"] == [
+        ("POLE", "HGNC:9177"), ("anti–PD-1", "CLASS:pd-1-inhibitor"), ("PD-1", "HGNC:8760"),
+        ("checkpoint blockade immunotherapy", "CLASS:immune-checkpoint-inhibitor")]
+
+
 def test_abbreviation_with_non_gene_long_form_is_no_gene(extractor):
     record = extractor.extract("Overall survival (OS) was longer. OS improved.")
     assert [e for e in record["entities"] if e["label"] == "GENE"] == []

@@ -66,6 +66,13 @@ def test_attached_gene(finder, text, gene):
     assert v.canonical == text[-5:]
 
 
+@pytest.mark.parametrize("text,gene,canon", [("EGFRex19del", "EGFR", "exon 19 deletion"),
+                                             ("EGFR-ex20ins", "EGFR", "exon 20 insertion")])
+def test_attached_gene_of_a_short_exon_event(finder, text, gene, canon):
+    v = one(finder, text)
+    assert (v.gene_text, v.canonical, text[v.start:v.end]) == (gene, canon, text[-7:])
+
+
 def test_attached_gene_needs_known_symbol_without_hyphen(finder):
     assert finder.find("XYZ12L755S") == []
     v = one(finder, "IL8-251A/A genotype")
@@ -327,6 +334,7 @@ def test_variants_known_by_a_name():
     from extractor.variants import VariantFinder
     finder = VariantFinder.from_file()
     found = [(v.text, v.variant_type, v.canonical, v.gene_symbol)
-             for v in finder.find("EGFRvIII, EGFR variant III and AR-V7 (ARv7), not HPV7 or FARV7")]
+             for v in finder.find("EGFRvIII, EGFR variant III and AR-V7 (ARv7), not HPV7 or FARV7; METex14 skipping")]
     assert found == [("EGFRvIII", "named", "vIII", "EGFR"), ("EGFR variant III", "named", "vIII", "EGFR"),
-                     ("AR-V7", "named", "AR-V7", "AR"), ("ARv7", "named", "AR-V7", "AR")]
+                     ("AR-V7", "named", "AR-V7", "AR"), ("ARv7", "named", "AR-V7", "AR"),
+                     ("METex14 skipping", "named", "exon 14 skipping", "MET")]
