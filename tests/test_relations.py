@@ -474,6 +474,15 @@ def test_known_resistance_mutations_role_phrases_and_drug_effects(extractor, tex
     assert relation_tuples(extractor.extract(text)) == expected
 
 
+@pytest.mark.parametrize("text", [
+    "Despite the success of vemurafenib in treating patients with BRAF-mutant metastatic melanoma, most patients "
+    "ultimately develop resistance.",
+    "Although gefitinib is active in EGFR-mutant NSCLC, tumours invariably develop resistance.",
+])
+def test_resistance_the_hosts_develop_after_an_adverb_is_not_the_alterations(extractor, text):
+    assert not [r for r in relations(extractor, text) if r["type"] == "RESISTANT_TO"]
+
+
 # -- documents -------------------------------------------------------------------------------
 
 def test_no_relations_after_boilerplate_heading(extractor):
