@@ -483,6 +483,16 @@ def test_resistance_the_hosts_develop_after_an_adverb_is_not_the_alterations(ext
     assert not [r for r in relations(extractor, text) if r["type"] == "RESISTANT_TO"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("To investigate whether MET amplification is associated with osimertinib resistance, we analysed 50 patients.",
+     set()),
+    ("We investigated whether MET amplification causes resistance and found that it was associated with osimertinib "
+     "resistance.", {("MET", None, "osimertinib", "RESISTANT_TO")}),
+])
+def test_a_claim_word_inside_the_aims_question_keeps_it_an_aim(extractor, text, expected):
+    assert relation_tuples(extractor.extract(text)) == expected
+
+
 # -- documents -------------------------------------------------------------------------------
 
 def test_no_relations_after_boilerplate_heading(extractor):

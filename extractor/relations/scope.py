@@ -22,7 +22,10 @@ def is_aim(s: Sentence, cues: Cues, cue: Span) -> bool:
     if not aims:
         return False
     last = max(e for _, e in aims)
-    return not s.has("claims", last, cue.start)
+    claims = s.has("claims", last, cue.start)
+    # 'to investigate whether X is associated with resistance to D': the claim is the aim's question
+    asked = any(s.words[i] in cues.aim_questions for i in range(min(b for b, _ in aims), cue.start))
+    return not claims or asked and all(" ".join(s.words[b:e]) in cues.question_claims for b, e in claims)
 
 
 def fronted_clause_end(s: Sentence, cues: Cues) -> int | None:
