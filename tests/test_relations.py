@@ -493,6 +493,16 @@ def test_a_claim_word_inside_the_aims_question_keeps_it_an_aim(extractor, text, 
     assert relation_tuples(extractor.extract(text)) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("BRCA2 plays a key role in docetaxel resistance.", {("BRCA2", None, "docetaxel", "RESISTANT_TO")}),
+    ("MLH1-proficient cells were more sensitive to cisplatin than MLH1-deficient cells.",
+     {("MLH1", None, "cisplatin", "SENSITIVE_TO")}),
+    ("BRCA2 plays a key role in DNA repair, and docetaxel is given in prostate cancer.", set()),
+])
+def test_a_role_in_resistance_and_proficiency(extractor, text, expected):
+    assert relation_tuples(extractor.extract(text)) == expected
+
+
 # -- documents -------------------------------------------------------------------------------
 
 def test_no_relations_after_boilerplate_heading(extractor):
