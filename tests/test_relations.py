@@ -503,6 +503,15 @@ def test_a_role_in_resistance_and_proficiency(extractor, text, expected):
     assert relation_tuples(extractor.extract(text)) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("5-FU acts by inhibiting thymidylate synthase (TS), and high levels of TS correlate with resistance to "
+     "treatment with fluoropyrimidines.", {("TYMS", None, "fluoropyrimidine", "RESISTANT_TO", False)}),
+    ("Inhibiting TS sensitized cells to 5-FU.", {("TYMS", None, "fluorouracil", "RESISTANT_TO", False)}),
+])
+def test_a_drugs_own_inhibition_of_a_gene_is_no_alteration(extractor, text, expected):
+    assert {(r["gene"], r["variant"], r["drug"], r["type"], r["negated"]) for r in relations(extractor, text)} == expected
+
+
 # -- documents -------------------------------------------------------------------------------
 
 def test_no_relations_after_boilerplate_heading(extractor):

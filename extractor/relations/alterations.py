@@ -121,9 +121,15 @@ def _named_genotype(s: Sentence, cues: Cues, span: range) -> bool:
 
 
 def _done_by_drug(s: Sentence, cues: Cues, altered: Alteration) -> bool:
-    """A manipulation named with the drug that does it ('X inhibition with D', 'X blockade by D')."""
+    """A manipulation named with the drug that does it ('X inhibition with D', 'X blockade by D', '5-FU acts by
+    inhibiting TS')."""
     i = altered.end
-    return i < s.end and s.words[i] in ("with", "by", "using") and drug_arm_end(s, cues, i + 1) is not None
+    if i < s.end and s.words[i] in ("with", "by", "using") and drug_arm_end(s, cues, i + 1) is not None:
+        return True
+    j = altered.start - 1
+    while j >= s.start and altered.start - j <= 4 and s.words[j] in cues.drug_action_links:
+        j -= 1
+    return s.start <= j < altered.start - 1 and s.mention_at(j, DRUG_LABELS) is not None
 
 
 def _statuses(s: Sentence, cues: Cues) -> list[Alteration]:

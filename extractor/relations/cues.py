@@ -18,7 +18,7 @@ MODIFIER_LISTS = ("reverse", "restore", "overcome", "enhance", "undirected", "ac
 # single-word lists, kept as sets under the same name
 WORD_LISTS = ("linkers", "drug_prefix", "drug_fillers", "drug_qualifier_after", "drug_qualifier_before", "glue",
               "resistance_labels", "sensitizing_labels", "negation", "hedges", "hedge_verbs", "undirected_after",
-              "host_words", "host_links", "clause_breaks", "aim_questions", "question_claims", "fronted_subordinators", "combination", "compound_adjectives", "relative_stops",
+              "host_words", "host_links", "clause_breaks", "aim_questions", "question_claims", "drug_action_links", "fronted_subordinators", "combination", "compound_adjectives", "relative_stops",
               "treatment_verbs", "comparative_stops", "drug_comparators", "apposition_markers", "negation_after",
               "negation_partial",
               "finding_words", "qualifier_joiners", "outcome_verbs", "arm_openers", "host_drug_qualifiers",
