@@ -124,6 +124,13 @@ def test_a_bare_anti_checkpoint_name_is_its_class(extractor):
         ("checkpoint blockade immunotherapy", "CLASS:immune-checkpoint-inhibitor")]
 
 
+def test_a_targets_antibody_is_a_class_only_as_an_object(extractor):
+    record = extractor.extract("KRAS mutations predict resistance to EGFR antibodies; IGF1R antibody staining was weak.")
+    assert [(e["text"], e["label"], e["normalized"]) for e in record["entities"] if e["label"] != "VARIANT"] == [
+        ("KRAS", "GENE", "HGNC:6407"), ("EGFR antibodies", "DRUG_CLASS", "CLASS:anti-egfr-antibody"),
+        ("IGF1R", "GENE", "HGNC:5465")]
+
+
 def test_abbreviation_with_non_gene_long_form_is_no_gene(extractor):
     record = extractor.extract("Overall survival (OS) was longer. OS improved.")
     assert [e for e in record["entities"] if e["label"] == "GENE"] == []
