@@ -512,6 +512,18 @@ def test_a_drugs_own_inhibition_of_a_gene_is_no_alteration(extractor, text, expe
     assert {(r["gene"], r["variant"], r["drug"], r["type"], r["negated"]) for r in relations(extractor, text)} == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("A small number of lines lacking a BRAF mutation were sensitive to CI-1040 but resistant to vemurafenib.", set()),
+    ("Patients without KRAS mutations responded to cetuximab.", set()),
+    ("Cells lacking PTEN were resistant to trastuzumab.", {("PTEN", None, "trastuzumab", "RESISTANT_TO")}),
+    # a CML response term is one cue, so the undirected verb before it reaches it
+    ("ABCB1 haplotypes are associated with P-gp activity and affect a major molecular response in CML patients "
+     "treated with imatinib.", set()),
+])
+def test_absent_alterations_and_undirected_molecular_responses(extractor, text, expected):
+    assert relation_tuples(extractor.extract(text)) == expected
+
+
 # -- documents -------------------------------------------------------------------------------
 
 def test_no_relations_after_boilerplate_heading(extractor):

@@ -80,6 +80,7 @@ def _alterations(s: Sentence, cues: Cues) -> list[Alteration]:
             start = before.token_start
             recordable = recordable and is_hgnc_gene(before)  # 'RAS mutations': a family's
         kind = variant.attrs.get("variant_type") or "gene_level"
+        recordable = recordable and not _absent(s, start)
         found.append(Alteration(variant, start, variant.token_end, kind, recordable=recordable))
     for gene in (m for m in s.mentions if m.label == "GENE"):
         if qualifies_drug(s, cues, gene):
@@ -178,6 +179,14 @@ def _listed_after(s: Sentence, found: list[Alteration], gene: Mention) -> Altera
     return next((a for a in found if a.mention is first and a.start < first.token_start
                  or a.mention.label == "VARIANT" and a.mention.attrs.get("gene") == first.canonical
                  and a.end == first.token_start - 1), None)
+
+
+def _absent(s: Sentence, start: int) -> bool:
+    """'lines lacking a BRAF mutation', 'patients without KRAS mutations': the alteration is said to be absent."""
+    i = start - 1
+    while i >= s.start and s.words[i] in ("a", "an", "the", "any"):
+        i -= 1
+    return any(e == i + 1 for _, e in s.has("absence", max(s.start, i - 2), i + 1))
 
 
 def _wild_type(s: Sentence, gene: Mention) -> bool:
