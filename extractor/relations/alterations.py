@@ -182,11 +182,13 @@ def _listed_after(s: Sentence, found: list[Alteration], gene: Mention) -> Altera
 
 
 def _absent(s: Sentence, start: int) -> bool:
-    """'lines lacking a BRAF mutation', 'patients without KRAS mutations': the alteration is said to be absent."""
+    """'lines lacking a BRAF mutation', 'patients without KRAS mutations': the alteration is said to be absent
+    (not in a comparison: 'tumors with and without EGFR amplification')."""
     i = start - 1
     while i >= s.start and s.words[i] in ("a", "an", "the", "any"):
         i -= 1
-    return any(e == i + 1 for _, e in s.has("absence", max(s.start, i - 2), i + 1))
+    return any(e == i + 1 and not (b > s.start and s.words[b - 1] in ("and", "or"))
+               for b, e in s.has("absence", max(s.start, i - 2), i + 1))
 
 
 def _wild_type(s: Sentence, gene: Mention) -> bool:
