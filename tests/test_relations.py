@@ -524,6 +524,21 @@ def test_absent_alterations_and_undirected_molecular_responses(extractor, text, 
     assert relation_tuples(extractor.extract(text)) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Mechanisms of resistance to osimertinib in EGFR-mutant NSCLC include MET amplification.",
+     {("MET", None, "osimertinib", "RESISTANT_TO")}),
+    ("The mechanisms of resistance to osimertinib include MET amplification and HER2 amplification.",
+     {("MET", None, "osimertinib", "RESISTANT_TO"), ("ERBB2", None, "osimertinib", "RESISTANT_TO")}),
+    ("Mechanisms of resistance to osimertinib in EGFR-mutant NSCLC were studied.", set()),
+    ("MET amplification, by contrast, is a recognised mechanism of acquired resistance to osimertinib in EGFR-mutant "
+     "lung cancer.", {("MET", None, "osimertinib", "RESISTANT_TO")}),
+    # a gene family named by a variant after it is no subject
+    ("Secondary mutations in the MAPK/Erk signaling pathway conferred resistance to BRAF inhibitors.", set()),
+])
+def test_mechanisms_of_resistance_name_hosts_after_and_list_subjects(extractor, text, expected):
+    assert relation_tuples(extractor.extract(text)) == expected
+
+
 # -- documents -------------------------------------------------------------------------------
 
 def test_no_relations_after_boilerplate_heading(extractor):

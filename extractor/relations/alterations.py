@@ -75,7 +75,10 @@ def _alterations(s: Sentence, cues: Cues) -> list[Alteration]:
             continue
         start = variant.token_start
         before = s.at.get(start - 1) or (s.at.get(start - 2) if words[start - 1] == "-" else None)
-        recordable = bool(variant.attrs.get("gene"))
+        gene = variant.attrs.get("gene")
+        # 'mutations in the MAPK/Erk pathway': a family's, whatever the side its gene stands on
+        recordable = bool(gene) and not any(m.label == "GENE" and m.canonical == gene and not is_hgnc_gene(m)
+                                            for m in s.mentions)
         if before is not None and before.label == "GENE":
             start = before.token_start
             recordable = recordable and is_hgnc_gene(before)  # 'RAS mutations': a family's

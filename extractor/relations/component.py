@@ -192,6 +192,7 @@ class RelationExtractor:
             anchor = cue.start
         kind, agent, drugs, fixed = self._modified(s, cue, family, anchor, groups, drugs)
         acquired, host_acquired = scope.acquired(s, cues, cue) if kind == RESISTANT else (False, False)
+        mechanism = _mechanism_head(s, cue)  # 'mechanisms of resistance to D in X-mutant NSCLC': X is the host
         if not drugs and not agent:
             drugs = self._drugless(s, cue, family, acquired, previous_drugs)
             if not drugs:
@@ -210,10 +211,11 @@ class RelationExtractor:
             return []
         if trailing == "reverse":
             kind = OPPOSITE[kind]
-        group, where = find_subject(s, cues, lo, hi, groups, history,
-                                    prefer_after=adjacent and cue.text.lower() in cues.compound_adjectives,
-                                    host_blocked=host_acquired, cue_end=None if adjacent else cue.end,
-                                    passes={family["type"]}, clause_subject=family.get("clause_subject", False))
+        listed = _listed_mechanism(s, cue, hi, groups) if mechanism else None
+        group, where = (listed, set()) if listed is not None else find_subject(
+            s, cues, lo, hi, groups, history, prefer_after=adjacent and cue.text.lower() in cues.compound_adjectives,
+            host_blocked=host_acquired, cue_end=None if adjacent else cue.end, passes={family["type"]},
+            clause_subject=family.get("clause_subject", False), after_blocked=mechanism)
         if not where or where & {"alteration_after_cue", "elliptic_subject"}:
             causer = verb_agent(s, cues, cue.start, lo, groups)
             if causer is not None and (group is None or causer.end <= group.start or where):
@@ -405,6 +407,24 @@ def _split_reverse(s: Sentence, cue: Span) -> bool:
     """'X patients are less likely than wild-type patients to respond to D': 'less likely' split by its comparator."""
     return cue.start - 1 > s.start and s.words[cue.start - 1] == "to" and bool(
         s.has("split_reverse", max(s.start, cue.start - 10), cue.start - 1))
+
+
+def _mechanism_head(s: Sentence, cue: Span) -> bool:
+    """The cue right after 'mechanisms of' (one word may stand between: 'mechanisms of acquired resistance')."""
+    heads = s.has("mechanism_heads", max(s.start, cue.start - 4), cue.start)
+    return bool(heads) and cue.start - heads[-1][1] <= 1
+
+
+def _listed_mechanism(s: Sentence, cue: Span, hi: int, groups: list[Group]) -> Group | None:
+    """'Mechanisms of resistance to D in EGFR-mutant NSCLC include MET amplification': the first group with a
+    recordable member after a mechanism_verbs word that follows the cue and its drug in one clause."""
+    clause = s.clause_of(cue.start)
+    verbs = s.has("mechanism_verbs", hi, min(s.end, hi + 12))
+    verb = next((e for b, e in verbs if s.clause_of(b) == clause), None)
+    if verb is None:
+        return None
+    return next((g for g in groups if verb <= g.start and s.words_between(verb, g.start) <= 10
+                 and any(m.records() for m in g.active)), None)
 
 
 def _level_in_host(s: Sentence, end: int) -> bool:

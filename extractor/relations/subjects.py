@@ -15,12 +15,13 @@ HOST_COORDINATION = ("and", "or", ",", "while", "compared")
 
 def find_subject(s: Sentence, cues: Cues, lo: int, hi: int, groups: list[Group], history, prefer_after=False,
                  host_blocked=False, after_only=False, cue_end=None, passes=frozenset(),
-                 clause_subject=False) -> tuple[Group | None, set]:
+                 clause_subject=False, after_blocked=False) -> tuple[Group | None, set]:
     """The alteration group that the cue and drugs in tokens [lo, hi) are said of, and flags: the group
     right after the cue behind of/in/among/for; the nearest group before it in its clause; the first one
     after it (no other cue between, except those of a type in `passes`); an anaphor's antecedent among
     the `history` groups of earlier sentences. With `clause_subject`, only a group before the cue, the
-    first of its clause ('X cells maintained elevated Y signalling despite treatment with D': not Y)."""
+    first of its clause ('X cells maintained elevated Y signalling despite treatment with D': not Y). With
+    `after_blocked`, a group after the cue is a host ('mechanisms of resistance to D in X-mutant NSCLC')."""
     clause = s.clause_of(lo)
     active = [g for g in groups if g.active]
     # a group may end inside a cue that opens with its last word ('ABCG2-mediated resistance to D')
@@ -42,6 +43,7 @@ def find_subject(s: Sentence, cues: Cues, lo: int, hi: int, groups: list[Group],
         # or X is reported as found in them ('T790M was detected in patients who developed resistance to D')
         before = [g for g in before if g.has_label("resistance") or
                   any(s.words[i] in cues.finding_words for i in range(g.end, lo))]
+    if host_blocked or after_blocked:
         after = [g for g in after if _linked_after(s, hi, g)]
     if prefer_after and after and after[0].start - hi <= 2:
         return after[0], set()
