@@ -539,6 +539,17 @@ def test_mechanisms_of_resistance_name_hosts_after_and_list_subjects(extractor, 
     assert relation_tuples(extractor.extract(text)) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Bruton tyrosine kinase (BTK) and PLCG2 mutations are associated with ibrutinib resistance.",
+     {("BTK", None, "ibrutinib", "RESISTANT_TO"), ("PLCG2", None, "ibrutinib", "RESISTANT_TO")}),
+    # a gene named before its own variants gets no gene-level copy
+    ("Two mutations in the PI3K catalytic, alpha polypeptide (PI3K-CA), E545K and H1047R, confer resistance to "
+     "lapatinib.", {("PIK3CA", "E545K", "lapatinib", "RESISTANT_TO"), ("PIK3CA", "H1047R", "lapatinib", "RESISTANT_TO")}),
+])
+def test_a_bracketed_symbol_in_a_coordination_shares_the_alteration(extractor, text, expected):
+    assert relation_tuples(extractor.extract(text)) == expected
+
+
 # -- documents -------------------------------------------------------------------------------
 
 def test_no_relations_after_boilerplate_heading(extractor):

@@ -149,23 +149,37 @@ def _statuses(s: Sentence, cues: Cues) -> list[Alteration]:
 
 def _shared_alterations(s: Sentence, cues: Cues, found: list[Alteration]) -> list[Alteration]:
     """'KRAS and NRAS mutations', 'BRCA1, BRCA2 or PALB2 mutations': coordinated genes share the
-    alteration word of the last one (each becomes a gene-level subject)."""
+    alteration word of the last one (each becomes a gene-level subject); a bracketed symbol may follow a name
+    ('Bruton tyrosine kinase (BTK) and PLCG2 mutations')."""
     used = {id(a.mention) for a in found} | {id(m) for a in found for m in s.mentions
                                               if m.label == "GENE" and a.start <= m.token_start < a.end}
     extra = []
     for gene in (m for m in s.mentions if m.label == "GENE" and id(m) not in used):
         i = gene.token_end
-        while i < s.end and (s.words[i] in COORDINATION or s.mention_at(i, ("GENE",)) is not None):
-            i = s.at[i].token_end if s.at.get(i) is not None else i + 1
+        if _bracketed_symbol_end(s, gene.token_start - 1) is not None:
+            i += 1  # '(BTK) and PLCG2 mutations': past the bracket the symbol stands in
+        while i < s.end and (s.words[i] in COORDINATION or s.mention_at(i, ("GENE",)) is not None
+                             or _bracketed_symbol_end(s, i) is not None):
+            bracket = _bracketed_symbol_end(s, i)
+            i = bracket if bracket is not None else s.at[i].token_end if s.at.get(i) is not None else i + 1
         target = next((a for a in found if a.start == i or (a.start < i < a.end)), None)
         if (target is None or i == gene.token_end) and gene.token_start > s.start:
             target = _listed_after(s, found, gene)
-        if target is None or qualifies_drug(s, cues, gene):
-            continue
+        if target is None or qualifies_drug(s, cues, gene) or target.mention.attrs.get("gene") == gene.canonical:
+            continue  # 'PI3K-CA (PIK3CA), E545K and H1047R': the variants are the gene's own
         extra.append(Alteration(gene, gene.token_start, gene.token_end, target.kind, gene_only=True,
                                 manipulated=target.manipulated,
                                 recordable=is_hgnc_gene(gene)))
     return sorted(found + extra, key=lambda a: (a.start, a.end))
+
+
+def _bracketed_symbol_end(s: Sentence, i: int) -> int | None:
+    """'(BTK) and': a bracketed gene symbol followed by a coordination word; the position after the bracket."""
+    symbol = s.mention_at(i + 1, ("GENE",)) if s.words[i] == "(" else None
+    end = symbol.token_end if symbol is not None else None
+    if end is None or end + 1 >= s.end or s.words[end] != ")" or s.words[end + 1] not in COORDINATION:
+        return None
+    return end + 1
 
 
 def _listed_after(s: Sentence, found: list[Alteration], gene: Mention) -> Alteration | None:
