@@ -111,7 +111,8 @@ def test_chemotherapy_regimens_are_classes(extractor):
 
 
 def test_singular_and_plural_class_names_are_one_class(extractor):
-    record = extractor.extract("A platinum compound, platinum compounds, platinum drugs and platinum-based chemotherapy.")
+    record = extractor.extract("A platinum compound, platinum compounds, platinum drugs and platinum-based "
+                               "chemotherapy.")
     assert {e["normalized"] for e in record["entities"]} == {"CLASS:platinum-based-chemotherapy"}
     assert len(record["entities"]) == 4
 
@@ -125,7 +126,8 @@ def test_a_bare_anti_checkpoint_name_is_its_class(extractor):
 
 
 def test_a_targets_antibody_is_a_class_only_as_an_object(extractor):
-    record = extractor.extract("KRAS mutations predict resistance to EGFR antibodies; IGF1R antibody staining was weak.")
+    record = extractor.extract("KRAS mutations predict resistance to EGFR antibodies; IGF1R antibody staining was "
+                               "weak.")
     assert [(e["text"], e["label"], e["normalized"]) for e in record["entities"] if e["label"] != "VARIANT"] == [
         ("KRAS", "GENE", "HGNC:6407"), ("EGFR antibodies", "DRUG_CLASS", "CLASS:anti-egfr-antibody"),
         ("IGF1R", "GENE", "HGNC:5465")]

@@ -31,7 +31,8 @@ def test_loose_gene_matches(extractor, text, expected):
     "Mice lacking the gene were smaller.",  # capitalised word opening a sentence
     "Large deletions were found.",  # an adjective opening a sentence before a gene noun
     "CT and EMT were measured; TTP and TTF were longer in HRD tumours.",  # curated stop list: abbreviations
-    "Imatinib is effective in CML and ALL; OS, EFS and the DCR at the MTD were longer in NHL and HL.",  # disease, outcome
+    # disease and outcome abbreviations
+    "Imatinib is effective in CML and ALL; OS, EFS and the DCR at the MTD were longer in NHL and HL.",
     "written by Bora Lim and colleagues",  # names: capitalised words side by side
     "Epub 2021 Sep 2.",  # months
     "Levels of miR-16 fell.",  # a microRNA, not the MIR16 alias of GDE1

@@ -422,7 +422,8 @@ def test_an_agent_cue_in_a_fronted_clause_takes_no_subject_past_it(extractor, te
 @pytest.mark.parametrize("text, expected", [
     ("The FDA approved selpercatinib as the first treatment for NSCLC or thyroid cancer with RET gene alterations.",
      {("RET", None, "selpercatinib", "SENSITIVE_TO")}),
-    ("The FDA granted accelerated approval to tepotinib for patients with NSCLC harboring MET exon 14 skipping alterations.",
+    ("The FDA granted accelerated approval to tepotinib for patients with NSCLC harboring MET exon 14 skipping "
+     "alterations.",
      {("MET", "exon 14 skipping", "tepotinib", "SENSITIVE_TO")}),
     ("Selective FGFR inhibitors have led to the approval of pemigatinib for FGFR2 fusion-positive cholangiocarcinoma.",
      {("FGFR2", None, "pemigatinib", "SENSITIVE_TO")}),
@@ -439,20 +440,25 @@ def test_approvals_and_indications(extractor, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Selpercatinib is effective in treating tumors with RET alterations.", {("RET", None, "selpercatinib", "SENSITIVE_TO")}),
-    ("Lorlatinib is a new inhibitor of ALK for treating ALK-positive NSCLC.", {("ALK", None, "lorlatinib", "SENSITIVE_TO")}),
-    ("ROS1-rearranged NSCLC can be treated effectively with crizotinib.", {("ROS1", None, "crizotinib", "SENSITIVE_TO")}),
+    ("Selpercatinib is effective in treating tumors with RET alterations.",
+     {("RET", None, "selpercatinib", "SENSITIVE_TO")}),
+    ("Lorlatinib is a new inhibitor of ALK for treating ALK-positive NSCLC.",
+     {("ALK", None, "lorlatinib", "SENSITIVE_TO")}),
+    ("ROS1-rearranged NSCLC can be treated effectively with crizotinib.",
+     {("ROS1", None, "crizotinib", "SENSITIVE_TO")}),
     # a class in apposition, and its bracketed abbreviation, say what the drug is
     ("Osimertinib is a third-generation tyrosine kinase inhibitor (TKI) that has been used to treat EGFR mutant lung "
      "cancers.", {("EGFR", None, "osimertinib", "SENSITIVE_TO")}),
-    ("ROS1-rearranged NSCLC can be treated effectively with crizotinib, a tyrosine kinase inhibitor (TKI) targeting ROS1.",
+    ("ROS1-rearranged NSCLC can be treated effectively with crizotinib, a tyrosine kinase inhibitor (TKI) targeting "
+     "ROS1.",
      {("ROS1", None, "crizotinib", "SENSITIVE_TO")}),
     ("However, the gatekeeper mutation T790M in EGFR can confer resistance to tyrosine kinase inhibitors (TKIs).",
      {("EGFR", "T790M", "tyrosine kinase inhibitor", "RESISTANT_TO")}),
     # coordinated agents of a light verb
     ("In RET-rearranged NSCLC patients, vandetanib and lenvatinib have shown some efficacy.",
      {("RET", None, "vandetanib", "SENSITIVE_TO"), ("RET", None, "lenvatinib", "SENSITIVE_TO")}),
-    ("p53 disruption rendered cells strikingly resistant to 5-fluorouracil.", {("TP53", None, "fluorouracil", "RESISTANT_TO")}),
+    ("p53 disruption rendered cells strikingly resistant to 5-fluorouracil.",
+     {("TP53", None, "fluorouracil", "RESISTANT_TO")}),
     ("We used cisplatin to treat TP53-mutant cells for 24 hours.", set()),
 ])
 def test_treatment_verbs_light_verbs_and_appositions(extractor, text, expected):
@@ -461,7 +467,8 @@ def test_treatment_verbs_light_verbs_and_appositions(extractor, text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     # a drug-resistance mutation named without its gene takes the gene it is known in
-    ("Mutations predisposing to dasatinib resistance such as F317C/V and V299L did not occur before dasatinib exposure.",
+    ("Mutations predisposing to dasatinib resistance such as F317C/V and V299L did not occur before dasatinib "
+     "exposure.",
      {("ABL1", "F317C", "dasatinib", "RESISTANT_TO"), ("ABL1", "F317V", "dasatinib", "RESISTANT_TO"),
       ("ABL1", "V299L", "dasatinib", "RESISTANT_TO")}),
     ("SLFN11 has emerged as a promising predictor of sensitivity to cisplatin.",
@@ -509,7 +516,8 @@ def test_a_role_in_resistance_and_proficiency(extractor, text, expected):
     ("Inhibiting TS sensitized cells to 5-FU.", {("TYMS", None, "fluorouracil", "RESISTANT_TO", False)}),
 ])
 def test_a_drugs_own_inhibition_of_a_gene_is_no_alteration(extractor, text, expected):
-    assert {(r["gene"], r["variant"], r["drug"], r["type"], r["negated"]) for r in relations(extractor, text)} == expected
+    found = {(r["gene"], r["variant"], r["drug"], r["type"], r["negated"]) for r in relations(extractor, text)}
+    assert found == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -544,7 +552,8 @@ def test_mechanisms_of_resistance_name_hosts_after_and_list_subjects(extractor, 
      {("BTK", None, "ibrutinib", "RESISTANT_TO"), ("PLCG2", None, "ibrutinib", "RESISTANT_TO")}),
     # a gene named before its own variants gets no gene-level copy
     ("Two mutations in the PI3K catalytic, alpha polypeptide (PI3K-CA), E545K and H1047R, confer resistance to "
-     "lapatinib.", {("PIK3CA", "E545K", "lapatinib", "RESISTANT_TO"), ("PIK3CA", "H1047R", "lapatinib", "RESISTANT_TO")}),
+     "lapatinib.",
+     {("PIK3CA", "E545K", "lapatinib", "RESISTANT_TO"), ("PIK3CA", "H1047R", "lapatinib", "RESISTANT_TO")}),
 ])
 def test_a_bracketed_symbol_in_a_coordination_shares_the_alteration(extractor, text, expected):
     assert relation_tuples(extractor.extract(text)) == expected

@@ -158,9 +158,10 @@ def _shared_alterations(s: Sentence, cues: Cues, found: list[Alteration]) -> lis
         i = gene.token_end
         if _bracketed_symbol_end(s, gene.token_start - 1) is not None:
             i += 1  # '(BTK) and PLCG2 mutations': past the bracket the symbol stands in
-        while i < s.end and (s.words[i] in COORDINATION or s.mention_at(i, ("GENE",)) is not None
-                             or _bracketed_symbol_end(s, i) is not None):
+        while i < s.end:
             bracket = _bracketed_symbol_end(s, i)
+            if bracket is None and s.words[i] not in COORDINATION and s.mention_at(i, ("GENE",)) is None:
+                break
             i = bracket if bracket is not None else s.at[i].token_end if s.at.get(i) is not None else i + 1
         target = next((a for a in found if a.start == i or (a.start < i < a.end)), None)
         if (target is None or i == gene.token_end) and gene.token_start > s.start:

@@ -13,13 +13,14 @@ from spacy.util import filter_spans
 PHRASE_LISTS = ("contrast", "aims", "aims_after", "wild_type", "drug_anaphors", "claims", "hedge_exceptions",
                 "hedge_resets", "hedge_nonhedges", "treatment_links", "acquired", "causal_links", "anaphors",
                 "negation_exceptions", "but_not", "light_verbs", "role_nouns", "agent_verbs", "drug_comparators",
-                "effect_linkers", "independence", "no_difference", "no_association", "passive_agents", "split_reverse", "absence",
-                "mechanism_heads", "mechanism_verbs")
+                "effect_linkers", "independence", "no_difference", "no_association", "passive_agents", "split_reverse",
+                "absence", "mechanism_heads", "mechanism_verbs")
 MODIFIER_LISTS = ("reverse", "restore", "overcome", "enhance", "undirected", "act_on")
 # single-word lists, kept as sets under the same name
 WORD_LISTS = ("linkers", "drug_prefix", "drug_fillers", "drug_qualifier_after", "drug_qualifier_before", "glue",
               "resistance_labels", "sensitizing_labels", "negation", "hedges", "hedge_verbs", "undirected_after",
-              "host_words", "host_links", "clause_breaks", "aim_questions", "question_claims", "drug_action_links", "fronted_subordinators", "combination", "compound_adjectives", "relative_stops",
+              "host_words", "host_links", "clause_breaks", "aim_questions", "question_claims", "drug_action_links",
+              "fronted_subordinators", "combination", "compound_adjectives", "relative_stops",
               "treatment_verbs", "comparative_stops", "drug_comparators", "apposition_markers", "negation_after",
               "negation_partial",
               "finding_words", "qualifier_joiners", "outcome_verbs", "arm_openers", "host_drug_qualifiers",

@@ -36,7 +36,7 @@ def fronted_clause_end(s: Sentence, cues: Cues) -> int | None:
     depth = 0
     for i in range(s.start, s.end):
         depth += (s.words[i] == "(") - (s.words[i] == ")")
-        if s.words[i] == "," and depth <= 0 and not any(w in (",", "and", "or") for w in s.words[i + 1:min(s.end, i + 4)]):
+        if s.words[i] == "," and depth <= 0 and not {",", "and", "or"} & set(s.words[i + 1:min(s.end, i + 4)]):
             return i
     return None
 
