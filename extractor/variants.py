@@ -106,6 +106,7 @@ class VariantFinder:
         self.fusion_not_before = re.compile(data["fusion_not_before"])
         self.blocklist = set(data["blocklist"])
         self.attach_genes = {g.upper() for g in data["attach_genes"]}
+        self.mutant_suffix_genes = frozenset(data["mutant_suffix_genes"])
         self.context_block = re.compile(data["context_block"])
         self.suppress_gap = re.compile(data["suppress_after_variant"])
         self.wordy_before = re.compile(data["unpositioned_context"]["before"])
@@ -217,6 +218,10 @@ class VariantFinder:
                 return None
             norm = f"{g1}::{g2}"
             return VariantMatch(start, end, vtext, "fusion", norm, norm)
+        if kind == "mutant_suffix":  # 'EGFRm', 'PIK3CAm+': the gene's mutation
+            if m["g"] not in self.mutant_suffix_genes:
+                return None
+            return VariantMatch(start, end, vtext, "gene_level", "mutation", "mutation", gene_symbol=m["g"])
         if kind == "named":  # 'EGFRvIII', 'AR-V7'
             return VariantMatch(start, end, vtext, "named", spec["named_as"], spec["named_as"],
                                 gene_symbol=spec["named_gene"])

@@ -73,6 +73,13 @@ def test_attached_gene_of_a_short_exon_event(finder, text, gene, canon):
     assert (v.gene_text, v.canonical, text[v.start:v.end]) == (gene, canon, text[-7:])
 
 
+@pytest.mark.parametrize("text,found", [("EGFRm+ NSCLC", [("EGFRm+", "mutation", "EGFR")]),
+                                        ("PIK3CAm tumours", [("PIK3CAm", "mutation", "PIK3CA")]),
+                                        ("ATMm, IFNm and 5 mm", [])])
+def test_a_gene_with_an_m_written_on_is_its_mutation(finder, text, found):
+    assert [(v.text, v.canonical, v.gene_symbol) for v in finder.find(text)] == found
+
+
 def test_attached_gene_needs_known_symbol_without_hyphen(finder):
     assert finder.find("XYZ12L755S") == []
     v = one(finder, "IL8-251A/A genotype")
