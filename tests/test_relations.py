@@ -411,6 +411,9 @@ def test_a_drugless_resistance_clause_takes_the_one_drug_of_the_clause_before(ex
 @pytest.mark.parametrize("text, expected", [
     ("Although imatinib is highly effective in CML, mutations in the ABL1 kinase domain confer resistance.",
      {("ABL1", "imatinib", "RESISTANT_TO", False)}),
+    # the fronted clause's comma ends a coordination of alterations too
+    ("Although responses to erlotinib were seen in patients with EGFR mutations, KRAS mutations predicted resistance.",
+     {("EGFR", "erlotinib", "SENSITIVE_TO", False)}),
     # a list comma does not end the fronted clause
     ("Although gefitinib is effective in EGFR-mutant, KRAS-wild-type tumours, KRAS mutations confer resistance.",
      {("EGFR", "gefitinib", "SENSITIVE_TO", False), ("KRAS", "gefitinib", "RESISTANT_TO", False)}),

@@ -13,6 +13,7 @@ from ..mentions import Mention
 from ..sentences import doc_text
 from .cues import Cues
 from .drugs import drug_arm_end
+from .scope import fronted_clause_end
 from .sentence import DRUG_LABELS, Alteration, Group, Sentence
 
 GENE_LEVEL_WORDS = {"mutation", "mutant", "alteration", "mutated"}
@@ -23,12 +24,13 @@ LIST_JOINERS = (",", "and", "or", "and/or")
 def alteration_groups(s: Sentence, cues: Cues) -> list[Group]:
     """The sentence's alterations, joined into groups where only coordination / example words separate them."""
     groups: list[Group] = []
+    fronted_end = fronted_clause_end(s, cues)  # 'Although ... with EGFR mutations, KRAS mutations ...': two groups
     for alteration in _alterations(s, cues):
         if groups:
             last = groups[-1]
             between = range(last.end, alteration.start)
             glued = all(s.words[i] in cues.glue or s.words[i].isdigit() or s.doc[i].is_space or
-                        s.mention_at(i, ("GENE", "VARIANT")) is not None for i in between)
+                        s.mention_at(i, ("GENE", "VARIANT")) is not None for i in between) and fronted_end not in between
             if (alteration.start >= last.end and len(between) <= cues.group_max_gap and glued
                     and s.clause_of(last.end - 1) == s.clause_of(alteration.start)) \
                     or alteration.start < last.end:  # or overlapping phrases ("expression of X" inside another)
