@@ -29,8 +29,9 @@ def alteration_groups(s: Sentence, cues: Cues) -> list[Group]:
         if groups:
             last = groups[-1]
             between = range(last.end, alteration.start)
-            glued = all(s.words[i] in cues.glue or s.words[i].isdigit() or s.doc[i].is_space or
-                        s.mention_at(i, ("GENE", "VARIANT")) is not None for i in between) and fronted_end not in between
+            glued = fronted_end not in between and all(
+                s.words[i] in cues.glue or s.words[i].isdigit() or s.doc[i].is_space or
+                s.mention_at(i, ("GENE", "VARIANT")) is not None for i in between)
             if (alteration.start >= last.end and len(between) <= cues.group_max_gap and glued
                     and s.clause_of(last.end - 1) == s.clause_of(alteration.start)) \
                     or alteration.start < last.end:  # or overlapping phrases ("expression of X" inside another)
