@@ -790,6 +790,11 @@ def test_subjects_and_drugs_in_longer_phrases(extractor, text, expected):
     ("In the gemcitabine/cisplatin arm, patients with low RRM1 expression had longer median survival.",
      {("RRM1", "gemcitabine", "SENSITIVE_TO", False), ("RRM1", "cisplatin", "SENSITIVE_TO", False)}),
     ("In the placebo group, patients with EGFR mutations had longer survival.", set()),
+    # a drug the hosts were treated with, written as a compound ('cetuximab-treated patients')
+    ("In cetuximab-treated patients, KRAS mutation was associated with shorter progression-free survival.",
+     {("KRAS", "cetuximab", "RESISTANT_TO", False)}),
+    ("Gefitinib-treated patients with EGFR mutations had a higher response rate.",
+     {("EGFR", "gefitinib", "SENSITIVE_TO", False)}),
     # a long 'of' phrase of what is sensitive before the drug
     ("Exquisite sensitivity of TP53 mutant and basal breast cancers to a dose-dense epirubicin-cyclophosphamide "
      "regimen.", {("TP53", "epirubicin", "SENSITIVE_TO", False), ("TP53", "cyclophosphamide", "SENSITIVE_TO", False)}),

@@ -418,9 +418,15 @@ def treated_drugs(s: Sentence, cues: Cues, cue: Span) -> Drugs:
             continue
         treated = any(0 <= drug.token_start - e <= 2 for _, e in links)
         named = drug.token_end < s.end and s.words[drug.token_end] in NAMED_TREATMENT
-        if treated or named:
+        if treated or named or _hyphen_treated(s, drug):
             return agent_drugs(s, cues, drug.token_end, limit=0)
     return []
+
+
+def _hyphen_treated(s: Sentence, drug: Mention) -> bool:
+    """'cetuximab-treated patients': the drug named as the hosts' treatment."""
+    i = drug.token_end
+    return i + 1 < s.end and s.words[i] == "-" and s.words[i + 1] == "treated"
 
 
 def name_class(s: Sentence, cues: Cues, drug: Mention) -> None:
