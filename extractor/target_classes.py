@@ -74,15 +74,19 @@ def target_classes(doc: Doc, mentions: list[Mention], words: LowerWords | list[s
     kinase_classes, qualifiers = set(data["kinase_classes"]), set(data["target_qualifiers"])
     by_start = {m.token_start: m for m in mentions if m.token_start >= 0}
     replaced: dict[int, Mention] = {}  # id of the mention(s) replaced -> the class
+    by_end = {m.token_end: m for m in mentions if m.token_start >= 0}
+    governing_skip = set(data["governing_skip"])
     for gene in (m for m in mentions if m.label == "GENE" and m.token_start >= 0):
-        i = gene.token_end
-        while i < len(doc) and words[i] in joins and i - gene.token_end < 2:
+        first = _name_before(words, gene, by_end, len(doc)) or gene  # 'EGF receptor (EGFR) inhibitors'
+        after = gene.token_end + (first is not gene)  # past the bracket
+        i = after
+        while i < len(doc) and words[i] in joins and by_start.get(i) is None and i - after < 2:
             i += 1
         following = by_start.get(i)
         if following is not None and following.label == "DRUG_CLASS" and following.canonical in kinase_classes:
             name = _name(doc, gene, "tyrosine kinase inhibitor")
-            mention = _class(doc, gene, following.token_end, following.end, name, following.confidence)
-            replaced[id(gene)] = replaced[id(following)] = mention
+            mention = _class(doc, first, following.token_end, following.end, name, following.confidence)
+            replaced[id(first)] = replaced[id(gene)] = replaced[id(following)] = mention
             continue
         qualified = _qualified_class(doc, gene, words, by_start, qualifiers)
         if qualified is not None:
@@ -90,13 +94,19 @@ def target_classes(doc: Doc, mentions: list[Mention], words: LowerWords | list[s
             mention = _class(doc, gene, following.token_end, following.end, name, following.confidence)
             replaced[id(gene)] = replaced[id(following)] = mention
             continue
-        i = gene.token_end + (gene.token_end < len(doc) and words[gene.token_end] == "-")
-        if i >= len(doc) or words[i] not in heads or by_start.get(i) is not None:
+        i = after + (after < len(doc) and words[after] == "-")
+        if i < len(doc) and words[i] in heads and by_start.get(i) is None and (
+                words[i] not in object_only or _object(words, first.token_start, linkers, skipped, doc)):
+            name = _name(doc, gene, heads[words[i]])
+            replaced[id(first)] = replaced[id(gene)] = _class(doc, first, i + 1, doc[i].idx + len(doc[i]), name,
+                                                              gene.confidence)
             continue
-        if words[i] in object_only and not _object(words, gene.token_start, linkers, skipped, doc):
-            continue
-        name = _name(doc, gene, heads[words[i]])
-        replaced[id(gene)] = _class(doc, gene, i + 1, doc[i].idx + len(doc[i]), name, gene.confidence)
+        head = _governing_head(words, gene, heads, governing_skip)
+        if head is not None:  # 'inhibitors of the mTOR kinase': the head before 'of' names the class
+            name = _name(doc, gene, heads[words[head]])
+            replaced[id(gene)] = Mention(doc[head].idx, gene.end, "DRUG_CLASS", *name, source="target_class",
+                                         term_type="class", confidence=gene.confidence, token_start=head,
+                                         token_end=gene.token_end)
     if not replaced:
         return mentions
     out, seen = [], set()
@@ -123,6 +133,28 @@ def _qualified_class(doc: Doc, gene: Mention, words: LowerWords | list[str], by_
             canonical = f"{written}-{head}"
             return following, _uncurated(canonical)
     return None
+
+
+def _name_before(words: LowerWords | list[str], gene: Mention, by_end: dict[int, Mention], length: int
+                 ) -> Mention | None:
+    """The GENE mention of the full name right before a bracketed symbol ('EGF receptor (EGFR)'), if any."""
+    i, j = gene.token_start, gene.token_end
+    if i < 1 or j >= length or words[i - 1] != "(" or words[j] != ")":
+        return None
+    before = by_end.get(i - 1)
+    return before if before is not None and before.label == "GENE" and before.canonical == gene.canonical else None
+
+
+def _governing_head(words: LowerWords | list[str], gene: Mention, heads: dict[str, str], skipped: set[str]
+                    ) -> int | None:
+    """'inhibitors of the mTOR kinase', 'antagonists of EGFR': the plural class head before 'of' (and at most
+    one skipped word) that governs the gene."""
+    i = gene.token_start - 1
+    if i >= 0 and words[i] in skipped:
+        i -= 1
+    if i < 1 or words[i] != "of" or words[i - 1] not in heads or not words[i - 1].endswith("s"):
+        return None
+    return i - 1
 
 
 def _object(words: LowerWords | list[str], start: int, linkers: set[str], skipped: set[str], doc: Doc) -> bool:

@@ -1170,6 +1170,26 @@ def test_a_class_qualified_by_its_target_is_one_class(extractor, text, drug):
     assert not any(e["label"] == "GENE" and e["canonical"] == "EGFR" for e in record["entities"])
 
 
+@pytest.mark.parametrize("text, drug, span", [
+    ("IGF1R overexpression confers resistance to EGF receptor (EGFR) inhibitors.", "egfr inhibitor",
+     "EGF receptor (EGFR) inhibitors"),
+    ("PTEN loss predicts sensitivity to epidermal growth factor receptor (EGFR) tyrosine kinase inhibitors.",
+     "egfr tyrosine kinase inhibitor", "epidermal growth factor receptor (EGFR) tyrosine kinase inhibitors"),
+    ("PTEN loss predicts sensitivity to inhibitors of the mTOR kinase.", "mtor inhibitor", "inhibitors of the mTOR"),
+    ("IGF1R overexpression confers resistance to inhibitors of EGFR.", "egfr inhibitor", "inhibitors of EGFR"),
+])
+def test_a_class_of_a_named_or_governed_target_is_one_class(extractor, text, drug, span):
+    record = extractor.extract(text)
+    assert [r["drug"] for r in record["relations"]] == [drug]
+    assert [e["text"] for e in record["entities"] if e["label"] == "DRUG_CLASS"] == [span]
+
+
+def test_a_singular_inhibitor_of_a_gene_describes_a_drug(extractor):
+    record = extractor.extract("Gefitinib, an inhibitor of EGFR, was effective in EGFR-mutant cells.")
+    assert [e["text"] for e in record["entities"] if e["label"] in ("DRUG", "DRUG_CLASS")] == ["Gefitinib"]
+    assert relation_tuples(record) == {("EGFR", None, "gefitinib", "SENSITIVE_TO")}
+
+
 def test_a_gene_directed_phrase_without_a_class_stays_a_gene(extractor):
     record = extractor.extract("EGFR-directed therapy was given.")
     assert [(e["text"], e["label"]) for e in record["entities"]] == [("EGFR", "GENE")]
