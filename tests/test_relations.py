@@ -98,6 +98,7 @@ def test_sensitive_to_light_is_no_relation(extractor):
     ("MET amplification causes gefitinib resistance in lung cancer.", "gefitinib"),         # drug before the cue
     ("Tumours with NRAS Q61K escape from vemurafenib.", "vemurafenib"),                     # escape
     ("Cetuximab was ineffective in KRAS G12V colorectal cancer.", "cetuximab"),              # ineffective (agent)
+    ("HER2 amplification is a negative predictor of anti-EGFR therapy.", "egfr inhibitor"),  # negative predictor
 ])
 def test_resistance_families(extractor, text, drug):
     relation = only(extractor, text)
@@ -115,6 +116,10 @@ def test_resistant_compound_takes_the_alteration_it_modifies(extractor):
     record = extractor.extract("Gefitinib-resistant cells harboring MET amplification were sensitive to crizotinib.")
     assert {(r["gene"], r["drug"], r["type"]) for r in record["relations"]} == {
         ("MET", "gefitinib", "RESISTANT_TO"), ("MET", "crizotinib", "SENSITIVE_TO")}
+
+
+def test_a_negative_predictor_without_a_drug_is_prognostic(extractor):
+    assert relations(extractor, "KRAS mutation was a negative predictor of survival after surgery.") == []
 
 
 def test_resistance_words_without_a_drug_are_no_relation(extractor):
