@@ -29,6 +29,7 @@ LINKERS = frozenset({"in", "of", "within", "the", "a", "an", "at", "codon", "cod
 RESIDUE = re.compile(r"[A-Z]\d{1,4}")  # 'mutations affecting the C481 codon of BTK'
 # the word before the gene
 LINKERS_LAST = frozenset({"in", "of", "within", "at", "gene", "-", "(", "the", "a", "an", "affecting"})
+EXAMPLE_WORDS = ("including", "e.g.", "e.g", "like")  # 'mutations in DDR genes, including X' ('such as' too)
 AFTER_GAP = 9  # tokens between a variant and the gene after it ('mutations in codons 12 and 13 of KRAS')
 SENTENCE_WINDOW = 2  # sentences back to look for the gene of a bare variant
 
@@ -73,9 +74,17 @@ def _adjacent_gene(doc: Doc, variant: Mention, genes: list[Mention]) -> Mention 
         gene = min(after, key=lambda g: g.token_start)
         between = doc[variant.token_end:gene.token_start] if gene.token_start - variant.token_end <= AFTER_GAP else []
         if between and all(t.lower_ in LINKERS or t.like_num or RESIDUE.fullmatch(t.text) for t in between) \
-                and between[-1].lower_ in LINKERS_LAST:
+                and between[-1].lower_ in LINKERS_LAST or _genes_exemplified(between):
             return gene
     return None
+
+
+def _genes_exemplified(between) -> bool:
+    """'mutations in DNA repair genes such as BRCA1', 'alterations in other DDR genes (e.g., PALB2)': the gene
+    after is the first example of the genes the variant is in."""
+    words = [t.lower_ for t in between if t.lower_ not in (",", "(", ":")]
+    return len(words) > 2 and words[0] == "in" and ("genes" in words or "gene" in words) and (
+        words[-2:] == ["such", "as"] or words[-1] in EXAMPLE_WORDS)
 
 
 def _modifier(word: str) -> bool:

@@ -37,6 +37,13 @@ def test_gene_level_mutation_needs_a_gene(extractor):
     assert [(v["text"], v["gene"], v["variant_type"]) for v in variants] == [("mutations", "ERBB2", "gene_level")]
 
 
+def test_gene_level_mutation_of_a_gene_set_takes_its_first_example(extractor):
+    record = extractor.extract("Mutations in DNA repair genes such as BRCA1 and PALB2 were found. "
+                               "Mutations in DNA repair genes were rare, as in BRCA1 carriers.")
+    variants = [e for e in record["entities"] if e["label"] == "VARIANT"]
+    assert [(v["start"], v["text"], v["gene"]) for v in variants] == [(0, "Mutations", "BRCA1")]
+
+
 def test_hyphenated_modifiers_may_stand_between_gene_and_alteration_word(extractor):
     record = extractor.extract("RB1 loss-of-function mutations and EGFR kinase-domain mutations were found, "
                                "but not RB1 drug-induced mutations.")

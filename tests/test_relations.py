@@ -1251,6 +1251,13 @@ def test_a_treatment_verb_ahead_lets_the_drug_stand_further_from_the_cue(extract
                          ("BRCA2", "talazoparib", "SENSITIVE_TO", False)}),
     ("In men with alterations in BRCA1, BRCA2 or ATM, olaparib was associated with longer progression-free "
      "survival.", {(g, "olaparib", "SENSITIVE_TO", False) for g in ("BRCA1", "BRCA2", "ATM")}),
+    # the genes of a gene set named by example
+    ("Tumors harboring mutations in epigenetic genes such as ARID1A, KDM6A, and BAP1 are highly sensitive to EZH2 "
+     "inhibition.", {(g, "ezh2 inhibitor", "SENSITIVE_TO", False) for g in ("ARID1A", "KDM6A", "BAP1")}),
+    ("Mutations in genes involved in DNA repair, including BRCA1, BRCA2 and ATM, predict response to olaparib.",
+     {(g, "olaparib", "SENSITIVE_TO", False) for g in ("BRCA1", "BRCA2", "ATM")}),
+    ("Patients with alterations in other DDR genes (e.g., PALB2) benefit from PARP inhibition.",
+     {("PALB2", "parp inhibitor", "SENSITIVE_TO", False)}),
     ("The addition of midostaurin to standard induction chemotherapy significantly prolonged overall survival "
      "in patients with FLT3-mutated AML.", {("FLT3", "midostaurin", "SENSITIVE_TO", False)}),
     # the regimen a drug is added to is given in both arms; a status a little after the cue is still its subject

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ..mentions import Mention
 from ..sentences import doc_text
+from ..variant_linking import AFTER_GAP, EXAMPLE_WORDS
 from .cues import Cues
 from .drugs import drug_arm_end
 from .scope import fronted_clause_end
@@ -87,7 +88,9 @@ def _alterations(s: Sentence, cues: Cues) -> list[Alteration]:
             recordable = recordable and is_hgnc_gene(before)  # 'RAS mutations': a family's
         kind = variant.attrs.get("variant_type") or "gene_level"
         recordable = recordable and not _absent(s, start)
-        found.append(Alteration(variant, start, variant.token_end, kind, recordable=recordable))
+        example = _first_example(s, variant)  # 'mutations in DDR genes such as X, Y': the phrase reaches X
+        end = example.token_end if example is not None else variant.token_end
+        found.append(Alteration(variant, start, end, kind, recordable=recordable))
     for gene in (m for m in s.mentions if m.label == "GENE"):
         if qualifies_drug(s, cues, gene):
             continue
@@ -195,11 +198,38 @@ def _listed_after(s: Sentence, found: list[Alteration], gene: Mention) -> Altera
     while i >= s.start and (s.words[i] in COORDINATION or s.mention_at(i, ("GENE",)) is not None):
         i = s.at[i].token_start - 1 if s.at.get(i) is not None else i - 1
     first = s.mention_at(i + 1, ("GENE",))
-    if first is None or first is gene or s.words[first.token_start - 1] not in ("of", "in"):
+    if first is None or first is gene:
+        return None
+    opening = _list_opening(s, first.token_start)
+    if opening is None:
         return None  # a noun and its genes ('knockdown of X, Y and Z'), not a verb's objects ('suppressed X and Y')
     return next((a for a in found if a.mention is first and a.start < first.token_start
                  or a.mention.label == "VARIANT" and a.mention.attrs.get("gene") == first.canonical
-                 and a.end == first.token_start - 1), None)
+                 and (a.end == first.token_end or a.end <= opening and first.token_start - a.end <= AFTER_GAP)),
+                None)
+
+
+def _first_example(s: Sentence, variant: Mention) -> Mention | None:
+    """The gene of a variant said of a gene set and given as the set's first example ('mutations in DNA repair
+    genes such as BRCA1')."""
+    gene = variant.attrs.get("gene")
+    for mention in s.mentions:
+        if mention.label == "GENE" and mention.canonical == gene and \
+                0 < mention.token_start - variant.token_end <= AFTER_GAP:
+            opening = _list_opening(s, mention.token_start)
+            return mention if opening is not None and s.words[opening] not in ("of", "in") else None
+    return None
+
+
+def _list_opening(s: Sentence, start: int) -> int | None:
+    """The position of 'of' / 'in' right before a gene list ('loss of X, Y'), or of the example word that opens
+    it ('mutations in DDR genes such as X, Y', '(e.g., X, Y)'), else None."""
+    i = start - 1
+    if s.words[i] == "," and i > s.start:
+        i -= 1
+    word = s.words[i]
+    examples = word in EXAMPLE_WORDS or word == "as" and i > s.start and s.words[i - 1] == "such"
+    return i if word in ("of", "in") and i == start - 1 or examples else None
 
 
 def _absent(s: Sentence, start: int) -> bool:
