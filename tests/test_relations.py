@@ -264,6 +264,23 @@ def test_but_not_to_drug_is_negated(extractor):
     assert flags == {("cetuximab", False), ("vemurafenib", True)}
 
 
+@pytest.mark.parametrize("text", [
+    "T315I is resistant to all approved TKIs except ponatinib.",
+    "T315I is resistant to approved tyrosine kinase inhibitors, with the exception of ponatinib.",
+])
+def test_a_drug_excepted_from_a_claim_is_denied(extractor, text):
+    # 'approved' after a quantifier or a preposition is an adjective, neither a cue nor a stop for the drug list
+    assert flagged_tuples(extractor, text) == {("ABL1", "tyrosine kinase inhibitor", "RESISTANT_TO", False),
+                                               ("ABL1", "ponatinib", "RESISTANT_TO", True)}
+
+
+def test_time_to_progression_on_a_drug_is_a_measure_not_a_progression(extractor):
+    text = "The median time to progression on imatinib was longer for patients with KIT exon 11 mutations."
+    assert relations(extractor, text) == []
+    text = "Patients with KIT exon 11 mutations progressed on imatinib."
+    assert flagged_tuples(extractor, text) == {("KIT", "imatinib", "RESISTANT_TO", False)}
+
+
 def test_resistance_mutation_beats_activating_one(extractor):
     record = extractor.extract("H1975 cells carry EGFR with activating mutation L858R and resistance mutation "
                                "T790M and are resistant to erlotinib.")

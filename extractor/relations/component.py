@@ -74,7 +74,7 @@ class RelationExtractor:
             if not inside and not sentence_cues:
                 continue
             s = Sentence(doc, start, end, index, words, at, inside, phrases, self.cues.clause_breaks,
-                         [c for c in sentence_cues if self.cues.family(c)["type"] is not None], backbones)
+                         [c for c in sentence_cues if self._is_cue(words, start, c)], backbones)
             groups = s.groups = alteration_groups(s, self.cues)
             found = []
             if s.cues and (s.drugs or (previous_drugs and s.has("drug_anaphors", start, end))):
@@ -96,6 +96,13 @@ class RelationExtractor:
         near = {_claim(r) for r in relations if self._near_status(r)}
         doc._.relations = _deduplicate([r for r in relations if not self._unlinked(r.subject) and _claim(r) in near])
         return doc
+
+    def _is_cue(self, words: list[str], start: int, cue: Span) -> bool:
+        """A cue of a relation type, not after one of its family's not_after words ('clinically-approved kinase
+        inhibitors', 'resistant to all approved TKIs': an adjective, not the verb)."""
+        family = self.cues.family(cue)
+        return family["type"] is not None and not (cue.start > start and words[cue.start - 1] in
+                                                   family.get("not_after", ()))
 
     def _study_design(self, s: Sentence, groups: list[Group], history) -> tuple[int, Group, find.Drugs] | None:
         """'We treated 30 patients with ROS1-rearranged NSCLC with crizotinib': its one alteration group (or an
@@ -172,8 +179,6 @@ class RelationExtractor:
     def _predicate(self, s: Sentence, cue: Span, family: dict, groups, history, previous_drugs) -> list[Relation]:
         """The cue is the predicate: 'X confers resistance to D', 'D-resistant X', 'sensitivity of X cells to D'."""
         cues, flags = self.cues, set()
-        if cue.start > s.start and s.words[cue.start - 1] in family.get("not_after", ()):
-            return []  # 'clinically-approved kinase inhibitors': an adjective, not the verb
         drugs = find.drugs_before(s, cues, cue.start)
         after = [] if drugs and not all(d.canonical in cues.generic_classes for d, _ in drugs) else \
             find.drugs_after(s, cues, cue.end, family.get("window", cues.drug_window), cue,
@@ -353,7 +358,7 @@ class RelationExtractor:
         names = {d.canonical for d, _ in drugs}
         if names - s.backbones:  # 'ALP plus fulvestrant prolonged PFS' after 'placebo plus fulvestrant': ALP
             arms |= s.backbones
-        drugs = [(d, denied) for d, denied in drugs if d.canonical not in arms]
+        drugs = [(d, denied) for d, denied in drugs if denied or d.canonical not in arms]  # 'to A except B': B denied
         if kind == RESISTANT and any(m.label == "resistance" for m in members):
             members = [m for m in members if m.label != "sensitizing"]
         speculative = bool(family.get("speculative")) or scope.hedged(s, self.cues, cue, group)

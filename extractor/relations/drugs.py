@@ -126,7 +126,7 @@ def drugs_after(s: Sentence, cues: Cues, start: int, window: int, cue: Span, com
     treated = any(s.words[k] in cues.treatment_verbs and s.clause_of(k) == s.clause_of(start - 1)
                   for k in range(start, min(s.end, start + cues.treated_drug_window)))
     linker = not need_linker or s.words[start - 1] in cues.linkers
-    but_not = {b for b, _ in s.has("but_not", start, s.end)}
+    but_not = dict(s.has("but_not", start, s.end))
     effects = dict(s.has("effect_linkers", start, s.end))  # 'resistance to apoptosis induced by D
     while i < s.end:
         mention = s.at.get(i)
@@ -147,8 +147,7 @@ def drugs_after(s: Sentence, cues: Cues, start: int, window: int, cue: Span, com
             i = close + 1  # 'resistance to D (PFS 2.1 vs 8.0 months) but not to E'
             continue
         if i in but_not:
-            negated = True
-            i += 2
+            negated, i = True, but_not[i]
             continue
         if i in effects and not found:
             linker, i = True, effects[i]
