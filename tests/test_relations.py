@@ -281,6 +281,23 @@ def test_time_to_progression_on_a_drug_is_a_measure_not_a_progression(extractor)
     assert flagged_tuples(extractor, text) == {("KIT", "imatinib", "RESISTANT_TO", False)}
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("KRAS mutation, but not BRAF mutation, predicted resistance to cetuximab.",
+     {("KRAS", "cetuximab", "RESISTANT_TO", False), ("BRAF", "cetuximab", "RESISTANT_TO", True)}),
+    ("EGFR amplification but not KRAS mutation was associated with resistance to cetuximab.",
+     {("EGFR", "cetuximab", "RESISTANT_TO", False), ("KRAS", "cetuximab", "RESISTANT_TO", True)}),
+    ("The AACC haplotype but not the S1613G variant of BRCA1 was associated with poor overall survival in patients "
+     "treated with platinum combination chemotherapy.", {("BRCA1", "platinum", "RESISTANT_TO", True)}),
+])
+def test_a_subject_after_but_not_is_denied_and_the_one_before_affirmed(extractor, text, expected):
+    assert flagged_tuples(extractor, text) == expected
+
+
+def test_figures_in_brackets_stand_between_a_cue_and_its_drug(extractor):
+    text = "EGFR mutations (n = 20) were associated with an improved response rate (65% vs 10%; P < 0.001) to gefitinib."
+    assert flagged_tuples(extractor, text) == {("EGFR", "gefitinib", "SENSITIVE_TO", False)}
+
+
 def test_resistance_mutation_beats_activating_one(extractor):
     record = extractor.extract("H1975 cells carry EGFR with activating mutation L858R and resistance mutation "
                                "T790M and are resistant to erlotinib.")
@@ -812,6 +829,8 @@ def test_subjects_and_drugs_in_longer_phrases(extractor, text, expected):
     ("In the gemcitabine/cisplatin arm, patients with low RRM1 expression had longer median survival.",
      {("RRM1", "gemcitabine", "SENSITIVE_TO", False), ("RRM1", "cisplatin", "SENSITIVE_TO", False)}),
     ("In the placebo group, patients with EGFR mutations had longer survival.", set()),
+    ("Patients with HER2-positive breast cancer who received trastuzumab had improved outcomes.",
+     {("ERBB2", "trastuzumab", "SENSITIVE_TO", False)}),
     # a drug the hosts were treated with, written as a compound ('cetuximab-treated patients')
     ("In cetuximab-treated patients, KRAS mutation was associated with shorter progression-free survival.",
      {("KRAS", "cetuximab", "RESISTANT_TO", False)}),

@@ -143,8 +143,8 @@ def drugs_after(s: Sentence, cues: Cues, start: int, window: int, cue: Span, com
             gap, i = 0, mention.token_end
             continue
         word = words[i]
-        if found and word == "(" and (close := statistic_end(s, i)) is not None:
-            i = close + 1  # 'resistance to D (PFS 2.1 vs 8.0 months) but not to E'
+        if word == "(" and (close := statistic_end(s, i)) is not None:
+            i = close + 1  # 'resistance to D (PFS 2.1 vs 8.0 months) but not to E', 'a response rate (65% vs 10%) to D'
             continue
         if i in but_not:
             negated, i = True, but_not[i]

@@ -102,21 +102,41 @@ def acquired(s: Sentence, cues: Cues, cue: Span) -> tuple[bool, bool]:
 
 
 def negated(s: Sentence, cues: Cues, cue: Span, group: Group | None = None) -> bool:
-    """A negation word shortly before the cue in its clause ('did not confer', 'no benefit'), or a negative
-    quantifier opening the clause of a subject before the cue ('None of the patients with X responded')."""
+    """A negation word shortly before the cue in its clause ('did not confer', 'no benefit'), a negative
+    quantifier opening the clause of a subject before the cue ('None of the patients with X responded'), or a
+    'but_not' phrase right before such a subject ('A but not X was associated with resistance to D')."""
     clause = s.clause_start(cue.start)
     start = max(clause, cue.start - cues.negation_window)
     exceptions = {i for b, e in s.has("negation_exceptions", start, cue.end + 2) for i in range(b, e)}
+    exceptions.update(i for b, e in s.has("but_not", clause, cue.start) for i in range(b, e))  # the next one's
     if group is not None:  # 'cell lines lacking RB1 were refractory': the word is the alteration's own
         exceptions.update(range(group.start, group.end))
     if any(s.words[i] in cues.negation and i not in exceptions for i in range(start, cue.start)):
         return True
+    if group is not None and group.end <= cue.start and denying_phrase(s, group) is not None:
+        return True  # 'AACC haplotype but not S1613G was associated with ...'
     opening = clause
     while opening < cue.start and s.words[opening] in cues.sentence_connectives:  # 'However, none of ...'
         opening += 1
     return group is not None and clause <= group.start and group.end <= cue.start and any(
         s.words[i] in cues.negative_quantifiers and s.words_between(i, group.start) <= cues.negative_quantifier_words
         for i in range(opening, min(group.start, opening + 2)))
+
+
+def denying_phrase(s: Sentence, group: Group) -> tuple[int, int] | None:
+    """The 'but_not' phrase right before a subject ('KRAS mutation, but not BRAF mutation'), if any."""
+    return next(((b, e) for b, e in s.has("but_not", max(s.start, group.start - 5), group.start)
+                 if s.words_between(e, group.start) <= 1), None)
+
+
+def affirmed_before(s: Sentence, group: Group) -> Group | None:
+    """The subject a 'but not' subject is set against: 'KRAS mutation, but not BRAF mutation, predicted ...'."""
+    phrase = denying_phrase(s, group)
+    if phrase is None:
+        return None
+    return next((g for g in s.groups if g is not group and g.active and g.end <= phrase[0]
+                 and s.words_between(g.end, phrase[0]) <= 1 and all(s.words[i] == "," for i in range(g.end, phrase[0]))),
+                None)
 
 
 def no_difference(s: Sentence, cues: Cues, cue: Span, hi: int) -> bool:

@@ -102,12 +102,24 @@ class Sentence:
 
     def __post_init__(self):
         self.clause, number = {}, 0  # ';', 'but', 'whereas', 'although' ... start a new clause
+        bracketed = self._bracketed()
         for i in range(self.start, self.end):
             word = self.words[i]
-            if word in self.breaks and not (word == "but" and i + 1 < self.end and self.words[i + 1] in ("not", "also")):
-                number += 1
+            if word in self.breaks and not (word == ";" and i in bracketed) and not (
+                    word == "but" and i + 1 < self.end and self.words[i + 1] in ("not", "also")):
+                number += 1  # not a ';' inside closed brackets ('(65% vs 10%; P < 0.001)')
             self.clause[i] = number
         self.cue_tokens = {i for c in self.cues for i in range(c.start, c.end)}
+
+    def _bracketed(self) -> set[int]:
+        """Positions inside a pair of round brackets that closes within the sentence."""
+        inside, opened = set(), []
+        for i in range(self.start, self.end):
+            if self.words[i] == "(":
+                opened.append(i)
+            elif self.words[i] == ")" and opened:
+                inside.update(range(opened.pop() + 1, i))
+        return inside
 
     @property
     def drugs(self) -> list[Mention]:
