@@ -294,7 +294,8 @@ def test_a_subject_after_but_not_is_denied_and_the_one_before_affirmed(extractor
 
 
 def test_figures_in_brackets_stand_between_a_cue_and_its_drug(extractor):
-    text = "EGFR mutations (n = 20) were associated with an improved response rate (65% vs 10%; P < 0.001) to gefitinib."
+    text = ("EGFR mutations (n = 20) were associated with an improved response rate (65% vs 10%; P < 0.001) to "
+            "gefitinib.")
     assert flagged_tuples(extractor, text) == {("EGFR", "gefitinib", "SENSITIVE_TO", False)}
 
 

@@ -135,8 +135,7 @@ def affirmed_before(s: Sentence, group: Group) -> Group | None:
     if phrase is None:
         return None
     return next((g for g in s.groups if g is not group and g.active and g.end <= phrase[0]
-                 and s.words_between(g.end, phrase[0]) <= 1 and all(s.words[i] == "," for i in range(g.end, phrase[0]))),
-                None)
+                 and all(s.words[i] == "," for i in range(g.end, phrase[0])) and phrase[0] - g.end <= 1), None)
 
 
 def no_difference(s: Sentence, cues: Cues, cue: Span, hi: int) -> bool:
