@@ -299,6 +299,14 @@ def test_figures_in_brackets_stand_between_a_cue_and_its_drug(extractor):
     assert flagged_tuples(extractor, text) == {("EGFR", "gefitinib", "SENSITIVE_TO", False)}
 
 
+def test_two_mentions_of_one_alteration_give_one_relation(extractor):
+    record = extractor.extract("The epidermal growth factor receptor (EGFR) is overexpressed in tumors resistant to "
+                               "cetuximab.")
+    assert [(r["gene"], r["drug"], r["type"]) for r in record["relations"]] == [("EGFR", "cetuximab", "RESISTANT_TO")]
+    record = extractor.extract("EGFR mutations and EGFR amplification confer resistance to cetuximab.")
+    assert len(record["relations"]) == 2  # two alterations of one gene stay two subjects
+
+
 def test_resistance_mutation_beats_activating_one(extractor):
     record = extractor.extract("H1975 cells carry EGFR with activating mutation L858R and resistance mutation "
                                "T790M and are resistant to erlotinib.")

@@ -491,10 +491,15 @@ def _group_of(subject: Mention, groups: list[Group]) -> Group:
 
 
 def _deduplicate(relations: list[Relation]) -> list[Relation]:
-    """One relation per sentence, type, subject, drug name and negation: asserted beats hedged, then confidence."""
+    """One relation per sentence, type, subject, drug name and negation: asserted beats hedged, then confidence.
+    Two mentions of one alteration are one subject ('the epidermal growth factor receptor (EGFR) is
+    overexpressed')."""
     best: dict[tuple, Relation] = {}
     for relation in relations:
-        key = (relation.sentence_index, relation.type, id(relation.subject), relation.gene,
+        subject = relation.subject
+        variant = subject.canonical if subject.label == "VARIANT" else None
+        gene = relation.gene or (subject.attrs.get("gene") if subject.label == "VARIANT" else subject.canonical)
+        key = (relation.sentence_index, relation.type, subject.label, gene, variant, relation.alteration,
                relation.object.canonical, relation.negated)
         current = best.get(key)
         if current is None or (not relation.speculative, relation.confidence) > (not current.speculative,
