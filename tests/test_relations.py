@@ -307,6 +307,18 @@ def test_two_mentions_of_one_alteration_give_one_relation(extractor):
     assert len(record["relations"]) == 2  # two alterations of one gene stay two subjects
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Cells with EGFR L858R and BRAF V600E were sensitive to erlotinib and vemurafenib, respectively.",
+     {("EGFR", "L858R", "erlotinib", "SENSITIVE_TO"), ("BRAF", "V600E", "vemurafenib", "SENSITIVE_TO")}),
+    ("KRAS and BRAF mutations confer resistance to cetuximab and panitumumab, respectively.",
+     {("KRAS", None, "cetuximab", "RESISTANT_TO"), ("BRAF", None, "panitumumab", "RESISTANT_TO")}),
+    ("KRAS and BRAF mutations confer resistance to cetuximab and panitumumab.",  # no 'respectively': every pair
+     {(g, None, d, "RESISTANT_TO") for g in ("KRAS", "BRAF") for d in ("cetuximab", "panitumumab")}),
+])
+def test_respectively_pairs_subjects_and_drugs_in_order(extractor, text, expected):
+    assert relation_tuples(extractor.extract(text)) == expected
+
+
 def test_resistance_mutation_beats_activating_one(extractor):
     record = extractor.extract("H1975 cells carry EGFR with activating mutation L858R and resistance mutation "
                                "T790M and are resistant to erlotinib.")

@@ -365,9 +365,12 @@ class RelationExtractor:
         out = []
         for drug, _ in drugs:
             find.name_class(s, self.cues, drug)
+        paired = scope.respective_pairs(s, members, [d for d, _ in drugs])
         for alteration in members:
             for gene in _member_genes(alteration.mention):
                 for drug, drug_negated in drugs:
+                    if paired and (id(alteration), id(drug)) not in paired:
+                        continue  # 'X and Y ... to A and B, respectively': X-A and Y-B only
                     flip = alteration.manipulated and not fixed
                     relation = Relation(OPPOSITE[kind] if flip else kind, alteration.mention, drug, s.span, cue.text,
                                         s.index, negated or drug_negated, speculative, family=family["family"],

@@ -138,6 +138,19 @@ def affirmed_before(s: Sentence, group: Group) -> Group | None:
                  and all(s.words[i] == "," for i in range(g.end, phrase[0])) and phrase[0] - g.end <= 1), None)
 
 
+def respective_pairs(s: Sentence, members: list, drugs: list[Mention]) -> set[tuple[int, int]]:
+    """'EGFR- and HER2-mutant cells were sensitive to erlotinib and lapatinib, respectively': as many subjects as
+    drugs, with 'respectively' right after either list, pair them in order (ids of alteration and drug)."""
+    if len(members) < 2 or len(members) != len(drugs):
+        return set()
+    ends = (max(m.end for m in members), max(d.token_end for d in drugs))
+    if not any(s.words[i] == "respectively" for end in ends for i in range(end, min(s.end, end + 3))):
+        return set()
+    members = sorted(members, key=lambda m: m.start)
+    drugs = sorted(drugs, key=lambda d: d.token_start)
+    return {(id(m), id(d)) for m, d in zip(members, drugs)}
+
+
 def no_difference(s: Sentence, cues: Cues, cue: Span, hi: int) -> bool:
     """The cue is one side of a comparison that found no difference: 'no significant association between X and
     response to D', 'response to D did not differ between patients with high and low X', 'response rates to D
