@@ -288,6 +288,13 @@ def test_time_to_progression_on_a_drug_is_a_measure_not_a_progression(extractor)
      {("EGFR", "cetuximab", "RESISTANT_TO", False), ("KRAS", "cetuximab", "RESISTANT_TO", True)}),
     ("The AACC haplotype but not the S1613G variant of BRCA1 was associated with poor overall survival in patients "
      "treated with platinum combination chemotherapy.", {("BRCA1", "platinum", "RESISTANT_TO", True)}),
+    # 'except' denies the subject it names, before or after the cue
+    ("All patients except those with KRAS mutations responded to cetuximab.",
+     {("KRAS", "cetuximab", "SENSITIVE_TO", True)}),
+    ("Patients responded to cetuximab, except those with KRAS mutations.",
+     {("KRAS", "cetuximab", "SENSITIVE_TO", True)}),
+    ("Cetuximab was effective in EGFR-amplified but not in KRAS-mutant tumours.",
+     {("EGFR", "cetuximab", "SENSITIVE_TO", False), ("KRAS", "cetuximab", "SENSITIVE_TO", True)}),
 ])
 def test_a_subject_after_but_not_is_denied_and_the_one_before_affirmed(extractor, text, expected):
     assert flagged_tuples(extractor, text) == expected

@@ -384,7 +384,7 @@ class RelationExtractor:
                                    status_ok=status_ok, compared=True)
         elif out and not compared and scope.but_not_in(s, drugs):
             out += [self._negated_copy(r) for r in out if not r.negated]
-        affirmed = None if compared else scope.affirmed_before(s, group)
+        affirmed = None if compared else scope.affirmed_before(s, self.cues, group)
         if affirmed is not None and affirmed.end <= cue.start:
             out += self._relations(s, cue, family, kind, affirmed, drugs, flags - {"negated"}, fixed=fixed,
                                    status_ok=status_ok, compared=True)

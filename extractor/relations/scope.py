@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from ..mentions import Mention
 from .cues import Cues
 from .drugs import Drugs, statistic_end
-from .sentence import DRUG_LABELS, OPPOSITE, Group, Sentence
+from .sentence import DRUG_LABELS, OPPOSITE, Alteration, Group, Sentence
 
 COORDINATION = {"and", "or", "and/or", "/"}
 ARTICLES = {"the", "a", "an", "this", "such"}
@@ -104,7 +105,8 @@ def acquired(s: Sentence, cues: Cues, cue: Span) -> tuple[bool, bool]:
 def negated(s: Sentence, cues: Cues, cue: Span, group: Group | None = None) -> bool:
     """A negation word shortly before the cue in its clause ('did not confer', 'no benefit'), a negative
     quantifier opening the clause of a subject before the cue ('None of the patients with X responded'), or a
-    'but_not' phrase right before such a subject ('A but not X was associated with resistance to D')."""
+    'but_not' phrase right before the subject, past host words ('A but not X was associated with resistance
+    to D', 'patients responded to D, except those with X')."""
     clause = s.clause_start(cue.start)
     start = max(clause, cue.start - cues.negation_window)
     exceptions = {i for b, e in s.has("negation_exceptions", start, cue.end + 2) for i in range(b, e)}
@@ -113,8 +115,9 @@ def negated(s: Sentence, cues: Cues, cue: Span, group: Group | None = None) -> b
         exceptions.update(range(group.start, group.end))
     if any(s.words[i] in cues.negation and i not in exceptions for i in range(start, cue.start)):
         return True
-    if group is not None and group.end <= cue.start and denying_phrase(s, group) is not None:
-        return True  # 'AACC haplotype but not S1613G was associated with ...'
+    if group is not None and denying_phrase(s, cues, group) is not None and \
+            not all(m.manipulated for m in group.active):  # (a manipulated arm is a comparator: denied_manipulation)
+        return True  # 'AACC haplotype but not S1613G was associated with ...', '... except those with X'
     opening = clause
     while opening < cue.start and s.words[opening] in cues.sentence_connectives:  # 'However, none of ...'
         opening += 1
@@ -123,22 +126,28 @@ def negated(s: Sentence, cues: Cues, cue: Span, group: Group | None = None) -> b
         for i in range(opening, min(group.start, opening + 2)))
 
 
-def denying_phrase(s: Sentence, group: Group) -> tuple[int, int] | None:
-    """The 'but_not' phrase right before a subject ('KRAS mutation, but not BRAF mutation'), if any."""
-    return next(((b, e) for b, e in s.has("but_not", max(s.start, group.start - 5), group.start)
-                 if s.words_between(e, group.start) <= 1), None)
+def denying_phrase(s: Sentence, cues: Cues, group: Group) -> tuple[int, int] | None:
+    """The 'but_not' phrase right before a subject, past host words ('KRAS mutation, but not BRAF mutation',
+    'all patients except those with KRAS mutations'), if any."""
+    for b, e in s.has("but_not", max(s.start, group.start - 8), group.start):
+        i = e
+        while i < group.start and (s.words[i] in cues.denied_hosts or s.words[i] in ("a", "an", "the", ",")):
+            i += 1
+        if s.words_between(i, group.start) <= 1:
+            return b, e
+    return None
 
 
-def affirmed_before(s: Sentence, group: Group) -> Group | None:
+def affirmed_before(s: Sentence, cues: Cues, group: Group) -> Group | None:
     """The subject a 'but not' subject is set against: 'KRAS mutation, but not BRAF mutation, predicted ...'."""
-    phrase = denying_phrase(s, group)
+    phrase = denying_phrase(s, cues, group)
     if phrase is None:
         return None
     return next((g for g in s.groups if g is not group and g.active and g.end <= phrase[0]
                  and all(s.words[i] == "," for i in range(g.end, phrase[0])) and phrase[0] - g.end <= 1), None)
 
 
-def respective_pairs(s: Sentence, members: list, drugs: list[Mention]) -> set[tuple[int, int]]:
+def respective_pairs(s: Sentence, members: list[Alteration], drugs: list[Mention]) -> set[tuple[int, int]]:
     """'EGFR- and HER2-mutant cells were sensitive to erlotinib and lapatinib, respectively': as many subjects as
     drugs, with 'respectively' right after either list, pair them in order (ids of alteration and drug)."""
     if len(members) < 2 or len(members) != len(drugs):
