@@ -1,7 +1,9 @@
-"""Context rules against false-friend gene names ("ER stress", "HR = 0.7", "IMPACT trial").
+"""Context rules against false-friend gene names ("ER stress", "HR = 0.7", "IMPACT trial"), and for
+class words that name a drug class only before a response word ("endocrine resistance").
 
 The rules are data (models/patterns/gene_context.json): for a short list of ambiguous
-strings, the word after or before the mention that shows it is not a gene.
+strings, the word after or before the mention that shows it is not a gene; for a few class
+words, the words after them that make them a class.
 """
 from __future__ import annotations
 
@@ -19,9 +21,20 @@ class GeneContext:
             for term in rule["terms"]:
                 self.after.setdefault(term, set()).update(rule.get("not_before", []))
                 self.before.setdefault(term, set()).update(rule.get("not_after", []))
+        self.class_words: dict[str, set[str]] = {word: set(following) for word, following in
+                                                 rules.get("class_words", {}).items() if word != "_doc"}
 
     def keep(self, doc: Doc, mention: Mention) -> bool:
-        """False for a GENE mention whose neighbouring word shows it is something else."""
+        """False for a GENE mention whose neighbouring word shows it is something else, and for a class word
+        not followed (past a hyphen) by a word that makes it a class."""
+        if mention.label == "DRUG_CLASS":
+            needed = self.class_words.get(doc_text(doc)[mention.start:mention.end].lower())
+            if needed is None:
+                return True
+            following = _word(doc, mention.token_end, step=1)
+            if following == "-":
+                following = _word(doc, mention.token_end + 1, step=1)
+            return following in needed
         if mention.label != "GENE" or mention.source == "abbreviation":
             return True
         text = doc_text(doc)[mention.start:mention.end]

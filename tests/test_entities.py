@@ -1,3 +1,5 @@
+import pytest
+
 from conftest import by_text
 
 
@@ -259,3 +261,14 @@ def test_a_drug_name_after_a_locant_matches_in_any_case(extractor):
     assert [(e["text"], e["normalized"]) for e in record["entities"] if e["label"] == "DRUG"] == [
         ("5-fluorouracil", "DB00544")]
     assert [e["text"] for e in extractor.extract("5-fu and 5-FU")["entities"]] == ["5-FU"]  # acronyms keep case
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ESR1 mutations confer endocrine resistance.", [("endocrine", "endocrine therapy")]),
+    ("These lines were endocrine-sensitive.", [("endocrine", "endocrine therapy")]),
+    ("Endocrine tumors with RET mutations respond to vandetanib.", [("vandetanib", "vandetanib")]),
+    ("Neuroendocrine differentiation was seen.", []),
+])
+def test_a_class_word_is_a_class_only_before_a_response_word(extractor, text, expected):
+    record = extractor.extract(text)
+    assert [(e["text"], e["canonical"]) for e in record["entities"] if e["label"] in ("DRUG", "DRUG_CLASS")] == expected

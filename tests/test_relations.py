@@ -99,6 +99,7 @@ def test_sensitive_to_light_is_no_relation(extractor):
     ("Tumours with NRAS Q61K escape from vemurafenib.", "vemurafenib"),                     # escape
     ("Cetuximab was ineffective in KRAS G12V colorectal cancer.", "cetuximab"),              # ineffective (agent)
     ("HER2 amplification is a negative predictor of anti-EGFR therapy.", "egfr inhibitor"),  # negative predictor
+    ("FGFR1 amplification confers endocrine resistance.", "endocrine therapy"),             # a class word
 ])
 def test_resistance_families(extractor, text, drug):
     relation = only(extractor, text)
