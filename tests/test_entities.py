@@ -272,3 +272,14 @@ def test_a_drug_name_after_a_locant_matches_in_any_case(extractor):
 def test_a_class_word_is_a_class_only_before_a_response_word(extractor, text, expected):
     record = extractor.extract(text)
     assert [(e["text"], e["canonical"]) for e in record["entities"] if e["label"] in ("DRUG", "DRUG_CLASS")] == expected
+
+
+@pytest.mark.parametrize("text, label, canonical", [
+    ("MKN45 cells exhibited 5FU resistance.", "DRUG", "fluorouracil"),
+    ("Cells were resistant to 4-OH-tamoxifen.", "DRUG", "afimoxifene"),
+    ("Cells were resistant to Tomudex.", "DRUG", "raltitrexed"),
+    ("Cyclin E amplification was found.", "GENE", "CCNE1"),
+])
+def test_curated_names_found_in_preclinical_abstracts(extractor, text, label, canonical):
+    record = extractor.extract(text)
+    assert [e["canonical"] for e in record["entities"] if e["label"] == label] == [canonical]
