@@ -157,8 +157,8 @@ class EntityRecognizer:
         candidates = []
         for match in self.variants.find(doc_text(doc)):
             attrs = {"variant_type": match.variant_type, "needs_gene": match.needs_gene}
-            if match.gene_symbol:
-                attrs["gene"] = match.gene_symbol
+            if match.gene_symbol:  # 'HER2mut': the approved symbol
+                attrs["gene"] = self._gene_symbol(match.gene_symbol) or match.gene_symbol
             if match.gene_text:
                 entries = [e for e in self.lexicon.lookup(match.gene_text) if e.label == "GENE"]
                 if entries:

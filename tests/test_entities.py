@@ -283,3 +283,13 @@ def test_a_class_word_is_a_class_only_before_a_response_word(extractor, text, ex
 def test_curated_names_found_in_preclinical_abstracts(extractor, text, label, canonical):
     record = extractor.extract(text)
     assert [e["canonical"] for e in record["entities"] if e["label"] == label] == [canonical]
+
+
+def test_a_gene_shorthand_links_to_the_approved_symbol(extractor):
+    record = extractor.extract("Neratinib is active in HER2mut, nonamplified MBC.")
+    assert [(e["text"], e["gene"]) for e in record["entities"] if e["label"] == "VARIANT"] == [("HER2mut", "ERBB2")]
+
+
+def test_a_generic_phrase_is_no_gene_name(extractor):
+    record = extractor.extract("High human equilibrative nucleoside transporter 1 expression was seen.")
+    assert [e for e in record["entities"] if e["label"] == "GENE"] == []
