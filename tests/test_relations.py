@@ -1316,6 +1316,9 @@ def test_a_treatment_verb_ahead_lets_the_drug_stand_further_from_the_cue(extract
                          ("BRCA2", "talazoparib", "SENSITIVE_TO", False)}),
     ("In men with alterations in BRCA1, BRCA2 or ATM, olaparib was associated with longer progression-free "
      "survival.", {(g, "olaparib", "SENSITIVE_TO", False) for g in ("BRCA1", "BRCA2", "ATM")}),
+    # a level word between coordinated alterations
+    ("RAD51C and RAD51D mutations and high-level BRCA1 promoter methylation predict response to rucaparib.",
+     {(g, "rucaparib", "SENSITIVE_TO", False) for g in ("RAD51C", "RAD51D", "BRCA1")}),
     # the genes of a gene set named by example
     ("Tumors harboring mutations in epigenetic genes such as ARID1A, KDM6A, and BAP1 are highly sensitive to EZH2 "
      "inhibition.", {(g, "ezh2 inhibitor", "SENSITIVE_TO", False) for g in ("ARID1A", "KDM6A", "BAP1")}),
