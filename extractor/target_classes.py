@@ -26,6 +26,7 @@ from .resources import models_path, read_json
 from .sentences import doc_text
 
 CURATED = "lexicons/drugs_curated.tsv"
+SHARING_JOINERS = ("/", "and", "or")
 
 
 @Language.factory("extractor_target_classes", default_config={"settings": "patterns/target_classes.json"})
@@ -75,7 +76,7 @@ def target_classes(doc: Doc, mentions: list[Mention], words: LowerWords | list[s
     by_start = {m.token_start: m for m in mentions if m.token_start >= 0}
     replaced: dict[int, Mention] = {}  # id of the mention(s) replaced -> the class
     by_end = {m.token_end: m for m in mentions if m.token_start >= 0}
-    governing_skip = set(data["governing_skip"])
+    governing_skip, head_names = set(data["governing_skip"]), set(heads.values())
     for gene in (m for m in mentions if m.label == "GENE" and m.token_start >= 0):
         first = _name_before(words, gene, by_end, len(doc)) or gene  # 'EGF receptor (EGFR) inhibitors'
         after = gene.token_end + (first is not gene)  # past the bracket
@@ -95,11 +96,20 @@ def target_classes(doc: Doc, mentions: list[Mention], words: LowerWords | list[s
             replaced[id(gene)] = replaced[id(following)] = mention
             continue
         i = after + (after < len(doc) and words[after] == "-")
+        shared = _sharing_genes(words, first, by_end)  # 'BRAF/MEK inhibitors', 'BRAF and MEK inhibition'
+        opening = shared[0] if shared else first
         if i < len(doc) and words[i] in heads and by_start.get(i) is None and (
-                words[i] not in object_only or _object(words, first.token_start, linkers, skipped, doc)):
-            name = _name(doc, gene, heads[words[i]])
-            replaced[id(first)] = replaced[id(gene)] = _class(doc, first, i + 1, doc[i].idx + len(doc[i]), name,
-                                                              gene.confidence)
+                words[i] not in object_only or _object(words, opening.token_start, linkers, skipped, doc)):
+            head = heads[words[i]]
+            replaced[id(first)] = replaced[id(gene)] = _class(doc, first, i + 1, doc[i].idx + len(doc[i]),
+                                                              _name(doc, gene, head), gene.confidence)
+            for other in shared:
+                replaced[id(other)] = _class(doc, other, other.token_end, other.end, _name(doc, other, head),
+                                             other.confidence)
+            continue
+        head = _shared_class_head(words, gene, by_start, head_names, len(doc))
+        if head is not None:  # 'BRAF/MEK inhibitors' with 'MEK inhibitors' a lexicon class: BRAF shares its head
+            replaced[id(gene)] = _class(doc, gene, gene.token_end, gene.end, _name(doc, gene, head), gene.confidence)
             continue
         head = _governing_head(words, gene, heads, governing_skip)
         if head is not None:  # 'inhibitors of the mTOR kinase': the head before 'of' names the class
@@ -133,6 +143,30 @@ def _qualified_class(doc: Doc, gene: Mention, words: LowerWords | list[str], by_
             canonical = f"{written}-{head}"
             return following, _uncurated(canonical)
     return None
+
+
+def _sharing_genes(words: LowerWords | list[str], gene: Mention, by_end: dict[int, Mention]) -> list[Mention]:
+    """The genes coordinated right before a gene that share its class word ('BRAF/MEK inhibitors': BRAF), at most
+    two, in text order."""
+    found, start = [], gene.token_start
+    while len(found) < 2 and start >= 2 and words[start - 1] in SHARING_JOINERS:
+        before = by_end.get(start - 1)
+        if before is None or before.label != "GENE":
+            break
+        found.insert(0, before)
+        start = before.token_start
+    return found
+
+
+def _shared_class_head(words: LowerWords | list[str], gene: Mention, by_start: dict[int, Mention],
+                       head_names: set[str], length: int) -> str | None:
+    """The head of the target class coordinated right after a gene ('BRAF/MEK inhibitors' -> inhibitor)."""
+    i = gene.token_end
+    following = by_start.get(i + 1) if i < length and words[i] in SHARING_JOINERS else None
+    if following is None or following.label != "DRUG_CLASS":
+        return None
+    head = following.canonical.rsplit(" ", 1)[-1]
+    return head if " " in following.canonical and head in head_names else None
 
 
 def _name_before(words: LowerWords | list[str], gene: Mention, by_end: dict[int, Mention], length: int

@@ -1254,6 +1254,19 @@ def test_a_class_of_a_named_or_governed_target_is_one_class(extractor, text, dru
     assert [e["text"] for e in record["entities"] if e["label"] == "DRUG_CLASS"] == [span]
 
 
+@pytest.mark.parametrize("text, drugs", [
+    ("NRAS mutations confer resistance to BRAF/MEK inhibitors.", {"braf inhibitor", "mek inhibitor"}),
+    ("NRAS mutations confer resistance to combined BRAF and MEK inhibition.", {"braf inhibitor", "mek inhibitor"}),
+    ("PTEN loss confers resistance to PI3K/mTOR inhibitors.", {"pi3k inhibitor", "mtor inhibitor"}),
+    ("STK11 mutations confer resistance to PD-1/PD-L1 inhibitors.", {"pd-1/pd-l1 inhibitor"}),  # one class
+    # classes that say what the drugs after them are give the drugs only
+    ("Mcl-1 upregulation renders cancers resistant to the Bcl-2/Bcl-xL inhibitors ABT-737 and ABT-263.",
+     {"abt-737", "navitoclax"}),
+])
+def test_coordinated_targets_share_a_class_word(extractor, text, drugs):
+    assert {r["drug"] for r in extractor.extract(text)["relations"]} == drugs
+
+
 def test_a_singular_inhibitor_of_a_gene_describes_a_drug(extractor):
     record = extractor.extract("Gefitinib, an inhibitor of EGFR, was effective in EGFR-mutant cells.")
     assert [e["text"] for e in record["entities"] if e["label"] in ("DRUG", "DRUG_CLASS")] == ["Gefitinib"]

@@ -485,6 +485,16 @@ def _says_what(s: Sentence, cues: Cues, drug: Mention, drug_class: Mention) -> b
             and all(w in cues.drug_prefix and w not in LIST_WORDS and w not in BRACKETS for w in between[2:]))
 
 
+def _appositive(s: Sentence, cues: Cues, drug_class: Mention, following: Mention) -> bool:
+    """'TKIs such as erlotinib', 'TKIs, namely erlotinib', 'TKI therapy with vemurafenib', 'AI (AI) drug': the class
+    only says what the drug after it is; a bare comma is a list ('aromatase inhibitors, tamoxifen or fulvestrant')."""
+    between = s.words[drug_class.token_end:following.token_start]
+    marked = any(w in cues.apposition_markers for w in between)
+    appositive = all(w in BRACKETS or w in APPOSITION_WORDS or w in cues.apposition_markers or (w == "," and marked)
+                     for w in between)
+    return appositive and (following.label == "DRUG" or following.normalized == drug_class.normalized)
+
+
 def _named(s: Sentence, cues: Cues, drugs: list[Mention]) -> Drugs:
     """Keep the named drug: 'the HER2 kinase inhibitor neratinib', 'TKI therapy with vemurafenib',
     'BH3 mimetics ABT-737', 'irinotecan-based chemotherapy'; one mention per drug name."""
@@ -502,14 +512,12 @@ def _named(s: Sentence, cues: Cues, drugs: list[Mention]) -> Drugs:
             explained = mention
             continue  # 'etoposide (a topoisomerase II inhibitor)': the class says what the drug is
         if mention.label == "DRUG_CLASS" and following is not None:
-            between = words[mention.token_end:following.token_start]
-            # 'TKIs such as erlotinib', 'TKIs, namely erlotinib', 'TKI therapy with vemurafenib', 'AI (AI) drug';
-            # a bare comma is a list ('aromatase inhibitors, tamoxifen or fulvestrant')
-            marked = any(w in cues.apposition_markers for w in between)
-            appositive = all(w in BRACKETS or w in APPOSITION_WORDS or w in cues.apposition_markers
-                             or (w == "," and marked) for w in between)
-            if appositive and (following.label == "DRUG" or following.normalized == mention.normalized):
+            if _appositive(s, cues, mention, following):
                 continue
+            after = drugs[index + 2] if index + 2 < len(drugs) else None
+            if following.label == "DRUG_CLASS" and after is not None and _appositive(s, cues, following, after) and \
+                    all(w in ("/", "and", "or") for w in words[mention.token_end:following.token_start]):
+                continue  # 'the Bcl-2/Bcl-xL inhibitors ABT-737 and ABT-263': both classes say what the drugs are
         if mention.label == "DRUG_CLASS" and index > 0 and mention.canonical in cues.generic_classes:
             # 'irinotecan-based chemotherapy', 'anthracycline-containing chemotherapy': the qualifier names it
             between = words[drugs[index - 1].token_end:mention.token_start]
