@@ -455,8 +455,23 @@ def test_study_aims_and_acquired_resistance_of_hosts_are_no_relation(extractor):
     for text in ("To investigate whether EGFR T790M confers resistance to erlotinib, we sequenced tumours.",
                  "We assessed whether response to erlotinib was related to EGFR amplification.",
                  "Patients with EGFR-mutant NSCLC who developed resistance to gefitinib were enrolled.",
+                 "Most patients with EGFR mutations eventually develop acquired resistance to gefitinib.",
+                 "Patients with EGFR-mutant NSCLC develop acquired resistance to gefitinib.",
                  "BRAF V600E melanoma cell lines displayed a range of sensitivities to vemurafenib."):
         assert relations(extractor, text) == [], text
+
+
+def test_acquired_resistance_of_hosts_takes_the_mutations_named_after_it(extractor):
+    text = ("NSCLC patients harboring ALK or ROS1 rearrangements invariably acquire resistance to the first- and "
+            "second-generation tyrosine kinase inhibitors (TKIs), most notably ALK G1202R and ROS1 G2032R.")
+    assert relation_tuples(extractor.extract(text)) == {
+        ("ALK", "G1202R", "tyrosine kinase inhibitor", "RESISTANT_TO"),
+        ("ROS1", "G2032R", "tyrosine kinase inhibitor", "RESISTANT_TO")}
+
+
+def test_coordinated_drugs_with_abbreviations_before_a_cue(extractor):
+    text = "TS over-expression is a major mechanism of 5-fluorouracil (5-FU) and tomudex (TDX) resistance."
+    assert {r["drug"] for r in extractor.extract(text)["relations"]} == {"fluorouracil", "raltitrexed"}
 
 
 def test_acquired_resistance_linked_to_a_new_mutation(extractor):

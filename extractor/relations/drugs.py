@@ -50,13 +50,21 @@ def drugs_before(s: Sentence, cues: Cues, position: int) -> Drugs:
             found.insert(0, mention)
             i = mention.token_start - 1
         elif (words[i] in LIST_WORDS + ("plus", "+") or words[i] in cues.qualifier_joiners) \
-                and i - drug.token_start > -4:
+                and i - found[0].token_start > -4:
             i -= 1  # 'cisplatin and gemcitabine resistance', 'encorafenib plus cetuximab improved OS'
+        elif words[i] == ")" and (opening := _abbreviated_drug(s, i)) is not None:
+            i = opening - 1  # '5-fluorouracil (5-FU) and tomudex (TDX) resistance'
         elif (added := _added_to(s, cues, i)) is not None:
             found, i = [], added  # 'the addition of D to E ...': D, not the regimen it joins
         else:
             break
     return _named(s, cues, found)
+
+
+def _abbreviated_drug(s: Sentence, close: int) -> int | None:
+    """The '(' of a short bracket closing at `close` that follows a drug ('cisplatin (CDDP)'), else None."""
+    opening = next((k for k in range(close - 1, max(s.start, close - 6) - 1, -1) if s.words[k] == "("), None)
+    return opening if opening is not None and s.mention_at(opening - 1, DRUG_LABELS) is not None else None
 
 
 def drug_arm_end(s: Sentence, cues: Cues, start: int) -> int | None:

@@ -10,6 +10,7 @@ from .sentence import DRUG_LABELS, OPPOSITE, Alteration, Group, Sentence
 
 COORDINATION = {"and", "or", "and/or", "/"}
 ARTICLES = {"the", "a", "an", "this", "such"}
+HOST_PREPOSITIONS = {"with", "harboring", "harbouring", "carrying", "bearing", "having"}  # 'patients with X'
 
 
 def is_aim(s: Sentence, cues: Cues, cue: Span) -> bool:
@@ -97,6 +98,11 @@ def acquired(s: Sentence, cues: Cues, cue: Span) -> tuple[bool, bool]:
         i = b - 1
         while i > s.start and s.words[i] in cues.host_links:
             i -= 1
+        group = next((g for g in s.groups if g.start <= i < g.end), None)
+        if group is not None:  # 'patients with EGFR mutations develop acquired resistance': the host has X
+            i = group.start - 1
+            while i > s.start and s.words[i] in HOST_PREPOSITIONS:
+                i -= 1
         if i >= s.start and (s.words[i] in cues.host_words or s.mention_at(i, ("TUMOR_SUBTYPE",)) is not None):
             return True, True
     return found, host
