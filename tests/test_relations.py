@@ -1344,6 +1344,18 @@ def test_a_treatment_verb_ahead_lets_the_drug_stand_further_from_the_cue(extract
                          ("BRCA2", "talazoparib", "SENSITIVE_TO", False)}),
     ("In men with alterations in BRCA1, BRCA2 or ATM, olaparib was associated with longer progression-free "
      "survival.", {(g, "olaparib", "SENSITIVE_TO", False) for g in ("BRCA1", "BRCA2", "ATM")}),
+    # 'low or no expression' is the alteration, no negation; 'little or no response' is one
+    ("Cell lines with low or no expression of ATM are sensitive to olaparib.",
+     {("ATM", "olaparib", "SENSITIVE_TO", False)}),
+    ("Patients with EGFR mutations showed little or no response to cetuximab.",
+     {("EGFR", "cetuximab", "SENSITIVE_TO", True)}),
+    # 'increased survival from D'; a drug before 'clinical response'; 'PD-1/PD-L1 therapy'
+    ("We found increased overall survival from temozolomide in lower-grade glioma with IDH1 R132H mutations.",
+     {("IDH1", "temozolomide", "SENSITIVE_TO", False)}),
+    ("Homozygous BRCA1 methylation predicts rucaparib clinical response.",
+     {("BRCA1", "rucaparib", "SENSITIVE_TO", False)}),
+    ("STK11 mutation confers primary resistance to PD-1/PD-L1 therapy.",
+     {("STK11", "pd-1/pd-l1 inhibitor", "RESISTANT_TO", False)}),
     # a level word between coordinated alterations
     ("RAD51C and RAD51D mutations and high-level BRCA1 promoter methylation predict response to rucaparib.",
      {(g, "rucaparib", "SENSITIVE_TO", False) for g in ("RAD51C", "RAD51D", "BRCA1")}),

@@ -115,7 +115,7 @@ def negated(s: Sentence, cues: Cues, cue: Span, group: Group | None = None) -> b
     to D', 'patients responded to D, except those with X')."""
     clause = s.clause_start(cue.start)
     start = max(clause, cue.start - cues.negation_window)
-    exceptions = {i for b, e in s.has("negation_exceptions", start, cue.end + 2) for i in range(b, e)}
+    exceptions = {i for b, e in s.has("negation_exceptions", clause, cue.end + 2) for i in range(b, e)}
     exceptions.update(i for b, e in s.has("but_not", clause, cue.start) for i in range(b, e))  # the next one's
     if group is not None:  # 'cell lines lacking RB1 were refractory': the word is the alteration's own
         exceptions.update(range(group.start, group.end))
