@@ -96,10 +96,10 @@ def target_classes(doc: Doc, mentions: list[Mention], words: LowerWords | list[s
             replaced[id(gene)] = replaced[id(following)] = mention
             continue
         i = after + (after < len(doc) and words[after] == "-")
-        shared = _sharing_genes(words, first, by_end)  # 'BRAF/MEK inhibitors', 'BRAF and MEK inhibition'
-        opening = shared[0] if shared else first
-        if i < len(doc) and words[i] in heads and by_start.get(i) is None and (
-                words[i] not in object_only or _object(words, opening.token_start, linkers, skipped, doc)):
+        headed = i < len(doc) and words[i] in heads and by_start.get(i) is None
+        shared = _sharing_genes(words, first, by_end) if headed else []  # 'BRAF/MEK inhibitors'
+        if headed and (words[i] not in object_only or
+                       _object(words, (shared[0] if shared else first).token_start, linkers, skipped, doc)):
             head = heads[words[i]]
             replaced[id(first)] = replaced[id(gene)] = _class(doc, first, i + 1, doc[i].idx + len(doc[i]),
                                                               _name(doc, gene, head), gene.confidence)
