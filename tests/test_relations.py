@@ -469,6 +469,12 @@ def test_acquired_resistance_of_hosts_takes_the_mutations_named_after_it(extract
         ("ROS1", "G2032R", "tyrosine kinase inhibitor", "RESISTANT_TO")}
 
 
+def test_a_drug_resistant_mutation_phrase_is_a_cue_though_resistant_mutations_alone_is_not(extractor):
+    text = "We identified crizotinib-resistant mutations in the ROS1 kinase domain."
+    assert relation_tuples(extractor.extract(text)) == {("ROS1", None, "crizotinib", "RESISTANT_TO")}
+    assert relations(extractor, "Resistant mutations in EGFR were found in patients given gefitinib.") == []
+
+
 def test_coordinated_drugs_with_abbreviations_before_a_cue(extractor):
     text = "TS over-expression is a major mechanism of 5-fluorouracil (5-FU) and tomudex (TDX) resistance."
     assert {r["drug"] for r in extractor.extract(text)["relations"]} == {"fluorouracil", "raltitrexed"}

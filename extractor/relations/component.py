@@ -60,6 +60,7 @@ class RelationExtractor:
             for i in range(mention.token_start, mention.token_end):
                 at.setdefault(i, mention)
         backbones = find.placebo_partners(words, at)
+        cues = [self._unblocked(doc, words, at, cue) for cue in cues]
         relations: list[Relation] = []
         previous_drugs: list[Mention] = []
         history: list[tuple[int, Group]] = []  # (sentence index, group) of earlier sentences
@@ -96,6 +97,16 @@ class RelationExtractor:
         near = {_claim(r) for r in relations if self._near_status(r)}
         doc._.relations = _deduplicate([r for r in relations if not self._unlinked(r.subject) and _claim(r) in near])
         return doc
+
+    def _unblocked(self, doc: Doc, words: list[str], at: dict[int, Mention], cue: Span) -> Span:
+        """'crizotinib-resistant mutations in ROS1': a blocking phrase ('resistant mutations') that opens with a
+        compound adjective right after a drug and a hyphen is that adjective's cue."""
+        i = cue.start
+        if self.cues.family(cue)["type"] is not None or words[i] not in self.cues.compound_adjectives or i < 2 \
+                or words[i - 1] != "-" or at.get(i - 2) is None or at[i - 2].label not in DRUG_LABELS:
+            return cue
+        key = next((k for k, b, e in self.cues.cue_matcher(doc) if b == i and e == i + 1), None)
+        return cue if key is None else Span(doc, i, i + 1, label=key)
 
     def _is_cue(self, words: list[str], start: int, cue: Span) -> bool:
         """A cue of a relation type, not after one of its family's not_after words ('clinically-approved kinase
