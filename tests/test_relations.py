@@ -475,6 +475,12 @@ def test_a_drug_resistant_mutation_phrase_is_a_cue_though_resistant_mutations_al
     assert relations(extractor, "Resistant mutations in EGFR were found in patients given gefitinib.") == []
 
 
+@pytest.mark.parametrize("text", ["RhoB was down-regulated in gemcitabine-resistant PC cells.",
+                                  "RhoB was up-regulated in gemcitabine-resistant PC cells."])
+def test_a_hyphenated_alteration_word_after_a_gene(extractor, text):
+    assert relation_tuples(extractor.extract(text)) == {("RHOB", None, "gemcitabine", "RESISTANT_TO")}
+
+
 def test_coordinated_drugs_with_abbreviations_before_a_cue(extractor):
     text = "TS over-expression is a major mechanism of 5-fluorouracil (5-FU) and tomudex (TDX) resistance."
     assert {r["drug"] for r in extractor.extract(text)["relations"]} == {"fluorouracil", "raltitrexed"}

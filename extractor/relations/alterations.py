@@ -259,6 +259,10 @@ def _gene_alteration(s: Sentence, cues: Cues, gene: Mention) -> Alteration | Non
     i, steps = gene.token_end, 0
     while i < s.end and steps <= 3:
         word = words[i]
+        hyphenated = f"{word}-{words[i + 2]}" if i + 2 < s.end and words[i + 1] == "-" else None
+        if hyphenated in cues.alt_after:  # 'down-regulated', 'over-expression': three tokens
+            after_kind, end = cues.alt_after[hyphenated], i + 3
+            break
         if word in cues.alt_after:
             after_kind, end = cues.alt_after[word], i + 1
             break
