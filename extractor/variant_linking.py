@@ -79,12 +79,16 @@ def _adjacent_gene(doc: Doc, variant: Mention, genes: list[Mention]) -> Mention 
     return None
 
 
+def opens_examples(words: list[str]) -> bool:
+    """The lower-case words end with what opens a list of examples: 'such as', 'including', 'e.g.', 'like'."""
+    return bool(words) and (words[-1] in EXAMPLE_WORDS or words[-2:] == ["such", "as"])
+
+
 def _genes_exemplified(between) -> bool:
     """'mutations in DNA repair genes such as BRCA1', 'alterations in other DDR genes (e.g., PALB2)': the gene
     after is the first example of the genes the variant is in."""
     words = [t.lower_ for t in between if t.lower_ not in (",", "(", ":")]
-    return len(words) > 2 and words[0] == "in" and ("genes" in words or "gene" in words) and (
-        words[-2:] == ["such", "as"] or words[-1] in EXAMPLE_WORDS)
+    return len(words) > 2 and words[0] == "in" and ("genes" in words or "gene" in words) and opens_examples(words)
 
 
 def _modifier(word: str) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..mentions import Mention
 from ..sentences import doc_text
-from ..variant_linking import AFTER_GAP, EXAMPLE_WORDS
+from ..variant_linking import AFTER_GAP, opens_examples
 from .cues import Cues
 from .drugs import drug_arm_end
 from .scope import fronted_clause_end
@@ -227,9 +227,9 @@ def _list_opening(s: Sentence, start: int) -> int | None:
     i = start - 1
     if s.words[i] == "," and i > s.start:
         i -= 1
-    word = s.words[i]
-    examples = word in EXAMPLE_WORDS or word == "as" and i > s.start and s.words[i - 1] == "such"
-    return i if word in ("of", "in") and i == start - 1 or examples else None
+    if s.words[i] in ("of", "in") and i == start - 1 or opens_examples(s.words[max(s.start, i - 1):i + 1]):
+        return i
+    return None
 
 
 def _absent(s: Sentence, start: int) -> bool:

@@ -105,8 +105,8 @@ class RelationExtractor:
         if self.cues.family(cue)["type"] is not None or words[i] not in self.cues.compound_adjectives or i < 2 \
                 or words[i - 1] != "-" or at.get(i - 2) is None or at[i - 2].label not in DRUG_LABELS:
             return cue
-        key = next((k for k, b, e in self.cues.cue_matcher(doc) if b == i and e == i + 1), None)
-        return cue if key is None else Span(doc, i, i + 1, label=key)
+        matches = self.cues.cue_matcher(doc[i:i + 1])  # the adjective's own cue, matched on its one token
+        return Span(doc, i, i + 1, label=matches[0][0]) if matches else cue
 
     def _is_cue(self, words: list[str], start: int, cue: Span) -> bool:
         """A cue of a relation type, not after one of its family's not_after words ('clinically-approved kinase
