@@ -32,7 +32,7 @@ def drugs_before(s: Sentence, cues: Cues, position: int) -> Drugs:
             drug = mention
             break
         if words[i] == ")":
-            opening = next((k for k in range(i - 1, max(s.start, i - 6) - 1, -1) if words[k] == "("), None)
+            opening = _short_bracket_opening(s, i)
             if opening is None:
                 return []
             i, skipped = opening - 1, skipped + 1
@@ -61,9 +61,14 @@ def drugs_before(s: Sentence, cues: Cues, position: int) -> Drugs:
     return _named(s, cues, found)
 
 
+def _short_bracket_opening(s: Sentence, close: int) -> int | None:
+    """The '(' at most five tokens before the ')' at `close`, else None."""
+    return next((k for k in range(close - 1, max(s.start, close - 6) - 1, -1) if s.words[k] == "("), None)
+
+
 def _abbreviated_drug(s: Sentence, close: int) -> int | None:
     """The '(' of a short bracket closing at `close` that follows a drug ('cisplatin (CDDP)'), else None."""
-    opening = next((k for k in range(close - 1, max(s.start, close - 6) - 1, -1) if s.words[k] == "("), None)
+    opening = _short_bracket_opening(s, close)
     return opening if opening is not None and s.mention_at(opening - 1, DRUG_LABELS) is not None else None
 
 
