@@ -162,6 +162,12 @@ def test_unseen_drug_by_name_shape(extractor):
     assert drugs["GDC-9545"]["confidence"] < drugs["Zongertinib"]["confidence"] + 0.01 < 1
 
 
+@pytest.mark.parametrize("code", ["MI219", "MI-773", "CC-486", "CB-839", "LBH589", "UNC2025"])
+def test_academic_and_company_code_names_are_drug_shapes(extractor, code):
+    record = extractor.extract(f"AML cells with mutated p53 were resistant to {code}.")
+    assert [(e["text"], e["canonical"]) for e in record["entities"] if e["label"] == "DRUG"] == [(code, code.lower())]
+
+
 def test_cell_lines_and_words_are_not_drug_shapes(extractor):
     record = extractor.extract("BT474 and HCC827 cells; the platinum group.")
     assert [e for e in record["entities"] if e["label"] == "DRUG" and e["normalized"] is None] == []
@@ -279,6 +285,8 @@ def test_a_class_word_is_a_class_only_before_a_response_word(extractor, text, ex
     ("Cells were resistant to 4-OH-tamoxifen.", "DRUG", "afimoxifene"),
     ("Cells were resistant to Tomudex.", "DRUG", "raltitrexed"),
     ("Cyclin E amplification was found.", "GENE", "CCNE1"),
+    ("Loss of 53BP1 restored HR function.", "GENE", "TP53BP1"),
+    ("New Topoisomerase I mutations were found.", "GENE", "TOP1"),
 ])
 def test_curated_names_found_in_preclinical_abstracts(extractor, text, label, canonical):
     record = extractor.extract(text)
