@@ -1909,6 +1909,25 @@ def test_chemo_fused_to_a_response_word_is_chemotherapy(extractor, text, expecte
     ("Encorafenib plus cetuximab prolonged overall survival in BRAF V600E-mutant colorectal cancer.",
      {("BRAF", "V600E", "encorafenib", "SENSITIVE_TO"), ("BRAF", "V600E", "cetuximab", "SENSITIVE_TO")}),
     ("Lapatinib was active in patients whose tumors overexpressed HER2.", {("ERBB2", None, "lapatinib", "SENSITIVE_TO")}),
+    # a rate 'of' the drug; a response 'within' a course of it
+    ("The objective response rate of crizotinib in ALK-positive patients was 60%.",
+     {("ALK", None, "crizotinib", "SENSITIVE_TO")}),
+    ("A man with BRAF V600E-positive thyroid carcinoma achieved a response within eight weeks of starting dabrafenib.",
+     {("BRAF", "V600E", "dabrafenib", "SENSITIVE_TO")}),
+    ("In patients with BRAF V600E-mutant melanoma, vemurafenib was associated with a 63% reduction in the risk of "
+     "death.", {("BRAF", "V600E", "vemurafenib", "SENSITIVE_TO")}),
+    # the cohort treated with the drug is named in a fronted phrase
+    ("Among patients receiving everolimus for renal cell carcinoma, those whose tumours carried TSC1 mutations had "
+     "a longer progression-free survival than patients without such mutations.",
+     {("TSC1", None, "everolimus", "SENSITIVE_TO")}),
+    ("Among patients receiving second-line sunitinib for GIST, those with KIT exon 13 mutations had longer "
+     "progression-free survival.", {("KIT", "exon 13 mutation", "sunitinib", "SENSITIVE_TO")}),
+    # the drug added to a regimen that names no drug
+    ("Among patients with KRAS G13D-mutated tumours, the addition of cetuximab to best supportive care was "
+     "associated with longer overall survival.", {("KRAS", "G13D", "cetuximab", "SENSITIVE_TO")}),
+    # a reversed response and a resistance outcome coordinated: both resistance, not opposite directions
+    ("High TUBB3 expression was associated with a lower response rate and shorter progression-free survival in "
+     "patients receiving paclitaxel.", {("TUBB3", None, "paclitaxel", "RESISTANT_TO")}),
 ])
 def test_response_phrasings(extractor, text, expected):
     assert relation_tuples(extractor.extract(text)) == expected
@@ -1918,6 +1937,9 @@ def test_response_phrasings(extractor, text, expected):
     "OBJECTIVE: To assess responses to sotorasib in patients with KRAS G12C mutations.",  # a study aim
     "The tumours regressed in patients with KRAS G12C mutations.",  # no drug
     "Responses were observed in patients with KRAS G12C mutations. Patients were treated with sotorasib later.",
+    # a prognosis within a treated cohort; the rate of patients, no drug
+    "In patients who all received cisplatin, high survivin expression was a prognostic factor for poor survival.",
+    "The response rate of patients with EGFR mutations was 70%.",
 ])
 def test_response_phrasings_negative(extractor, text):
     assert relation_tuples(extractor.extract(text)) == set()

@@ -182,6 +182,8 @@ def test_rsid_negative(finder):
     ("exon 20 insertions", "exon 20 insertion"),
     ("exon 19 deletions", "exon 19 deletion"),
     ("exon 14 skipping", "exon 14 skipping"),
+    ("exon 11 mutations", "exon 11 mutation"),
+    ("exon 9 mutant", "exon 9 mutation"),
     ("ex20ins", "exon 20 insertion"),
     ("exon 20 insertion mutations", "exon 20 insertion"),
     ("del19", "exon 19 deletion"),

@@ -308,7 +308,9 @@ class RelationExtractor:
             # prolonged survival')
             coordinated = cue.start - 1 >= s.start and s.words[cue.start - 1] == "and"
             drugs = find.agent_drugs(s, cues, cue.start, limit=None if coordinated else -1)
-        return drugs or find.treated_drugs(s, cues, cue) or find.light_verb_agents(s, cues, cue) \
+        if drugs or any(w in cues.prognostic_words for w in s.words[max(s.start, cue.start - 4):cue.start]):
+            return drugs  # 'X was a prognostic factor for poor survival': not the effect of a treatment around it
+        return find.treated_drugs(s, cues, cue) or find.light_verb_agents(s, cues, cue) \
             or find.parallel_drugs(s, cues, cue) or find.arm_drugs(s, cues, cue)
 
     def _agent(self, s: Sentence, cue: Span, family: dict, groups, history, previous_drugs) -> list[Relation]:

@@ -220,6 +220,8 @@ def agent_drugs(s: Sentence, cues: Cues, position: int, limit: int | None = -1, 
     `limit`: most tokens between drug and position (-1: the lexicon's agent_window; None: the clause)."""
     limit = cues.agent_window if limit == -1 else limit
     position = _before_apposition(s, cues, position)
+    added = _added_to(s, cues, position - 1)  # 'the addition of D to best supportive care was associated with'
+    position = position if added is None else added + 1
     clause = s.clause_of(position)
     before = [d for d in s.drugs if d.token_end <= position and s.clause_of(d.token_start) == clause
               and (limit is None or position - d.token_end <= limit) and not comparator_arm(s, cues, d)]
@@ -259,11 +261,13 @@ def agent_drugs(s: Sentence, cues: Cues, position: int, limit: int | None = -1, 
 def _added_to(s: Sentence, cues: Cues, i: int) -> int | None:
     """Where to go on looking for drugs when the words ending at i are 'the addition of D to [standard
     induction]' or 'adding D to' before a drug (D is added to it), also past more of the regimen ('the addition
-    of D to daunorubicin and cytarabine induction and high-dose cytarabine'): the token before 'to'; else None."""
+    of D to daunorubicin and cytarabine induction and high-dose cytarabine', 'to best supportive care'): the
+    token before 'to'; else None."""
     j = i
     while j >= s.start and i - j <= cues.regimen_words and s.words[j] != "to":
         drug = s.mention_at(j, DRUG_LABELS)
-        if drug is None and s.words[j] not in cues.drug_prefix and s.words[j] not in cues.drug_fillers:
+        if drug is None and s.words[j] not in cues.drug_prefix and s.words[j] not in cues.drug_fillers \
+                and s.words[j] not in cues.arm_openers:
             return None
         j = drug.token_start - 1 if drug is not None else j - 1
     return j - 1 if j >= s.start and s.words[j] == "to" and _addition_before(s, cues, j) else None
@@ -401,12 +405,18 @@ def _coordinated_claim_drugs(s: Sentence, cues: Cues, cue: Span) -> Drugs:
 
 def arm_drugs(s: Sentence, cues: Cues, cue: Span) -> Drugs:
     """'In the gemcitabine/cisplatin arm, patients with low RRM1 had longer survival': the drugs of a fronted arm
-    phrase, for a cue after it."""
+    phrase, for a cue after it; also of a fronted treatment ('Among patients receiving D for RCC, those with X
+    had longer PFS')."""
     if s.words[s.start] not in cues.fronted_openers:
         return []
     comma = next((i for i in range(s.start + 1, cue.start) if s.words[i] == ","), None)
-    if comma is None or s.words[comma - 1] not in cues.arm_nouns:
+    if comma is None:
         return []
+    if s.words[comma - 1] not in cues.arm_nouns:
+        links = s.has("treatment_links", s.start, comma)
+        treated = [d for d in s.drugs if d.token_end <= comma and (
+            any(_names_treatment(s, cues, e, d) for _, e in links) or _hyphen_treated(s, d))]
+        return agent_drugs(s, cues, treated[0].token_end, limit=0) if treated else []
     found, i = [], comma - 2
     while i > s.start:
         mention = s.mention_at(i, DRUG_LABELS)
@@ -433,6 +443,13 @@ def treated_drugs(s: Sentence, cues: Cues, cue: Span) -> Drugs:
         if treated or named or _hyphen_treated(s, drug):
             return agent_drugs(s, cues, drug.token_end, limit=0)
     return []
+
+
+def _names_treatment(s: Sentence, cues: Cues, link_end: int, drug: Mention) -> bool:
+    """The drug follows a treatment link, past at most a few qualifiers ('receiving second-line sunitinib')."""
+    between = range(link_end, drug.token_start)
+    return 0 <= len(between) <= 4 and all(
+        s.words[k] in cues.drug_prefix or s.words[k] in cues.qualifier_joiners for k in between)
 
 
 def _hyphen_treated(s: Sentence, drug: Mention) -> bool:

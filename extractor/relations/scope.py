@@ -65,8 +65,15 @@ def is_undirected(s: Sentence, cues: Cues, cue: Span) -> bool:
     if cues.family(cue).get("hedge_undirected") and any(
             w in cues.hedges for w in s.words[max(s.clause_start(cue.start), cue.start - 3):cue.start]):
         return True  # 'X may predict response to D'
-    opposite = OPPOSITE[cues.family(cue)["type"]]
-    return any(cues.family(other)["type"] == opposite and _coordinated(s, cues, cue, other) for other in s.cues)
+    opposite = OPPOSITE[_stated_type(s, cues, cue)]
+    return any(_stated_type(s, cues, other) == opposite and _coordinated(s, cues, cue, other) for other in s.cues)
+
+
+def _stated_type(s: Sentence, cues: Cues, cue: Span) -> str:
+    """The cue's type, flipped by a reversing word right before it ('a lower response rate and shorter PFS':
+    both resistance)."""
+    kind = cues.family(cue)["type"]
+    return OPPOSITE[kind] if s.has("mod_reverse", max(s.start, cue.start - cues.modifier_window), cue.start) else kind
 
 
 def _coordinated(s: Sentence, cues: Cues, a: Span, b: Span) -> bool:
