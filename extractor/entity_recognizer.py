@@ -74,6 +74,7 @@ def load_lexicon(gene_tables: tuple[str, ...], drug_tables: tuple[str, ...],
             lexicon.load_table(path, "DRUG", kind_labels=DRUG_KINDS)
         for path in subtype_tables:
             lexicon.load_table(path, "TUMOR_SUBTYPE")
+        lexicon.unify_canonicals()
     finally:
         if collecting:
             gc.enable()

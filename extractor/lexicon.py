@@ -14,7 +14,7 @@ from __future__ import annotations
 import csv
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas
@@ -144,6 +144,18 @@ class Lexicon:
         for term, normalized, canonical, term_type, kind, source in zip(*columns):
             self.add(term, Entry(kind_labels.get(kind, label), normalized, canonical, term_type or "term", source))
         return len(table)
+
+    def unify_canonicals(self) -> None:
+        """One canonical name per identifier: the curated tables' (which agree with themselves). DrugBank lists
+        some drugs under a code name ('MRTX849': adagrasib); the HGNC export has some older symbols ('H3F3A':
+        H3-3A)."""
+        tables = (self.exact, self.folded, self.squashed)
+        preferred = {e.normalized: e.canonical for table in tables for entries in table.values() for e in entries
+                     if e.source == "curated"}
+        for table in tables:
+            for key, entries in table.items():
+                if any(preferred.get(e.normalized, e.canonical) != e.canonical for e in entries):
+                    table[key] = [replace(e, canonical=preferred.get(e.normalized, e.canonical)) for e in entries]
 
     def lookup(self, text: str, regular: bool = False) -> tuple[Entry, ...]:
         """Entries of a term; `regular`: the caller knows the text has no line breaks or runs of spaces."""

@@ -287,6 +287,9 @@ def test_a_class_word_is_a_class_only_before_a_response_word(extractor, text, ex
     ("Cyclin E amplification was found.", "GENE", "CCNE1"),
     ("Loss of 53BP1 restored HR function.", "GENE", "TP53BP1"),
     ("New Topoisomerase I mutations were found.", "GENE", "TOP1"),
+    # a code name DrugBank lists a drug under, an older HGNC symbol: the curated canonical
+    ("Cells were sensitive to MRTX849.", "DRUG", "adagrasib"),
+    ("H3F3A K27M mutations were found.", "GENE", "H3-3A"),
 ])
 def test_curated_names_found_in_preclinical_abstracts(extractor, text, label, canonical):
     record = extractor.extract(text)

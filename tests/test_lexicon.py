@@ -51,3 +51,14 @@ def test_loose_match_needs_a_symbol_like_token_not_opening_a_sentence(make_doc):
     lexicon = _lexicon(("KRAS", "KRAS", "symbol"), ("caspase 3", "CASP3", "name"))
     doc = make_doc("Kras rose. The mutant Kras and caspase-3 rose, but kras and caspase did not.")
     assert _found(lexicon, doc) == [("Kras", "KRAS", True), ("caspase-3", "CASP3", True)]
+
+
+def test_an_identifier_takes_the_curated_canonical_for_every_term(make_doc):
+    lexicon = Lexicon()
+    lexicon.add("MRTX849", Entry("DRUG", "DB15568", "mrtx849", "name", "DrugBank"))
+    lexicon.add("adagrasib", Entry("DRUG", "DB15568", "adagrasib", "name", "curated"))
+    lexicon.add("erlotinib", Entry("DRUG", "DB00530", "erlotinib", "name", "DrugBank"))
+    lexicon.unify_canonicals()
+    doc = make_doc("MRTX849, adagrasib and erlotinib")
+    assert [(doc[m.start:m.end].text, m.entries[0].canonical) for m in lexicon.find(doc)] == [
+        ("MRTX849", "adagrasib"), ("adagrasib", "adagrasib"), ("erlotinib", "erlotinib")]

@@ -1928,6 +1928,19 @@ def test_chemo_fused_to_a_response_word_is_chemotherapy(extractor, text, expecte
     # a reversed response and a resistance outcome coordinated: both resistance, not opposite directions
     ("High TUBB3 expression was associated with a lower response rate and shorter progression-free survival in "
      "patients receiving paclitaxel.", {("TUBB3", None, "paclitaxel", "RESISTANT_TO")}),
+    # a light verb in its base form; an option 'in' a population
+    ("Trastuzumab appeared to provide clinical benefit for patients lacking PTEN.",
+     {("PTEN", None, "trastuzumab", "SENSITIVE_TO")}),
+    ("Trametinib could be a valid therapeutic option in patients with melanoma harboring the BRAF K601E mutation.",
+     {("BRAF", "K601E", "trametinib", "SENSITIVE_TO")}),
+    # the comparator arm gets nothing: 'over D', 'compared with those who receive D alone'
+    ("Vemurafenib achieved improved overall survival over chemotherapy in BRAF-mutated melanoma.",
+     {("BRAF", None, "vemurafenib", "SENSITIVE_TO")}),
+    ("Patients with PIK3CA mutations who receive alpelisib plus fulvestrant have longer real-world progression-free "
+     "survival compared with those who receive fulvestrant alone.", {("PIK3CA", None, "alpelisib", "SENSITIVE_TO")}),
+    # a plural class after a copula says what the drugs are
+    ("Midostaurin and gilteritinib are FLT3 inhibitors that have been recently approved for use in FLT3-mutant AML.",
+     {("FLT3", None, "midostaurin", "SENSITIVE_TO"), ("FLT3", None, "gilteritinib", "SENSITIVE_TO")}),
 ])
 def test_response_phrasings(extractor, text, expected):
     assert relation_tuples(extractor.extract(text)) == expected
@@ -2042,3 +2055,12 @@ def test_a_class_in_apposition_to_a_drug_names_the_drug(extractor):
     text = "Tamoxifen, fulvestrant and aromatase inhibitors produced responses in ESR1-mutant tumors."
     assert {d for _, _, d, _ in relation_tuples(extractor.extract(text))} == {
         "tamoxifen", "fulvestrant", "aromatase inhibitor"}
+
+
+def test_an_alteration_naming_its_gene_after_it_is_not_shared_backwards(extractor):
+    record = extractor.extract("Mutations in KRAS and BRAF and amplification of ERBB2 drive resistance to anti-EGFR "
+                               "treatment.")
+    ents = {e["id"]: e["text"] for e in record["entities"]}
+    assert sorted((r["gene"], ents[r["subject"]], r["drug"]) for r in record["relations"]) == [
+        ("BRAF", "BRAF", "egfr inhibitor"), ("ERBB2", "amplification", "egfr inhibitor"),
+        ("KRAS", "Mutations", "egfr inhibitor")]

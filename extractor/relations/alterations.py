@@ -169,7 +169,8 @@ def _shared_alterations(s: Sentence, cues: Cues, found: list[Alteration]) -> lis
             if bracket is None and s.words[i] not in COORDINATION and s.mention_at(i, ("GENE",)) is None:
                 break
             i = bracket if bracket is not None else s.at[i].token_end if s.at.get(i) is not None else i + 1
-        target = next((a for a in found if a.start == i or (a.start < i < a.end)), None)
+        target = next((a for a in found if (a.start == i or a.start < i < a.end) and not _names_gene_after(s, a)),
+                      None)
         if (target is None or i == gene.token_end) and gene.token_start > s.start:
             target = _listed_after(s, found, gene)
         if target is None or qualifies_drug(s, cues, gene) or target.mention.attrs.get("gene") == gene.canonical:
@@ -178,6 +179,17 @@ def _shared_alterations(s: Sentence, cues: Cues, found: list[Alteration]) -> lis
                                 manipulated=target.manipulated,
                                 recordable=is_hgnc_gene(gene)))
     return sorted(found + extra, key=lambda a: (a.start, a.end))
+
+
+def _names_gene_after(s: Sentence, alteration: Alteration) -> bool:
+    """'amplification of ERBB2', 'mutations in the KRAS gene': the alteration word names its gene after it, so
+    genes coordinated before it do not share it ('Mutations in KRAS and BRAF and amplification of ERBB2')."""
+    gene, i = alteration.mention.attrs.get("gene"), alteration.end
+    if gene is None or i >= s.end or s.words[i] not in ("of", "in"):
+        return False
+    i += 1 + (i + 1 < s.end and s.words[i + 1] == "the")
+    named = s.mention_at(i, ("GENE",)) if i < s.end else None
+    return named is not None and named.canonical == gene
 
 
 def _bracketed_symbol_end(s: Sentence, i: int) -> int | None:

@@ -16,6 +16,7 @@ ARTICLES = ("a", "an", "the")  # 'etoposide (a topoisomerase II inhibitor)'
 NAMED_TREATMENT = ("treatment", "therapy", "monotherapy")
 PLACEBO_JOINERS = ("plus", "+", "and", "with")
 ARM_JOINERS = ("and", "or", "and/or", "plus", "+", "±", "-", "/")  # drugs of one arm ('Compared with A, B ...': not B)
+ARM_HOSTS = ("those", "patients", "who")  # 'compared with those who received D alone'
 
 Drugs = list[tuple[Mention, bool]]  # (drug, negated by 'but not')
 
@@ -76,9 +77,10 @@ def drug_arm_end(s: Sentence, cues: Cues, start: int) -> int | None:
     """The end of the drugs a comparison names from `start` on ('with standard EGFR-TKIs', 'carboplatin
     and paclitaxel'), or None when no drug comes first or the drug only qualifies a host ('D-sensitive cells')."""
     j = start
-    while j < s.end and (s.words[j] in ("with", "to") or s.words[j] in cues.drug_prefix or
-                         s.words[j] in cues.arm_openers) and s.mention_at(j, DRUG_LABELS) is None:
-        j += 1
+    while j < s.end and (s.words[j] in ("with", "to") or s.words[j] in cues.drug_prefix or s.words[j] in ARM_HOSTS
+                         or s.words[j] in cues.arm_openers or s.words[j] in cues.treatment_verbs) \
+            and s.mention_at(j, DRUG_LABELS) is None:
+        j += 1  # 'versus the investigator's choice of D', 'compared with those who received D alone'
     end = None
     while j < s.end:
         drug = s.mention_at(j, DRUG_LABELS)
@@ -508,11 +510,13 @@ def _bracketed_after(s: Sentence, first: Mention, second: Mention) -> bool:
 def _says_what(s: Sentence, cues: Cues, drug: Mention, drug_class: Mention) -> bool:
     """A class in brackets, after a comma or after a copula right behind a named drug, with only an article and
     drug words between: 'etoposide (a topoisomerase II inhibitor)', 'neratinib, an irreversible pan-HER
-    inhibitor', 'ivosidenib is an IDH1 inhibitor'."""
+    inhibitor', 'ivosidenib is an IDH1 inhibitor'; a plural copula needs no article ('midostaurin and
+    gilteritinib are FLT3 inhibitors')."""
     between = s.words[drug.token_end:drug_class.token_start]
-    return (drug.label == "DRUG" and drug_class.label == "DRUG_CLASS" and len(between) >= 2
-            and between[0] in ("(", ",", "is", "was") and between[1] in ARTICLES
-            and all(w in cues.drug_prefix and w not in LIST_WORDS and w not in BRACKETS for w in between[2:]))
+    plural = between == ["are"] or between == ["were"]
+    return (drug.label == "DRUG" and drug_class.label == "DRUG_CLASS" and (plural or len(between) >= 2
+            and between[0] in ("(", ",", "is", "was", "are", "were") and between[1] in ARTICLES
+            and all(w in cues.drug_prefix and w not in LIST_WORDS and w not in BRACKETS for w in between[2:])))
 
 
 def _appositive(s: Sentence, cues: Cues, drug_class: Mention, following: Mention) -> bool:
