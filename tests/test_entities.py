@@ -290,6 +290,11 @@ def test_a_class_word_is_a_class_only_before_a_response_word(extractor, text, ex
     # a code name DrugBank lists a drug under, an older HGNC symbol: the curated canonical
     ("Cells were sensitive to MRTX849.", "DRUG", "adagrasib"),
     ("H3F3A K27M mutations were found.", "GENE", "H3-3A"),
+    # class names spelled out or abbreviated
+    ("Cells are sensitive to poly ADP ribose polymerase (PARP) inhibitors.", "DRUG_CLASS", "parp inhibitor"),
+    ("Resistance to BRAFi was seen.", "DRUG_CLASS", "braf inhibitor"),
+    ("Resistance to cytotoxic-based therapies was seen.", "DRUG_CLASS", "chemotherapy"),
+    ("Cells displayed resistance to BCL-2 targeting.", "DRUG_CLASS", "bcl-2 inhibitor"),
 ])
 def test_curated_names_found_in_preclinical_abstracts(extractor, text, label, canonical):
     record = extractor.extract(text)

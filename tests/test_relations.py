@@ -1941,6 +1941,11 @@ def test_chemo_fused_to_a_response_word_is_chemotherapy(extractor, text, expecte
     # a plural class after a copula says what the drugs are
     ("Midostaurin and gilteritinib are FLT3 inhibitors that have been recently approved for use in FLT3-mutant AML.",
      {("FLT3", None, "midostaurin", "SENSITIVE_TO"), ("FLT3", None, "gilteritinib", "SENSITIVE_TO")}),
+    # a chemical that is no treatment is no object; a direction left open ('was variable') is no claim
+    ("When C797S occurs in cis with T790M, it confers resistance to all ATP-competitive EGFR TKIs.",
+     {("EGFR", "T790M", "egfr tyrosine kinase inhibitor", "RESISTANT_TO")}),
+    ("AML cells rendered deficient for BAX displayed resistance to venetoclax, whereas sensitivity to conventional "
+     "chemotherapy was variable.", {("BAX", None, "venetoclax", "RESISTANT_TO")}),
 ])
 def test_response_phrasings(extractor, text, expected):
     assert relation_tuples(extractor.extract(text)) == expected

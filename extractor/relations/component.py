@@ -46,9 +46,10 @@ class RelationExtractor:
         self.cues = Cues(nlp, cues)
 
     def __call__(self, doc: Doc) -> Doc:
-        # an unlinked model GENE stays (it may block a subject search) but is no subject of its own
-        mentions = [m for m in doc._.mentions or []
-                    if m.token_start >= 0 and not (m.label == "DRUG" and self._unlinked(m))]
+        # an unlinked model GENE stays (it may block a subject search) but is no subject of its own; a chemical
+        # that is no treatment ('ATP-competitive') is no drug here
+        mentions = [m for m in doc._.mentions or [] if m.token_start >= 0 and not (
+            m.label == "DRUG" and (self._unlinked(m) or m.canonical in self.cues.non_therapies))]
         if not any(m.label in DRUG_LABELS for m in mentions):
             doc._.relations = []
             return doc
@@ -223,7 +224,7 @@ class RelationExtractor:
         trailing = scope.trailing_direction(s, cues, hi)
         # a direction before the measure also gives it one ('knockdown lowered the cisplatin IC50')
         directed = kind != family["type"] or s.has("mod_enhance", max(s.start, anchor - cues.modifier_window), anchor)
-        if trailing is None and family.get("needs_direction") and not directed:
+        if trailing == "undirected" or trailing is None and family.get("needs_direction") and not directed:
             return []
         if trailing == "reverse":
             kind = OPPOSITE[kind]

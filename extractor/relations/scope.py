@@ -276,7 +276,8 @@ def _group_at(s: Sentence, cues: Cues, i: int, subject: Group) -> Group | None:
 
 def trailing_direction(s: Sentence, cues: Cues, hi: int) -> str | None:
     """'response to D was significantly lower in X', 'the IC50 of D in X cells was 10-fold higher': a be-verb
-    after the cue and its drug, then a comparative -> 'reverse' or 'same'; None without one."""
+    after the cue and its drug, then a comparative -> 'reverse' or 'same'; an undirected word ('sensitivity to
+    D was variable') -> 'undirected'; None without one."""
     clause = s.clause_of(hi - 1)
     for i in range(hi, min(s.end, hi + cues.drug_window)):
         if s.clause_of(i) != clause or i in s.cue_tokens or s.mention_at(i, DRUG_LABELS) is not None:
@@ -290,6 +291,8 @@ def trailing_direction(s: Sentence, cues: Cues, hi: int) -> str | None:
                 return "reverse"
             if s.words[k] in cues.trailing_same:
                 return "same"
+            if s.words[k] in cues.trailing_undirected:
+                return "undirected"
         return None
     return None
 
