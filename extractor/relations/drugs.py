@@ -440,7 +440,8 @@ def treated_drugs(s: Sentence, cues: Cues, cue: Span) -> Drugs:
                         and not comparator_arm(s, cues, d)), key=lambda d: -d.token_end):
         if s.clause_of(drug.token_start) != clause or s.words_between(drug.token_end, cue.start) > 8:
             continue
-        treated = any(0 <= drug.token_start - e <= 2 for _, e in links)
+        # 'patients who had previously received D': the patients' history, not the treatment of the claim
+        treated = any(0 <= drug.token_start - e <= 2 and s.words[b - 1] not in cues.history_words for b, e in links)
         named = drug.token_end < s.end and s.words[drug.token_end] in NAMED_TREATMENT
         if treated or named or _hyphen_treated(s, drug):
             return agent_drugs(s, cues, drug.token_end, limit=0)
