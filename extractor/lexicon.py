@@ -45,6 +45,15 @@ LOOSE_SPAN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9α-ω \-.]*[A-Za-z0-9α-ω])?"
 LOOSE_EXCLUDED = re.compile(r"[A-Z]{2,}s|[A-Za-z]\d+|[Mm]i[Rr]-?\d[\w-]*")
 LOOSE_STOPWORDS = STOP_WORDS | set(read_word_list("patterns/loose_match_stopwords.txt"))
 GENE_NOUNS = frozenset(read_word_list("patterns/gene_nouns.txt"))  # after a sentence-opening symbol
+CODE_NAME = re.compile(r"([A-Z]{1,6})[- ](\d{2,8}[A-Z]?)")  # a development code name: PF-00299804, AMG 510
+
+
+def code_spellings(term: str) -> list[str]:
+    """The other ways a code name is written: 'PF-00299804' -> 'PF00299804', 'PF 00299804'."""
+    prefix, number = CODE_NAME.fullmatch(term).groups()
+    return [f"{prefix}{number}", f"{prefix}-{number}", f"{prefix} {number}"]
+
+
 GREEK = sorted((line.split("\t") for line in read_word_list("patterns/greek_letters.tsv")),
                key=lambda pair: -len(pair[0]))
 
@@ -142,7 +151,12 @@ class Lexicon:
         kind_labels = kind_labels or {}
         columns = (table[c].tolist() for c in ("term", "normalized", "canonical", "term_type", "kind", "source"))
         for term, normalized, canonical, term_type, kind, source in zip(*columns):
-            self.add(term, Entry(kind_labels.get(kind, label), normalized, canonical, term_type or "term", source))
+            entry = Entry(kind_labels.get(kind, label), normalized, canonical, term_type or "term", source)
+            self.add(term, entry)
+            if entry.label == "DRUG" and CODE_NAME.fullmatch(term):
+                for spelling in code_spellings(term):
+                    if not self.lookup(spelling, regular=True):
+                        self.add(spelling, entry)
         return len(table)
 
     def unify_canonicals(self) -> None:

@@ -111,6 +111,15 @@ def target_classes(doc: Doc, mentions: list[Mention], words: LowerWords | list[s
         if head is not None:  # 'BRAF/MEK inhibitors' with 'MEK inhibitors' a lexicon class: BRAF shares its head
             replaced[id(gene)] = _class(doc, gene, gene.token_end, gene.end, _name(doc, gene, head), gene.confidence)
             continue
+        spelled = _anti_spelled_out(doc, words, gene, by_start, data["anti_heads"])
+        if spelled is not None:  # 'anti-programmed death protein 1 (PD-1) therapy': the class of 'anti-PD-1 therapy'
+            start, end, name = spelled
+            mention = Mention(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), "DRUG_CLASS", *name,
+                              source="target_class", term_type="class", confidence=gene.confidence,
+                              token_start=start, token_end=end)
+            for covered in (m for m in mentions if start <= m.token_start and m.token_end <= end):
+                replaced[id(covered)] = mention  # the gene's full name inside it too
+            continue
         head = _governing_head(words, gene, heads, governing_skip)
         if head is not None:  # 'inhibitors of the mTOR kinase': the head before 'of' names the class
             name = _name(doc, gene, heads[words[head]])
@@ -142,6 +151,26 @@ def _qualified_class(doc: Doc, gene: Mention, words: LowerWords | list[str], by_
             head = following.canonical if start == i + 1 else f"{words[i + 1]} {following.canonical}"
             canonical = f"{written}-{head}"
             return following, _uncurated(canonical)
+    return None
+
+
+def _anti_spelled_out(doc: Doc, words: LowerWords | list[str], gene: Mention, by_start: dict[int, Mention],
+                      anti_heads: list[str]) -> tuple[int, int, tuple[str, str]] | None:
+    """(start, end, name) of 'anti-<full name> (<symbol>) <head>' where 'anti-<symbol> <head>' is a curated class
+    ('anti-programmed cell death protein 1 (PD-1) antibodies'); the full name holds no other mention."""
+    i, j = gene.token_start, gene.token_end
+    if i < 3 or j + 1 >= len(doc) or words[i - 1] != "(" or words[j] != ")" or words[j + 1] not in anti_heads:
+        return None
+    written = doc_text(doc)[gene.start:gene.end]
+    name = _curated_classes().get(f"anti-{written} {words[j + 1]}".lower())
+    if name is None:
+        return None
+    for k in range(i - 2, max(-1, i - 10), -1):
+        other = by_start.get(k)
+        if other is not None and other.canonical != gene.canonical:  # the full name may be the gene's own
+            return None
+        if words[k] == "anti" or words[k] == "anti-":
+            return k, j + 2, name
     return None
 
 

@@ -295,6 +295,10 @@ def test_a_class_word_is_a_class_only_before_a_response_word(extractor, text, ex
     ("Resistance to BRAFi was seen.", "DRUG_CLASS", "braf inhibitor"),
     ("Resistance to cytotoxic-based therapies was seen.", "DRUG_CLASS", "chemotherapy"),
     ("Cells displayed resistance to BCL-2 targeting.", "DRUG_CLASS", "bcl-2 inhibitor"),
+    # a code name written without its hyphen; an anti- class with the target's name spelled out
+    ("Cells were resistant to PF00299804.", "DRUG", "dacomitinib"),
+    ("Resistance to anti-programmed death protein 1 (PD-1) therapy was seen.", "DRUG_CLASS", "pd-1 inhibitor"),
+    ("Patients received anti-programmed cell death 1 (PD-1) antibodies.", "DRUG_CLASS", "pd-1 inhibitor"),
 ])
 def test_curated_names_found_in_preclinical_abstracts(extractor, text, label, canonical):
     record = extractor.extract(text)

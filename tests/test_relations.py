@@ -1953,6 +1953,13 @@ def test_chemo_fused_to_a_response_word_is_chemotherapy(extractor, text, expecte
     # drugs a cohort had before are its history, not the treatment a result is about
     ("Selpercatinib was active in RET-fusion lung cancer, while in RET-altered thyroid cancer patients who had "
      "previously received cabozantinib, the ORR was 69%.", {("RET", None, "selpercatinib", "SENSITIVE_TO")}),
+    # the alteration of a relative pronoun's antecedent; one adjective for a list of genes; 'gain' glues alterations
+    ("We identified ARID1A, whose loss confers resistance to fulvestrant.",
+     {("ARID1A", None, "fulvestrant", "RESISTANT_TO")}),
+    ("Mutated JAK1 and JAK2 play a key role in primary resistance to anti-PD-1 therapy.",
+     {("JAK1", None, "pd-1 inhibitor", "RESISTANT_TO"), ("JAK2", None, "pd-1 inhibitor", "RESISTANT_TO")}),
+    ("FLT3 internal tandem duplication gain or TP53 loss conferred cross-resistance to venetoclax.",
+     {("FLT3", "ITD", "venetoclax", "RESISTANT_TO"), ("TP53", None, "venetoclax", "RESISTANT_TO")}),
 ])
 def test_response_phrasings(extractor, text, expected):
     assert relation_tuples(extractor.extract(text)) == expected

@@ -344,7 +344,9 @@ def test_variants_known_by_a_name():
     from extractor.variants import VariantFinder
     finder = VariantFinder.from_file()
     found = [(v.text, v.variant_type, v.canonical, v.gene_symbol)
-             for v in finder.find("EGFRvIII, EGFR variant III and AR-V7 (ARv7), not HPV7 or FARV7; METex14 skipping")]
+             for v in finder.find("EGFRvIII, EGFR variant III and AR-V7 (ARv7), not HPV7 or FARV7; METex14 skipping, "
+                                  "MET\u2206ex14")]
     assert found == [("EGFRvIII", "named", "vIII", "EGFR"), ("EGFR variant III", "named", "vIII", "EGFR"),
                      ("AR-V7", "named", "AR-V7", "AR"), ("ARv7", "named", "AR-V7", "AR"),
-                     ("METex14 skipping", "named", "exon 14 skipping", "MET")]
+                     ("METex14 skipping", "named", "exon 14 skipping", "MET"),
+                     ("MET\u2206ex14", "named", "exon 14 skipping", "MET")]

@@ -172,7 +172,7 @@ def _shared_alterations(s: Sentence, cues: Cues, found: list[Alteration]) -> lis
         target = next((a for a in found if (a.start == i or a.start < i < a.end) and not _names_gene_after(s, a)),
                       None)
         if (target is None or i == gene.token_end) and gene.token_start > s.start:
-            target = _listed_after(s, found, gene)
+            target = _listed_after(s, cues, found, gene)
         if target is None or qualifies_drug(s, cues, gene) or target.mention.attrs.get("gene") == gene.canonical:
             continue  # 'PI3K-CA (PIK3CA), E545K and H1047R': the variants are the gene's own
         extra.append(Alteration(gene, gene.token_start, gene.token_end, target.kind, gene_only=True,
@@ -201,9 +201,10 @@ def _bracketed_symbol_end(s: Sentence, i: int) -> int | None:
     return end + 1
 
 
-def _listed_after(s: Sentence, found: list[Alteration], gene: Mention) -> Alteration | None:
+def _listed_after(s: Sentence, cues: Cues, found: list[Alteration], gene: Mention) -> Alteration | None:
     """'loss of NF1, MED12 and CUL3', 'alterations in BRCA1, BRCA2 or ATM': the alteration whose gene opens
-    the list the gene is coordinated in, when its word stands before that gene."""
+    the list the gene is coordinated in, when its word stands before that gene (or is an adjective before it:
+    'mutated JAK1 and JAK2')."""
     i = gene.token_start - 1
     if s.words[i] not in LIST_JOINERS:  # not a pathway ('the PI3K/AKT pathway', 'JAK-STAT')
         return None
@@ -212,6 +213,9 @@ def _listed_after(s: Sentence, found: list[Alteration], gene: Mention) -> Altera
     first = s.mention_at(i + 1, ("GENE",))
     if first is None or first is gene:
         return None
+    if first.token_start > s.start and s.words[first.token_start - 1] in cues.list_adjectives:
+        # 'mutated JAK1 and JAK2': an adjective before the list qualifies every gene in it
+        return next((a for a in found if a.mention is first), None)
     opening = _list_opening(s, first.token_start)
     if opening is None:
         return None  # a noun and its genes ('knockdown of X, Y and Z'), not a verb's objects ('suppressed X and Y')
@@ -287,7 +291,8 @@ def _gene_alteration(s: Sentence, cues: Cues, gene: Mention) -> Alteration | Non
         if word[:1] == "(" and word[-1:] == ")":  # '(CD117)' left whole by the tokenizer
             i, steps = i + 1, steps + 1
             continue
-        if (word not in cues.between_after and not word.isdigit()) or s.at.get(i) is not None:
+        relative = word == "whose" or word == "," and i + 1 < s.end and words[i + 1] == "whose"  # 'X, whose loss'
+        if (word not in cues.between_after and not word.isdigit() and not relative) or s.at.get(i) is not None:
             break
         i, steps = i + 1, steps + 1
     before_kind, start = None, gene.token_start
