@@ -1960,6 +1960,14 @@ def test_chemo_fused_to_a_response_word_is_chemotherapy(extractor, text, expecte
      {("JAK1", None, "pd-1 inhibitor", "RESISTANT_TO"), ("JAK2", None, "pd-1 inhibitor", "RESISTANT_TO")}),
     ("FLT3 internal tandem duplication gain or TP53 loss conferred cross-resistance to venetoclax.",
      {("FLT3", "ITD", "venetoclax", "RESISTANT_TO"), ("TP53", None, "venetoclax", "RESISTANT_TO")}),
+    # an outcome with its direction after it, the drug after that
+    ("Median PFS was significantly longer in patients with EGFR mutations treated with gefitinib than in those "
+     "without.", {("EGFR", None, "gefitinib", "SENSITIVE_TO")}),
+    ("Response was significantly lower in KRAS-mutant patients treated with cetuximab.",
+     {("KRAS", None, "cetuximab", "RESISTANT_TO")}),
+    # an outcome named without a direction is no cue and hides none ('a progression-free survival benefit')
+    ("Talazoparib provided a significant progression-free survival benefit in patients with a germline BRCA1 "
+     "mutation.", {("BRCA1", None, "talazoparib", "SENSITIVE_TO")}),
 ])
 def test_response_phrasings(extractor, text, expected):
     assert relation_tuples(extractor.extract(text)) == expected
@@ -1972,6 +1980,7 @@ def test_response_phrasings(extractor, text, expected):
     # a prognosis within a treated cohort; the rate of patients, no drug
     "In patients who all received cisplatin, high survivin expression was a prognostic factor for poor survival.",
     "The response rate of patients with EGFR mutations was 70%.",
+    "Overall survival of patients with EGFR mutations treated with gefitinib was 24 months.",
 ])
 def test_response_phrasings_negative(extractor, text):
     assert relation_tuples(extractor.extract(text)) == set()

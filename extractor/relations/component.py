@@ -77,6 +77,7 @@ class RelationExtractor:
                 continue
             s = Sentence(doc, start, end, index, words, at, inside, phrases, self.cues.clause_breaks,
                          [c for c in sentence_cues if self._is_cue(words, start, c)], backbones)
+            self._drop_undirected_outcomes(s)
             groups = s.groups = alteration_groups(s, self.cues)
             found = []
             if s.cues and (s.drugs or (previous_drugs and s.has("drug_anaphors", start, end))):
@@ -108,6 +109,15 @@ class RelationExtractor:
             return cue
         matches = self.cues.cue_matcher(doc[i:i + 1])  # the adjective's own cue, matched on its one token
         return Span(doc, i, i + 1, label=matches[0][0]) if matches else cue
+
+    def _drop_undirected_outcomes(self, s: Sentence) -> None:
+        """An outcome named without a direction ('augmentation of progression-free survival') is no cue: it
+        counts only with a be-verb and a comparative after it ('PFS was longer in X patients treated with D')."""
+        kept = [c for c in s.cues if not self.cues.family(c).get("direction_only")
+                or scope.trailing_direction(s, self.cues, c.end) is not None]
+        if len(kept) < len(s.cues):
+            s.cues = kept
+            s.cue_tokens = {i for c in kept for i in range(c.start, c.end)}
 
     def _is_cue(self, words: list[str], start: int, cue: Span) -> bool:
         """A cue of a relation type, not after one of its family's not_after words ('clinically-approved kinase
@@ -221,7 +231,8 @@ class RelationExtractor:
         own = [] if "implicit_drug" in flags else drugs  # an implicit drug is no argument position
         lo = min([cue.start] + [d.token_start for d, _ in own])
         hi = max([cue.end] + [d.token_end for d, _ in own])
-        trailing = scope.trailing_direction(s, cues, hi)
+        # 'the IC50 of D was higher' after the drug; 'response was lower in X patients treated with D' before it
+        trailing = scope.trailing_direction(s, cues, hi) or scope.trailing_direction(s, cues, cue.end)
         # a direction before the measure also gives it one ('knockdown lowered the cisplatin IC50')
         directed = kind != family["type"] or s.has("mod_enhance", max(s.start, anchor - cues.modifier_window), anchor)
         if trailing == "undirected" or trailing is None and family.get("needs_direction") and not directed:

@@ -92,7 +92,13 @@ class Cues:
 
     def match(self, doc: Doc) -> tuple[list[Span], "Phrases"]:
         """The doc's cues (longest wins where they overlap) and its phrase-list matches."""
-        cues = filter_spans([Span(doc, s, e, label=k) for k, s, e in self.cue_matcher(doc)])
+        found = [Span(doc, s, e, label=k) for k, s, e in self.cue_matcher(doc)]
+        # an outcome that counts only with a direction ('PFS was longer') gives way to any cue it overlaps
+        # ('a progression-free survival benefit')
+        cues = filter_spans([c for c in found if not self.family(c).get("direction_only")])
+        taken = {i for c in cues for i in range(c.start, c.end)}
+        cues = sorted(cues + filter_spans([c for c in found if self.family(c).get("direction_only") and not any(
+            i in taken for i in range(c.start, c.end))]), key=lambda c: c.start)
         spans = defaultdict(list)
         for key, s, e in self.list_matcher(doc):
             spans[self.list_matcher.vocab.strings[key]].append((s, e))
