@@ -28,7 +28,7 @@ def apply_abbreviations(doc: Doc, candidates: list[Mention]) -> list[Mention]:
         long_form = short._.long_form
         if long_form is None:
             continue
-        source = _mention_covering(by_span, long_form)
+        source = _mention_covering(by_span, long_form, by_span.get((short.start_char, short.end_char)))
         if source is None:
             if not _names_a_gene(long_form):
                 ruled_out.add(short.text)
@@ -44,8 +44,15 @@ def apply_abbreviations(doc: Doc, candidates: list[Mention]) -> list[Mention]:
     return kept + added
 
 
-def _mention_covering(by_span: dict, long_form) -> Mention | None:
-    """The candidate whose span is the long form, or ends it ("the ... inhibitor")."""
+def _mention_covering(by_span: dict, long_form, short: Mention | None = None) -> Mention | None:
+    """The candidate whose span is the long form, or ends it ("the ... inhibitor"); one that names what the short
+    form already names comes first ('O6-methylguanine DNA methyltransferase (MGMT)': the MGMT name, not the
+    family that 'DNA methyltransferase' names)."""
+    if short is not None and short.normalized:
+        same = [m for (start, end), m in by_span.items()
+                if end == long_form.end_char and m.normalized == short.normalized and m is not short]
+        if same:
+            return max(same, key=lambda m: m.length)
     exact = by_span.get((long_form.start_char, long_form.end_char))
     if exact is not None:
         return exact

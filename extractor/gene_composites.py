@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 
-DIGIT_SLASH_DIGIT = re.compile(r"\d/\d")  # every shorthand has one; most texts have none
+DIGIT_SLASH = re.compile(r"\d[A-Z]?/[\dA-Z]")  # every shorthand has one ('BRCA1/2', 'CDKN2A/B'); most texts have none
 
 
 class GeneComposites:
@@ -20,10 +20,13 @@ class GeneComposites:
     def find(self, text: str) -> list[tuple[int, int, list[str]]]:
         """(start, end, member terms) of each shorthand: 'CD55/59' -> ['CD55', 'CD59']."""
         found = []
-        if "/" not in text or not DIGIT_SLASH_DIGIT.search(text):
+        if "/" not in text or not DIGIT_SLASH.search(text):
             return found
         for match in self.pattern.finditer(text):
-            numbers = [match["first"], *match["rest"].split("/")[1:]]
+            first = match["first"]
+            # a lone letter stands for the first member's number with that letter ('CDKN2A/B': CDKN2B)
+            numbers = [first, *(n if n[0].isdigit() else first.rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ") + n
+                                for n in match["rest"].split("/")[1:])]
             if len(numbers) <= self.max_members and len(set(numbers)) == len(numbers):
                 found.append((match.start(), match.end(), [match["stem"] + n for n in numbers]))
         return found

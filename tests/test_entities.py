@@ -248,6 +248,19 @@ def test_slash_shorthand_is_one_gene_mention_with_its_members(extractor):
     assert by_text(record, "DRUG_CLASS")["CDK4/6 inhibitors"]["canonical"] == "cdk4/6 inhibitor"
 
 
+def test_a_lone_letter_after_the_slash_names_the_next_member(extractor):
+    record = extractor.extract("CDKN2A/B deletion; PI3K/AKT signalling.")
+    genes = {e["text"]: [m["canonical"] for m in e.get("members", [])] for e in record["entities"]
+             if e["label"] == "GENE"}
+    assert genes["CDKN2A/B"] == ["CDKN2A", "CDKN2B"] and genes["PI3K"] == [] and genes["AKT"] == []
+
+
+def test_a_bracketed_symbol_names_what_its_full_name_names(extractor):
+    record = extractor.extract("O6-methylguanine DNA methyltransferase (MGMT) removes lesions.")
+    assert [(e["text"], e["canonical"]) for e in record["entities"] if e["label"] == "GENE"] == [
+        ("O6-methylguanine DNA methyltransferase", "MGMT"), ("MGMT", "MGMT")]
+
+
 def test_a_gene_family_term_wins_over_the_shorthand(extractor):
     record = extractor.extract("ERK1/2 phosphorylation")
     assert [(e["text"], e["normalized"], "members" in e) for e in record["entities"]] == [

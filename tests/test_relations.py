@@ -1968,6 +1968,10 @@ def test_chemo_fused_to_a_response_word_is_chemotherapy(extractor, text, expecte
     # an outcome named without a direction is no cue and hides none ('a progression-free survival benefit')
     ("Talazoparib provided a significant progression-free survival benefit in patients with a germline BRCA1 "
      "mutation.", {("BRCA1", None, "talazoparib", "SENSITIVE_TO")}),
+    # 'homozygous' between a gene and its alteration word; a relapse on a drug
+    ("CDKN2A homozygous deletion sensitizes glioma to palbociclib.", {("CDKN2A", None, "palbociclib", "SENSITIVE_TO")}),
+    ("A secondary mutation in SMO was found in patients following relapse on vismodegib.",
+     {("SMO", None, "vismodegib", "RESISTANT_TO")}),
 ])
 def test_response_phrasings(extractor, text, expected):
     assert relation_tuples(extractor.extract(text)) == expected
