@@ -116,6 +116,8 @@ def merge_mentions(doc, mentions: list[Mention], model_spans, lexicon=None,
     text = doc_text(doc)
     for mention in added:
         surface = text[mention.start:mention.end]
+        if surface.endswith("-") and len(surface) > 2:  # 'NRAS- and BRAF-mutant': the name without its hyphen
+            surface, mention.end = surface[:-1], mention.end - 1
         entries = [e for e in lexicon.lookup(surface) if e.label == mention.label] if lexicon else []
         if entries:
             mention.normalized, mention.canonical, mention.term_type = (

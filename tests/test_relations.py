@@ -1972,6 +1972,9 @@ def test_chemo_fused_to_a_response_word_is_chemotherapy(extractor, text, expecte
     ("CDKN2A homozygous deletion sensitizes glioma to palbociclib.", {("CDKN2A", None, "palbociclib", "SENSITIVE_TO")}),
     ("A secondary mutation in SMO was found in patients following relapse on vismodegib.",
      {("SMO", None, "vismodegib", "RESISTANT_TO")}),
+    # a class after a drug's other name in brackets says what the drug is
+    ("The FDA approved adagrasib (Krazati), a KRAS G12C inhibitor, for KRAS G12C-mutated colorectal cancer.",
+     {("KRAS", "G12C", "adagrasib", "SENSITIVE_TO")}),
 ])
 def test_response_phrasings(extractor, text, expected):
     assert relation_tuples(extractor.extract(text)) == expected
@@ -2096,3 +2099,11 @@ def test_an_alteration_naming_its_gene_after_it_is_not_shared_backwards(extracto
     assert sorted((r["gene"], ents[r["subject"]], r["drug"]) for r in record["relations"]) == [
         ("BRAF", "BRAF", "egfr inhibitor"), ("ERBB2", "amplification", "egfr inhibitor"),
         ("KRAS", "Mutations", "egfr inhibitor")]
+
+
+def test_a_model_gene_with_a_suspended_hyphen_is_linked_and_shares_the_alteration(default_extractor):
+    text = "Binimetinib has activity in NRAS- and BRAF-mutant melanoma."
+    record = default_extractor.extract(text)
+    assert ("NRAS", "NRAS") in [(e["text"], e["canonical"]) for e in record["entities"] if e["label"] == "GENE"]
+    assert relation_tuples(record) == {("NRAS", None, "binimetinib", "SENSITIVE_TO"),
+                                       ("BRAF", None, "binimetinib", "SENSITIVE_TO")}

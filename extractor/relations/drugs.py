@@ -511,9 +511,17 @@ def _bracketed_after(s: Sentence, first: Mention, second: Mention) -> bool:
 def _says_what(s: Sentence, cues: Cues, drug: Mention, drug_class: Mention) -> bool:
     """A class in brackets, after a comma or after a copula right behind a named drug, with only an article and
     drug words between: 'etoposide (a topoisomerase II inhibitor)', 'neratinib, an irreversible pan-HER
-    inhibitor', 'ivosidenib is an IDH1 inhibitor'; a plural copula needs no article ('midostaurin and
-    gilteritinib are FLT3 inhibitors')."""
-    between = s.words[drug.token_end:drug_class.token_start]
+    inhibitor', 'ivosidenib is an IDH1 inhibitor', also past the drug's other name in brackets ('adagrasib
+    (Krazati), a KRAS G12C inhibitor'); a plural copula needs no article ('midostaurin and gilteritinib are FLT3
+    inhibitors')."""
+    end = drug.token_end
+    brand = s.mention_at(end + 1, DRUG_LABELS) if end + 1 < s.end and s.words[end] == "(" else None
+    if brand is not None and brand.canonical == drug.canonical and brand.token_end < s.end and \
+            s.words[brand.token_end] == ")":
+        end = brand.token_end + 1  # 'adagrasib (Krazati), a KRAS G12C inhibitor': past its other name
+    elif drug.token_start > s.start and s.words[drug.token_start - 1] == "(" and end < s.end and s.words[end] == ")":
+        end += 1  # the other name itself: '(Krazati), a KRAS G12C inhibitor'
+    between = s.words[end:drug_class.token_start]
     plural = between == ["are"] or between == ["were"]
     return (drug.label == "DRUG" and drug_class.label == "DRUG_CLASS" and (plural or len(between) >= 2
             and between[0] in ("(", ",", "is", "was", "are", "were") and between[1] in ARTICLES
