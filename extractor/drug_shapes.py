@@ -3,7 +3,7 @@
 International nonproprietary names carry stems that say what a drug is (-tinib kinase
 inhibitors, -ciclib CDK inhibitors, -lisib PI3K inhibitors, -parib PARP inhibitors,
 -mab antibodies), and development code names have a company prefix and a number
-(AZD9291, GDC-0941). Mentions found this way have no identifier and a lower
+(AZD9291, GDC-0941, AMG 193). Mentions found this way have no identifier and a lower
 confidence. Stems and prefixes are data: models/patterns/drug_morphology.json.
 """
 from __future__ import annotations
@@ -18,7 +18,7 @@ class DrugShapes:
         stems = "|".join(re.escape(s) for s in data["stems"])
         prefixes = "|".join(re.escape(p) for p in data["code_prefixes"])
         inn = rf"[A-Za-z][a-z\-]{{{data['min_length'] - 6},}}(?:{stems})"
-        code = rf"(?:{prefixes})-?\d{{3,7}}[A-Z]?"
+        code = rf"(?:{prefixes})(?:-|(?<=[A-Z]{{3}}) )?\d{{3,7}}[A-Z]?"  # a space only after 3 letters: 'AMG 193'
         self.pattern = re.compile(rf"(?<![\w\-])(?:{inn}|{code})(?![\w\-])")
         self.min_length = data["min_length"]
         self.prefilter = Prefilter([self.pattern])

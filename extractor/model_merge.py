@@ -133,8 +133,12 @@ def merge_mentions(doc, mentions: list[Mention], model_spans, lexicon=None,
 def _protected(mention: Mention, model: list[Mention]) -> bool:
     """A curated lexicon term (our oncology conventions, e.g. "ER" = ESR1) or a drug's generic
     name ("fluorouracil" in "5-fluorouracil") the model did not tag otherwise stays: the model
-    learned another corpus's conventions, and misses names in forms it rarely saw."""
+    learned another corpus's conventions, and misses names in forms it rarely saw. A code name
+    ("AMG 193") stays where the model tagged only its prefix ("AMG")."""
     named = mention.attrs.get("curated", False) or (mention.label == "DRUG" and mention.term_type == "name")
+    if mention.source == "shape" and any(m.label == "DRUG" and mention.start <= m.start and m.end <= mention.end
+                                         and (m.start, m.end) != (mention.start, mention.end) for m in model):
+        return True
     return named and not any(mention.overlaps(m) for m in model)
 
 

@@ -162,14 +162,14 @@ def test_unseen_drug_by_name_shape(extractor):
     assert drugs["GDC-9545"]["confidence"] < drugs["Zongertinib"]["confidence"] + 0.01 < 1
 
 
-@pytest.mark.parametrize("code", ["MI219", "MI-773", "CC-486", "CB-839", "LBH589", "UNC2025"])
+@pytest.mark.parametrize("code", ["MI219", "MI-773", "CC-486", "CB-839", "LBH589", "UNC2025", "AMG 193"])
 def test_academic_and_company_code_names_are_drug_shapes(extractor, code):
     record = extractor.extract(f"AML cells with mutated p53 were resistant to {code}.")
     assert [(e["text"], e["canonical"]) for e in record["entities"] if e["label"] == "DRUG"] == [(code, code.lower())]
 
 
 def test_cell_lines_and_words_are_not_drug_shapes(extractor):
-    record = extractor.extract("BT474 and HCC827 cells; the platinum group.")
+    record = extractor.extract("BT474 and HCC827 cells; the platinum group; SU 5416 with a two-letter prefix.")
     assert [e for e in record["entities"] if e["label"] == "DRUG" and e["normalized"] is None] == []
 
 
@@ -312,6 +312,7 @@ def test_a_class_word_is_a_class_only_before_a_response_word(extractor, text, ex
     ("Cells were resistant to PF00299804.", "DRUG", "dacomitinib"),
     ("Resistance to anti-programmed death protein 1 (PD-1) therapy was seen.", "DRUG_CLASS", "pd-1 inhibitor"),
     ("Patients received anti-programmed cell death 1 (PD-1) antibodies.", "DRUG_CLASS", "pd-1 inhibitor"),
+    ("Aurora kinase inhibitors are effective in MYC-amplified cells.", "DRUG_CLASS", "aurora kinase inhibitor"),
 ])
 def test_curated_names_found_in_preclinical_abstracts(extractor, text, label, canonical):
     record = extractor.extract(text)
@@ -326,3 +327,8 @@ def test_a_gene_shorthand_links_to_the_approved_symbol(extractor):
 def test_a_generic_phrase_is_no_gene_name(extractor):
     record = extractor.extract("High human equilibrative nucleoside transporter 1 expression was seen.")
     assert [e for e in record["entities"] if e["label"] == "GENE"] == []
+
+
+def test_a_code_name_stays_where_the_model_tagged_its_prefix(default_extractor):
+    record = default_extractor.extract("We report the PRMT5 inhibitor AMG 193, which killed MTAP-deleted cells.")
+    assert [e["text"] for e in record["entities"] if e["label"] == "DRUG"] == ["AMG 193"]
