@@ -1947,7 +1947,8 @@ def test_chemo_fused_to_a_response_word_is_chemotherapy(extractor, text, expecte
     ("AML cells rendered deficient for BAX displayed resistance to venetoclax, whereas sensitivity to conventional "
      "chemotherapy was variable.", {("BAX", None, "venetoclax", "RESISTANT_TO")}),
     # 'defective in X' is a loss; an exon event specific to one gene's literature goes to that gene
-    ("Tumor cells defective in BRCA1 are sensitive to PARP inhibitors.", {("BRCA1", None, "parp inhibitor", "SENSITIVE_TO")}),
+    ("Tumor cells defective in BRCA1 are sensitive to PARP inhibitors.",
+     {("BRCA1", None, "parp inhibitor", "SENSITIVE_TO")}),
     ("Exon 19 deletions predicted favorable PFS following EGFR TKI treatment.",
      {("EGFR", "exon 19 deletion", "egfr tyrosine kinase inhibitor", "SENSITIVE_TO")}),
     # drugs a cohort had before are its history, not the treatment a result is about

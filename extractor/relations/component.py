@@ -116,8 +116,7 @@ class RelationExtractor:
         kept = [c for c in s.cues if not self.cues.family(c).get("direction_only")
                 or scope.trailing_direction(s, self.cues, c.end) is not None]
         if len(kept) < len(s.cues):
-            s.cues = kept
-            s.cue_tokens = {i for c in kept for i in range(c.start, c.end)}
+            s.keep_cues(kept)
 
     def _is_cue(self, words: list[str], start: int, cue: Span) -> bool:
         """A cue of a relation type, not after one of its family's not_after words ('clinically-approved kinase

@@ -109,7 +109,12 @@ class Sentence:
                     word == "but" and i + 1 < self.end and self.words[i + 1] in ("not", "also")):
                 number += 1  # not a ';' inside closed brackets ('(65% vs 10%; P < 0.001)')
             self.clause[i] = number
-        self.cue_tokens = {i for c in self.cues for i in range(c.start, c.end)}
+        self.keep_cues(self.cues)
+
+    def keep_cues(self, kept: list[Span]) -> None:
+        """Only these of its cues are cues."""
+        self.cues = kept
+        self.cue_tokens = {i for c in kept for i in range(c.start, c.end)}
 
     def _bracketed(self) -> set[int]:
         """Positions inside a pair of round brackets that closes within the sentence."""
