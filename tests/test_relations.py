@@ -1976,6 +1976,12 @@ def test_chemo_fused_to_a_response_word_is_chemotherapy(extractor, text, expecte
     # a class after a drug's other name in brackets says what the drug is
     ("The FDA approved adagrasib (Krazati), a KRAS G12C inhibitor, for KRAS G12C-mutated colorectal cancer.",
      {("KRAS", "G12C", "adagrasib", "SENSITIVE_TO")}),
+    # 'all' between an alteration word and its gene; responses a drug triggers; resistance mitigated by a drug
+    ("Methylation of all BRCA1 copies predicts response to rucaparib.", {("BRCA1", None, "rucaparib", "SENSITIVE_TO")}),
+    ("Tazemetostat triggers responses in 71% of patients with follicular lymphoma who carry mutations in EZH2.",
+     {("EZH2", None, "tazemetostat", "SENSITIVE_TO")}),
+    ("Higher CDK4 levels were associated with endocrine resistance which was mitigated by palbociclib.",
+     {("CDK4", None, "endocrine therapy", "RESISTANT_TO"), ("CDK4", None, "palbociclib", "SENSITIVE_TO")}),
 ])
 def test_response_phrasings(extractor, text, expected):
     assert relation_tuples(extractor.extract(text)) == expected
