@@ -1982,6 +1982,11 @@ def test_chemo_fused_to_a_response_word_is_chemotherapy(extractor, text, expecte
      {("EZH2", None, "tazemetostat", "SENSITIVE_TO")}),
     ("Higher CDK4 levels were associated with endocrine resistance which was mitigated by palbociclib.",
      {("CDK4", None, "endocrine therapy", "RESISTANT_TO"), ("CDK4", None, "palbociclib", "SENSITIVE_TO")}),
+    # a gene introduced into cells, its expression enhanced: overexpression
+    ("P53 introduction enhances chemotherapy-induced apoptosis in HeLa cells.",
+     {("TP53", None, "chemotherapy", "SENSITIVE_TO")}),
+    ("Enhancement of TYMP expression improves the sensitivity of gastric carcinoma cells to capecitabine.",
+     {("TYMP", None, "capecitabine", "SENSITIVE_TO")}),
 ])
 def test_response_phrasings(extractor, text, expected):
     assert relation_tuples(extractor.extract(text)) == expected
