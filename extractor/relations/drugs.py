@@ -149,9 +149,8 @@ def drugs_after(s: Sentence, cues: Cues, start: int, window: int, cue: Span, com
             i = mention.token_end + 2  # 'in platinum-pretreated patients': the patients' history, not the cue's drug
             continue
         if mention is not None and mention.label in DRUG_LABELS and mention.token_start >= start:
-            if found and (mention.token_end in s.cue_tokens and not cue.start <= mention.token_end < cue.end
-                          or any(b == mention.token_end for b, _ in s.has("light_verbs", mention.token_end, s.end))):
-                break  # 'confers resistance to A, and B induced responses', '... to A, B led to regression': B acts
+            if found and mention.token_end in s.cue_tokens and not cue.start <= mention.token_end < cue.end:
+                break  # 'confers resistance to A, and B induced responses': B is the next cue's agent
             if not linker or (need_linker and not found and
                               not _governed(s, cues, start, mention.token_start, of_governs)):
                 break
