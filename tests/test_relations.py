@@ -1987,8 +1987,6 @@ def test_chemo_fused_to_a_response_word_is_chemotherapy(extractor, text, expecte
      {("TP53", None, "chemotherapy", "SENSITIVE_TO")}),
     ("Enhancement of TYMP expression improves the sensitivity of gastric carcinoma cells to capecitabine.",
      {("TYMP", None, "capecitabine", "SENSITIVE_TO")}),
-    ("Ponatinib sensitivity correlated with FGFR1 mRNA and protein expression.",
-     {("FGFR1", None, "ponatinib", "SENSITIVE_TO")}),
 ])
 def test_response_phrasings(extractor, text, expected):
     assert relation_tuples(extractor.extract(text)) == expected

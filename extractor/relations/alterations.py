@@ -292,11 +292,7 @@ def _gene_alteration(s: Sentence, cues: Cues, gene: Mention) -> Alteration | Non
             i, steps = i + 1, steps + 1
             continue
         relative = word == "whose" or word == "," and i + 1 < s.end and words[i + 1] == "whose"  # 'X, whose loss'
-        # 'X mRNA and protein expression'
-        both = word == "and" and words[i - 1] in ("mrna", "protein") and i + 1 < s.end and words[i + 1] in (
-            "mrna", "protein")
-        if (word not in cues.between_after and not word.isdigit() and not relative and not both) \
-                or s.at.get(i) is not None:
+        if (word not in cues.between_after and not word.isdigit() and not relative) or s.at.get(i) is not None:
             break
         i, steps = i + 1, steps + 1
     before_kind, start = None, gene.token_start
