@@ -64,7 +64,7 @@ def drugs_before(s: Sentence, cues: Cues, position: int) -> Drugs:
 
 def _short_bracket_opening(s: Sentence, close: int) -> int | None:
     """The '(' at most five tokens before the ')' at `close`, else None."""
-    return next((k for k in range(close - 1, max(s.start, close - 6) - 1, -1) if s.words[k] == "("), None)
+    return s.nearest_opening(close, max(s.start, close - 6))
 
 
 def _abbreviated_drug(s: Sentence, close: int) -> int | None:

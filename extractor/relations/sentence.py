@@ -168,6 +168,10 @@ class Sentence:
             i = mention.token_end if mention is not None and mention.token_end > i else i + 1
         return count
 
+    def nearest_opening(self, close: int, lo: int) -> int | None:
+        """The nearest '(' before `close`, at `lo` or after it, else None."""
+        return next((k for k in range(close - 1, lo - 1, -1) if self.words[k] == "("), None)
+
     def opening_bracket(self, position: int) -> int | None:
         """The '(' of the parenthesis that `position` stands in."""
         depth = 0

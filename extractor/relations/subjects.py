@@ -211,7 +211,7 @@ def _appositive_head(s: Sentence, j: int, start: int) -> int:
         return j
     i = comma - 1
     if s.words[i] == ")":  # the long form before the bracket, else the abbreviation in it
-        opening = next((k for k in range(i - 1, max(start, i - 5), -1) if s.words[k] == "("), None)
+        opening = s.nearest_opening(i, max(start + 1, i - 4))
         if opening is not None:
             i = opening - 1 if s.mention_at(opening - 1, ("GENE",)) is not None else i - 1
     return i
