@@ -26,6 +26,7 @@ OPENERS = "\"'“‘(["
 NAME_LEADS = {"by", "and", "of", "from", "with", "to", "et"}  # words that may stand before an author's initial
 LAST_CHAR = re.compile("[" + re.escape("".join(sorted(FINAL_PUNCT | CLOSERS))) + "]")  # ends a sentence's last token
 LINE_BREAK = re.compile("\n")
+CITATION = re.compile(r"\d{1,3}(?:[,\u2013-]\d{1,3})*")  # a reference number glued after a full stop
 BOUNDS_KEY = "extractor_sentence_bounds"
 TEXT_KEY = "extractor_text"
 ORIGINAL_KEY = "extractor_original_text"  # the text as given, where dashes were folded for the pipeline
@@ -93,8 +94,11 @@ class SentenceSplitter:
             if i in line_breaks:
                 if self._line_ends(text, tokens, words, i, nxt):
                     starts.add(nxt)
-            elif self._ends_sentence(words, i) and _opens_sentence(words[nxt], space[nxt]):
-                starts.add(nxt)
+            elif self._ends_sentence(words, i):
+                if ends[i] == tokens.starts[nxt] and CITATION.fullmatch(words[nxt]):  # 'inhibitors.37 Next'
+                    nxt += 1
+                if nxt < len(ends) and _opens_sentence(words[nxt], space[nxt]):
+                    starts.add(nxt)
         return {i for i in starts if not space[i]} | {0}
 
     def _ends_sentence(self, words: _Words, i: int) -> bool:

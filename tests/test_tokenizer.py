@@ -22,6 +22,10 @@ import pytest
     ("The BRAF(V600E) mutation", ["The", "BRAF", "(", "V600E", ")", "mutation"]),
     ("VIP(-/-) mice", ["VIP", "(", "-/-", ")", "mice"]),
     ("IL(2)R", ["IL(2)R"]),
+    # citation numbers glued to a word or a full stop are cut off; versions, figures and decimals stay whole
+    ("PARP inhibitors.37 Next", ["PARP", "inhibitors", ".", "37", "Next"]),
+    ("platinum-based therapies5,6, and", ["platinum", "-", "based", "therapies", "5,6", ",", "and"]),
+    ("v2.1, Fig.3, pH7.4, 37.5 and JAK29,16", ["v2.1", ",", "Fig.3", ",", "pH7.4", ",", "37.5", "and", "JAK29,16"]),
 ])
 def test_tokenization_keeps_biomedical_names_whole(nlp, text, tokens):
     assert [t.text for t in nlp.tokenizer(text)] == tokens
@@ -38,6 +42,9 @@ def test_tokenization_keeps_biomedical_names_whole(nlp, text, tokens):
     ("It was written by J. Smith here.", ["It was written by J. Smith here."]),
     ("Title line\nAbstract text here.", ["Title line", "Abstract text here."]),
     ("A wrapped line that goes\non in lower case.", ["A wrapped line that goes\non in lower case."]),
+    # a citation number glued after the full stop stays with its sentence
+    ("Cells resisted cisplatin.12,13 In addition, it was 5.3 Mb.",
+     ["Cells resisted cisplatin.12,13", "In addition, it was 5.3 Mb."]),
 ])
 def test_sentence_boundaries(nlp, text, sentences):
     doc = nlp(text)
