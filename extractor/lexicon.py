@@ -45,6 +45,7 @@ LOOSE_SPAN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9α-ω \-.]*[A-Za-z0-9α-ω])?"
 LOOSE_EXCLUDED = re.compile(r"[A-Z]{2,}s|[A-Za-z]\d+|[Mm]i[Rr]-?\d[\w-]*")
 LOOSE_STOPWORDS = STOP_WORDS | set(read_word_list("patterns/loose_match_stopwords.txt"))
 GENE_NOUNS = frozenset(read_word_list("patterns/gene_nouns.txt"))  # after a sentence-opening symbol
+HYPHEN_JOIN = re.compile(r"\w-[a-z]{4,}")  # "HER2-targeted", "platinum-based"; not "anti-EGFR", "PD-1"
 CODE_NAME = re.compile(r"([A-Z]{1,6})[- ](\d{2,8}[A-Z]?)")  # a development code name: PF-00299804, AMG 510
 
 
@@ -52,6 +53,28 @@ def code_spellings(term: str) -> list[str]:
     """The other ways a code name is written: 'PF-00299804' -> 'PF00299804', 'PF 00299804'."""
     prefix, number = CODE_NAME.fullmatch(term).groups()
     return [f"{prefix}{number}", f"{prefix}-{number}", f"{prefix} {number}"]
+
+
+def class_spellings(term: str) -> list[str]:
+    """The other ways a drug-class term is written: its last word in the other number ("PARP inhibitor" ->
+    "PARP inhibitors", "HER2-targeted therapies" -> "HER2-targeted therapy"), and with spaces for its
+    hyphens ("HER2 targeted therapy")."""
+    head, space, last = term.rpartition(" ")
+    head += space
+    if not (last.isalpha() and last.islower() and len(last) > 3):
+        numbers = [term]
+    elif last.endswith("ies"):
+        numbers = [term, f"{head}{last[:-3]}y"]
+    elif last.endswith("y"):
+        numbers = [term, f"{head}{last[:-1]}ies"]
+    elif last.endswith("s") and not last.endswith(("ss", "us", "is")):
+        numbers = [term, f"{head}{last[:-1]}"]
+    elif not last.endswith("s"):
+        numbers = [term, f"{head}{last}s"]
+    else:
+        numbers = [term]
+    spellings = numbers + [spelling.replace("-", " ") for spelling in numbers if HYPHEN_JOIN.search(spelling)]
+    return [spelling for spelling in dict.fromkeys(spellings) if spelling != term]
 
 
 GREEK = sorted((line.split("\t") for line in read_word_list("patterns/greek_letters.tsv")),
@@ -150,13 +173,17 @@ class Lexicon:
                 table[column] = default
         kind_labels = kind_labels or {}
         columns = (table[c].tolist() for c in ("term", "normalized", "canonical", "term_type", "kind", "source"))
+        other_spellings = []  # added after the table: a term it lists itself keeps its own entry
         for term, normalized, canonical, term_type, kind, source in zip(*columns):
             entry = Entry(kind_labels.get(kind, label), normalized, canonical, term_type or "term", source)
             self.add(term, entry)
             if entry.label == "DRUG" and CODE_NAME.fullmatch(term):
-                for spelling in code_spellings(term):
-                    if not self.lookup(spelling, regular=True):
-                        self.add(spelling, entry)
+                other_spellings += [(spelling, entry) for spelling in code_spellings(term)]
+            elif entry.label == "DRUG_CLASS":
+                other_spellings += [(spelling, entry) for spelling in class_spellings(term)]
+        for spelling, entry in other_spellings:
+            if not self.lookup(spelling, regular=True):
+                self.add(spelling, entry)
         return len(table)
 
     def unify_canonicals(self) -> None:

@@ -2,7 +2,7 @@
 import pytest
 import spacy
 
-from extractor.lexicon import Entry, Lexicon
+from extractor.lexicon import Entry, Lexicon, class_spellings
 from extractor.sentences import SentenceSplitter
 from extractor.tokenizer import create_tokenizer
 
@@ -62,3 +62,30 @@ def test_an_identifier_takes_the_curated_canonical_for_every_term(make_doc):
     doc = make_doc("MRTX849, adagrasib and erlotinib")
     assert [(doc[m.start:m.end].text, m.entries[0].canonical) for m in lexicon.find(doc)] == [
         ("MRTX849", "adagrasib"), ("adagrasib", "adagrasib"), ("erlotinib", "erlotinib")]
+
+
+@pytest.mark.parametrize("term, spellings", [
+    ("PARP inhibitor", ["PARP inhibitors"]),
+    ("HER2-targeted therapies", ["HER2-targeted therapy", "HER2 targeted therapies", "HER2 targeted therapy"]),
+    ("anthracycline", ["anthracyclines"]),
+    ("taxanes", ["taxane"]),
+    ("anti-EGFR therapy", ["anti-EGFR therapies"]),  # 'anti-EGFR' keeps its hyphen
+    ("BETis", []),
+    ("immune checkpoint blockade", ["immune checkpoint blockades"]),
+])
+def test_class_spellings(term, spellings):
+    assert class_spellings(term) == spellings
+
+
+def test_a_class_matches_in_either_number_unless_the_table_says_otherwise(tmp_path, make_doc):
+    table = tmp_path / "classes.tsv"
+    table.write_text("term\tnormalized\tcanonical\tterm_type\tkind\tsource\n"
+                     "menin inhibitor\tCLASS:menin-inhibitor\tmenin inhibitor\tname\tclass\tcurated\n"
+                     "platinum agents\tCLASS:platinum\tplatinum\tname\tclass\tcurated\n"
+                     "platinum agent\tCLASS:other\tother\tname\tclass\tcurated\n", encoding="utf-8")
+    lexicon = Lexicon()
+    lexicon.load_table(table, "DRUG", {"class": "DRUG_CLASS"})
+    doc = make_doc("menin inhibitors, a platinum agent and platinum agents")
+    assert [(doc[m.start:m.end].text, m.entries[0].normalized) for m in lexicon.find(doc)] == [
+        ("menin inhibitors", "CLASS:menin-inhibitor"), ("platinum agent", "CLASS:other"),
+        ("platinum agents", "CLASS:platinum")]
