@@ -31,7 +31,10 @@ Always, whatever the policy:
 from __future__ import annotations
 
 from .mentions import Mention
+from .resources import read_json
 from .sentences import doc_text
+
+TARGET_CLASSES = "patterns/target_classes.json"
 
 POLICIES = ("union", "model_first", "model_only")
 DEFAULT_POLICY = "model_only"
@@ -102,6 +105,9 @@ def merge_mentions(doc, mentions: list[Mention], model_spans, lexicon=None,
     ruled_spans = {(m.start, m.end, m.label) for m in ruled}
     # an unsure model entity counts as no entity (the rules' one stays under model_first)
     model = [m for m in model if m.confidence >= min_confidence or (m.start, m.end, m.label) in ruled_spans]
+    text = doc_text(doc)
+    class_genes = _class_target_genes(model, ruled, text)
+    model = [m for m in model if all(not m.overlaps(gene) for gene in class_genes)]
     exact = {(m.start, m.end, m.label) for m in model}
     if policy == "model_only":
         kept = [m for m in ruled if (m.start, m.end, m.label) in exact or _protected(m, model)]
@@ -110,10 +116,10 @@ def merge_mentions(doc, mentions: list[Mention], model_spans, lexicon=None,
                 or not any(m.overlaps(o) for o in model)]
     else:
         kept = ruled
+    kept += [gene for gene in class_genes if gene not in kept]
     kept_spans = {(m.start, m.end, m.label) for m in kept}
     added = [m for m in model if (m.start, m.end, m.label) not in kept_spans
              and not any(m.overlaps(k) for k in kept)]
-    text = doc_text(doc)
     for mention in added:
         surface = text[mention.start:mention.end]
         if surface.endswith("-") and len(surface) > 2:  # 'NRAS- and BRAF-mutant': the name without its hyphen
@@ -128,6 +134,21 @@ def merge_mentions(doc, mentions: list[Mention], model_spans, lexicon=None,
     if propagate:
         merged = propagate_mentions(doc, merged, governed)
     return link_variants(doc, merged)
+
+
+def _class_target_genes(model: list[Mention], ruled: list[Mention], text: str) -> list[Mention]:
+    """The rules' genes that a model DRUG entity spans with a drug-class head after them ("ATR
+    inhibitors", "FGFR4 antibody"): the gene stays, and the target_classes component makes the class
+    with its curated name and identifier, which the model's bare span lacks."""
+    heads = read_json(TARGET_CLASSES)["heads"]
+    genes = []
+    for entity in (m for m in model if m.label == "DRUG"):
+        for gene in ruled:
+            if gene.label == "GENE" and gene.start == entity.start and gene.end < entity.end:
+                rest = text[gene.end:entity.end].lstrip(" -").split()
+                if len(rest) == 1 and rest[0].lower() in heads:
+                    genes.append(gene)
+    return genes
 
 
 def _protected(mention: Mention, model: list[Mention]) -> bool:

@@ -247,6 +247,27 @@ def test_merge_mentions_after_the_rules(tokenizer_nlp):
     assert [m.source for m in spread if text[m.start:m.end] == "Psoriasin"] == ["model", "propagated"]
 
 
+def test_a_model_drug_over_a_gene_and_a_class_head_leaves_the_gene_to_the_target_class(tokenizer_nlp):
+    from extractor.model_merge import merge_mentions
+    from extractor.ner import _sentence_splitter
+
+    text = "Cells were sensitive to ATR inhibitors and to AZD6738."
+    doc = _sentence_splitter()(tokenizer_nlp(text))
+    gene = Mention(text.index("ATR"), text.index("ATR") + 3, "GENE", "HGNC:882", "ATR", "lexicon")
+    model = [doc.char_span(text.index("ATR"), text.index(" and"), label="DRUG"),
+             doc.char_span(text.index("AZD6738"), text.index("AZD6738") + 7, label="DRUG")]
+    merged = merge_mentions(doc, [gene], model, None, "model_only", ("GENE", "DRUG"), {}, 0.0)
+    assert [(text[m.start:m.end], m.label, m.source) for m in merged] == [
+        ("ATR", "GENE", "lexicon"), ("AZD6738", "DRUG", "model")]
+
+
+def test_a_listed_target_class_keeps_its_name_under_the_trained_model(default_extractor):
+    record = default_extractor.extract("Tumours with BRCA1 mutations were sensitive to ATR inhibitors, EZH2 "
+                                       "inhibitors, menin inhibitors and PRMT5 inhibitors.")
+    assert {r["drug"] for r in record["relations"]} == {
+        "atr inhibitor", "ezh2 inhibitor", "menin inhibitor", "prmt5 inhibitor"}
+
+
 def test_curated_terms_stay_under_the_trained_model():
     """The model learned BioRED's conventions; our curated oncology terms stay where it is silent."""
     from extractor import load
