@@ -85,7 +85,9 @@ def target_classes(doc: Doc, mentions: list[Mention], words: LowerWords | list[s
             i += 1
         following = by_start.get(i)
         if following is not None and following.label == "DRUG_CLASS" and following.canonical in kinase_classes:
-            name = _name(doc, gene, "tyrosine kinase inhibitor")
+            # 'RET kinase inhibitors': a RET inhibitor (BRAF is no tyrosine kinase); 'EGFR kinase inhibitors' is curated
+            name = _name(doc, gene, "tyrosine kinase inhibitor") if following.canonical != "kinase inhibitor" else \
+                _name(doc, gene, "kinase inhibitor", uncurated_head="inhibitor")
             mention = _class(doc, first, following.token_end, following.end, name, following.confidence)
             replaced[id(first)] = replaced[id(gene)] = replaced[id(following)] = mention
             continue
@@ -140,17 +142,19 @@ def target_classes(doc: Doc, mentions: list[Mention], words: LowerWords | list[s
 def _qualified_class(doc: Doc, gene: Mention, words: LowerWords | list[str], by_start: dict[int, Mention],
                      qualifiers: set[str]) -> tuple[Mention, tuple[str, str]] | None:
     """'EGFR-targeted therapies', 'EGFR-directed monoclonal antibodies': the class after the gene's hyphen and
-    qualifier (the class may start with the qualifier), and the name of the whole."""
+    qualifier (the class may start with the qualifier), and the name of the whole. Without the hyphen ('EGFR
+    targeted therapies') the class must start with the qualifier."""
     i = gene.token_end
-    if i + 1 >= len(doc) or words[i] != "-" or words[i + 1] not in qualifiers:
+    hyphen = i < len(doc) and words[i] == "-"
+    if i + hyphen >= len(doc) or words[i + hyphen] not in qualifiers:
         return None
-    for start in (i + 1, i + 2):
+    for start in (i + hyphen, i + 2) if hyphen else (i,):
         following = by_start.get(start)
         if following is not None and following.label == "DRUG_CLASS":
             written = doc_text(doc)[gene.start:gene.end].lower()
-            head = following.canonical if start == i + 1 else f"{words[i + 1]} {following.canonical}"
+            head = following.canonical if start == i + hyphen else f"{words[i + 1]} {following.canonical}"
             canonical = f"{written}-{head}"
-            return following, _uncurated(canonical)
+            return following, _curated_classes().get(canonical) or _uncurated(canonical)
     return None
 
 
@@ -228,14 +232,17 @@ def _object(words: LowerWords | list[str], start: int, linkers: set[str], skippe
     return i >= 0 and words[i] in linkers
 
 
-def _name(doc: Doc, gene: Mention, head: str) -> tuple[str, str]:
-    """(normalized, canonical) of the curated class '<gene> <head>', else the wording's own name."""
+def _name(doc: Doc, gene: Mention, head: str, uncurated_head: str | None = None) -> tuple[str, str]:
+    """(normalized, canonical) of the curated class '<gene> <head>', else the wording's own name (with
+    `uncurated_head` for `head` when given)."""
     written = doc_text(doc)[gene.start:gene.end]
     curated = _curated_classes()
     for term in (f"{written} {head}", f"{gene.canonical} {head}"):
         found = curated.get(term.lower())
         if found:
             return found
+    if uncurated_head is not None:
+        return _name(doc, gene, uncurated_head)
     canonical = f"{written.lower()} {head}"
     return _uncurated(canonical)
 

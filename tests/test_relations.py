@@ -1249,6 +1249,16 @@ def test_gene_with_a_class_head_is_a_drug_class_object(extractor, text, drug):
     assert any(e["label"] == "DRUG_CLASS" and e["canonical"] == drug for e in record["entities"])
 
 
+@pytest.mark.parametrize("text, drug", [
+    ("RET G810R confers resistance to RET kinase inhibitors.", "ret inhibitor"),
+    ("EGFR T790M confers resistance to EGFR kinase inhibitors.", "egfr tyrosine kinase inhibitor"),  # curated
+    ("ALK F1174L confers resistance to ALK tyrosine kinase inhibitors.", "alk inhibitor"),  # curated
+    ("NTRK1 G595R confers resistance to NTRK tyrosine kinase inhibitors.", "ntrk tyrosine kinase inhibitor"),
+])
+def test_a_kinase_inhibitor_named_by_its_target(extractor, text, drug):
+    assert only(extractor, text)["drug"] == drug
+
+
 def test_target_class_takes_the_curated_name(extractor):
     relation = only(extractor, "FGFR3 fusions confer sensitivity to EGFR blockade in bladder cancer cells.")
     assert relation["drug"] == "egfr inhibitor"  # as 'anti-EGFR therapy' / 'EGFR inhibitors' in drugs_curated.tsv
@@ -1259,6 +1269,7 @@ def test_target_class_takes_the_curated_name(extractor):
 @pytest.mark.parametrize("text, drug", [
     ("KRAS mutations are negative predictors of response to EGFR-targeted therapies.", "egfr-targeted therapy"),
     ("KRAS mutations confer resistance to EGFR-directed monoclonal antibodies.", "egfr-directed monoclonal antibody"),
+    ("KRAS mutations are often with poor response to EGFR targeted therapies.", "egfr-targeted therapy"),
 ])
 def test_a_class_qualified_by_its_target_is_one_class(extractor, text, drug):
     record = extractor.extract(text)
