@@ -126,6 +126,20 @@ def test_singular_and_plural_class_names_are_one_class(extractor):
     assert len(record["entities"]) == 4
 
 
+@pytest.mark.parametrize("text, canonical", [
+    ("resistance to BTZ", "bortezomib"), ("responses to HMAs", "hypomethylating agent"),
+    ("resistance to VEN", "venetoclax"), ("SN38 resistant clones", "SN-38"),
+    ("sensitive to AZD1775", "adavosertib"), ("sensitive to MK-1775", "adavosertib"),
+    ("resistance to IMiDs", "immunomodulatory drug"), ("response to ICB", "immune checkpoint inhibitor"),
+    ("resistance to KRASG12C inhibitors", "kras g12c inhibitor"), ("sensitive to menin inhibition", None),
+    ("Poly-ADP ribose polymerase (PARP) inhibitors", "parp inhibitor"),
+    ("response to anthracyclin-based therapy", "anthracycline"), ("PARP-1 inhibitor resistance", "parp inhibitor"),
+])
+def test_oncology_abbreviations_and_class_spellings(extractor, text, canonical):
+    drugs = [e["canonical"] for e in extractor.extract(text)["entities"] if e["label"] in ("DRUG", "DRUG_CLASS")]
+    assert drugs == ([canonical] if canonical else [])
+
+
 def test_a_bare_anti_checkpoint_name_is_its_class(extractor):
     record = extractor.extract("POLE deficiency predicts anti–PD-1 efficacy; PD-1 expression and checkpoint blockade "
                                "immunotherapy.")
