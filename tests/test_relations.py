@@ -1125,6 +1125,10 @@ def test_negative_quantifier_over_the_subject(extractor):
     relation = only(extractor, "No survival difference was seen in the trial, and in the end patients with KRAS "
                                "mutations responded to panitumumab.")
     assert relation["negated"] is False
+    relation = only(extractor, "We show here that no patient with low CRBN expression responded to lenalidomide.")
+    assert (relation["type"], relation["negated"]) == ("SENSITIVE_TO", True)
+    relation = only(extractor, "We show here that patients with low CRBN expression responded to lenalidomide.")
+    assert relation["negated"] is False
 
 
 def test_reduced_cytotoxicity_is_resistance(extractor):

@@ -117,7 +117,8 @@ def acquired(s: Sentence, cues: Cues, cue: Span) -> tuple[bool, bool]:
 
 def negated(s: Sentence, cues: Cues, cue: Span, group: Group | None = None) -> bool:
     """A negation word shortly before the cue in its clause ('did not confer', 'no benefit'), a negative
-    quantifier opening the clause of a subject before the cue ('None of the patients with X responded'), or a
+    quantifier opening the clause of a subject before the cue ('None of the patients with X responded', 'we found
+    that no patient with X responded'), or a
     'but_not' phrase right before the subject, past host words ('A but not X was associated with resistance
     to D', 'patients responded to D, except those with X')."""
     clause = s.clause_start(cue.start)
@@ -134,9 +135,11 @@ def negated(s: Sentence, cues: Cues, cue: Span, group: Group | None = None) -> b
     opening = clause
     while opening < cue.start and s.words[opening] in cues.sentence_connectives:  # 'However, none of ...'
         opening += 1
+    openings = [opening, opening + 1] + [i + 1 for i in range(clause, group.start if group else clause)
+                                         if s.words[i] in cues.quantifier_openers]  # 'found that no patient ...'
     return group is not None and clause <= group.start and group.end <= cue.start and any(
         s.words[i] in cues.negative_quantifiers and s.words_between(i, group.start) <= cues.negative_quantifier_words
-        for i in range(opening, min(group.start, opening + 2)))
+        for i in openings if i < group.start)
 
 
 def denying_phrase(s: Sentence, cues: Cues, group: Group) -> tuple[int, int] | None:
