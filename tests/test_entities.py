@@ -134,6 +134,9 @@ def test_singular_and_plural_class_names_are_one_class(extractor):
     ("resistance to KRASG12C inhibitors", "kras g12c inhibitor"), ("sensitive to menin inhibition", None),
     ("Poly-ADP ribose polymerase (PARP) inhibitors", "parp inhibitor"),
     ("response to anthracyclin-based therapy", "anthracycline"), ("PARP-1 inhibitor resistance", "parp inhibitor"),
+    ("treated with gemtuzumab", "gemtuzumab ozogamicin"), ("PF-06863135", "elranatamab"), ("PT2977", "belzutifan"),
+    ("responses to PARPIs", "parp inhibitor"), ("resistance to ARAT", "androgen receptor signaling inhibitor"),
+    ("benefit of PD-1 checkpoint blockade", "pd-1 inhibitor"), ("resistant to BTK degraders", "btk degrader"),
 ])
 def test_oncology_abbreviations_and_class_spellings(extractor, text, canonical):
     drugs = [e["canonical"] for e in extractor.extract(text)["entities"] if e["label"] in ("DRUG", "DRUG_CLASS")]
@@ -174,6 +177,8 @@ def test_unseen_drug_by_name_shape(extractor):
     drugs = by_text(record, "DRUG")
     assert drugs["Zongertinib"]["normalized"] is None and drugs["Zongertinib"]["canonical"] == "zongertinib"
     assert drugs["GDC-9545"]["confidence"] < drugs["Zongertinib"]["confidence"] + 0.01 < 1
+    record = extractor.extract("Ponatinib or asciminib; the nib was broken.")
+    assert [e["canonical"] for e in record["entities"]] == ["ponatinib", "asciminib"]  # the general '-nib' stem
 
 
 @pytest.mark.parametrize("code", ["MI219", "MI-773", "CC-486", "CB-839", "LBH589", "UNC2025", "AMG 193"])
