@@ -2134,3 +2134,31 @@ def test_a_model_gene_with_a_suspended_hyphen_is_linked_and_shares_the_alteratio
     assert ("NRAS", "NRAS") in [(e["text"], e["canonical"]) for e in record["entities"] if e["label"] == "GENE"]
     assert relation_tuples(record) == {("NRAS", None, "binimetinib", "SENSITIVE_TO"),
                                        ("BRAF", None, "binimetinib", "SENSITIVE_TO")}
+
+
+def test_a_degree_of_resistance_does_not_turn_it_around(extractor):
+    assert only(extractor, "When cells were transfected with TUBB3, weak resistance to paclitaxel was found.")["type"] \
+        == "RESISTANT_TO"
+    assert only(extractor, "When cells were transfected with TUBB3, reduced resistance to paclitaxel was found.")[
+        "type"] == "SENSITIVE_TO"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The FDA approved erdafitinib for patients with urothelial carcinoma with susceptible FGFR3 genetic alterations.",
+     {("FGFR3", None, "erdafitinib", "SENSITIVE_TO")}),
+    ("HSP27 overexpression rendered PL5 cells more susceptible towards treatment with gemcitabine.",
+     {("HSPB1", None, "gemcitabine", "SENSITIVE_TO")}),
+    ("Patients harboring the T315I mutation are also candidates for either ponatinib or asciminib.",
+     {("ABL1", "T315I", "ponatinib", "SENSITIVE_TO"), ("ABL1", "T315I", "asciminib", "SENSITIVE_TO")}),
+])
+def test_genetic_alterations_towards_and_candidates(extractor, text, expected):
+    assert relation_tuples(extractor.extract(text)) == expected
+
+
+def test_a_cohorts_progression_in_a_relative_clause_is_its_history(extractor):
+    record = extractor.extract("Erdafitinib yielded a response rate of 40% among patients with urothelial carcinoma "
+                               "harboring FGFR3 mutations who had progressed after platinum-containing chemotherapy.")
+    assert relation_tuples(record) == {("FGFR3", None, "erdafitinib", "SENSITIVE_TO")}
+    # without a benefit of another drug the progression is the claim
+    record = extractor.extract("T790M was detected in patients who had progressed after gefitinib.")
+    assert relation_tuples(record) == {("EGFR", "T790M", "gefitinib", "RESISTANT_TO")}

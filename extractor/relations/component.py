@@ -190,10 +190,25 @@ class RelationExtractor:
                 found.extend(self._agent(s, cue, family, groups, history, previous_drugs))
             elif family["shape"] == "by":
                 found.extend(self._by(s, cue, family, groups, last_resistant))
+        found = self._without_cohort_history(s, found)
         subtype = next((m for m in s.mentions if m.label == "TUMOR_SUBTYPE"), None)
         for relation in found:
             relation.subtype = subtype
         return found
+
+    def _without_cohort_history(self, s: Sentence, found: list[Relation]) -> list[Relation]:
+        """'D1 yielded responses in patients with X who had progressed after D2': a progression in a relative clause
+        is the cohort's history (its eligibility), not a claim about X, when the sentence claims a benefit of another
+        drug for X."""
+        benefits = {(r.subject.canonical, r.object.canonical) for r in found if r.type == SENSITIVE}
+
+        def history(relation: Relation) -> bool:
+            before = [w for w in s.words[max(s.start, relation.cue_start - 3):relation.cue_start]
+                      if w not in self.cues.history_auxiliaries]
+            return relation.family == "refractory" and bool(before) and before[-1] in self.cues.relative_stops and any(
+                gene == relation.subject.canonical and drug != relation.object.canonical for gene, drug in benefits)
+
+        return [r for r in found if not history(r)]
 
     # -- shapes ------------------------------------------------------------------------------
 
@@ -301,7 +316,8 @@ class RelationExtractor:
             kind = RESISTANT  # sensitivity a drug restored: it was lost
         elif kind == SENSITIVE and agent:
             drugs = []
-        elif any(not _level_in_host(s, e) for _, e in modifier("reverse")) or _split_reverse(s, cue):
+        elif any(not _level_in_host(s, e) and not (kind == RESISTANT and " ".join(s.words[b:e]) in cues.resistance_degrees)
+                 for b, e in modifier("reverse")) or _split_reverse(s, cue):
             kind = OPPOSITE[kind]
         return kind, agent, drugs, restored_by_drug or bool(overcome)
 
