@@ -1144,6 +1144,14 @@ def test_contrasting_clause_takes_the_drug_of_the_clause_before(extractor):
     record = extractor.extract("EGFR-mutant cell lines were resistant to cetuximab, whereas parental lines were "
                                "sensitive.")
     assert relation_tuples(record) == {("EGFR", None, "cetuximab", "RESISTANT_TO")}
+    record = extractor.extract("EGFR-mutant cell lines were resistant to cetuximab, whereas KRAS-mutant lines "
+                               "were sensitive to it.")
+    assert ("KRAS", None, "cetuximab", "SENSITIVE_TO") in relation_tuples(record)
+    # a cue with an object of its own that is no drug we know takes no drug from the clause before
+    record = extractor.extract("MEK2Q60P conferred resistance to combined RAF/MEK inhibition in vitro, but remained "
+                               "sensitive to inhibition of the downstream kinase ERK.")
+    assert relation_tuples(record) == {("MAP2K2", "Q60P", "raf inhibitor", "RESISTANT_TO"),
+                                       ("MAP2K2", "Q60P", "mek inhibitor", "RESISTANT_TO")}
 
 
 def test_drug_list_ends_at_a_non_list_word(extractor):
@@ -2162,3 +2170,15 @@ def test_a_cohorts_progression_in_a_relative_clause_is_its_history(extractor):
     # without a benefit of another drug the progression is the claim
     record = extractor.extract("T790M was detected in patients who had progressed after gefitinib.")
     assert relation_tuples(record) == {("EGFR", "T790M", "gefitinib", "RESISTANT_TO")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("TROP2T256R confers resistance to sacituzumab govitecan.",
+     {("TACSTD2", "T256R", "sacituzumab govitecan", "RESISTANT_TO")}),
+    ("Our analysis uncovered RB and PTEN loss as mechanisms of acquired resistance to CDK4/6 inhibitors.",
+     {("RB1", None, "cdk4/6 inhibitor", "RESISTANT_TO"), ("PTEN", None, "cdk4/6 inhibitor", "RESISTANT_TO")}),
+    ("The topoIIalpha amplification was associated with increased sensitivity to doxorubicin.",
+     {("TOP2A", None, "doxorubicin", "SENSITIVE_TO")}),
+])
+def test_glued_variants_and_curated_gene_aliases(extractor, text, expected):
+    assert relation_tuples(extractor.extract(text)) == expected

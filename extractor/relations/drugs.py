@@ -376,6 +376,8 @@ def parallel_drugs(s: Sentence, cues: Cues, cue: Span) -> Drugs:
     """'X cells were resistant to D, whereas Y cells were sensitive': a cue opening a new clause without a drug
     takes the drug of the last cue of the clause before; not when its own clause names a drug before it
     ('..., whereas D retains activity against it, with a response rate of 70%')."""
+    if _own_unknown_object(s, cues, cue):
+        return []
     start = s.clause_start(cue.start)
     if start == s.start:
         return _coordinated_claim_drugs(s, cues, cue)
@@ -389,6 +391,14 @@ def parallel_drugs(s: Sentence, cues: Cues, cue: Span) -> Drugs:
         if drugs:
             return drugs
     return []
+
+
+def _own_unknown_object(s: Sentence, cues: Cues, cue: Span) -> bool:
+    """'..., but remained sensitive to inhibition of the downstream kinase ERK': the cue names an object of its own
+    that is no drug we know (not a pronoun: '... whereas Y cells were sensitive to it')."""
+    i = cue.end
+    return i + 1 < s.end and s.words[i] in ("to", "against", "towards", "toward") and s.words[i + 1].isalpha() \
+        and s.words[i + 1] not in cues.drug_prefix and s.words[i + 1] not in ("it", "them")
 
 
 def _coordinated_claim_drugs(s: Sentence, cues: Cues, cue: Span) -> Drugs:
