@@ -2167,6 +2167,9 @@ def test_a_cohorts_progression_in_a_relative_clause_is_its_history(extractor):
     record = extractor.extract("Erdafitinib yielded a response rate of 40% among patients with urothelial carcinoma "
                                "harboring FGFR3 mutations who had progressed after platinum-containing chemotherapy.")
     assert relation_tuples(record) == {("FGFR3", None, "erdafitinib", "SENSITIVE_TO")}
+    # a specific variant in a progressed cohort is an acquired resistance
+    record = extractor.extract("Osimertinib was effective in patients with EGFR T790M who had progressed on gefitinib.")
+    assert ("EGFR", "T790M", "gefitinib", "RESISTANT_TO") in relation_tuples(record)
     # without a benefit of another drug the progression is the claim
     record = extractor.extract("T790M was detected in patients who had progressed after gefitinib.")
     assert relation_tuples(record) == {("EGFR", "T790M", "gefitinib", "RESISTANT_TO")}

@@ -199,13 +199,15 @@ class RelationExtractor:
     def _without_cohort_history(self, s: Sentence, found: list[Relation]) -> list[Relation]:
         """'D1 yielded responses in patients with X who had progressed after D2': a progression in a relative clause
         is the cohort's history (its eligibility), not a claim about X, when the sentence claims a benefit of another
-        drug for X."""
+        drug for X. Not for a specific variant: 'D1 is active in patients with T790M who progressed on D2' states
+        an acquired resistance."""
         benefits = {(r.subject.canonical, r.object.canonical) for r in found if r.type == SENSITIVE}
 
         def history(relation: Relation) -> bool:
             before = [w for w in s.words[max(s.start, relation.cue_start - 3):relation.cue_start]
                       if w not in self.cues.history_auxiliaries]
-            return relation.family == "refractory" and bool(before) and before[-1] in self.cues.relative_stops and any(
+            return relation.family == "refractory" and relation.subject.attrs.get("variant_type") not in SPECIFIC_TYPES \
+                and bool(before) and before[-1] in self.cues.relative_stops and any(
                 gene == relation.subject.canonical and drug != relation.object.canonical for gene, drug in benefits)
 
         return [r for r in found if not history(r)]
