@@ -2185,3 +2185,20 @@ def test_a_cohorts_progression_in_a_relative_clause_is_its_history(extractor):
 ])
 def test_glued_variants_and_curated_gene_aliases(extractor, text, expected):
     assert relation_tuples(extractor.extract(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sotorasib was granted accelerated approval by the US Food and Drug Administration in May of 2021 for adult "
+     "patients with advanced KRAS G12C-mutant NSCLC.", {("KRAS", "G12C", "sotorasib", "SENSITIVE_TO")}),
+    ("Sotorasib received FDA approval for KRAS G12C-mutated NSCLC.", {("KRAS", "G12C", "sotorasib", "SENSITIVE_TO")}),
+    ("These data indicate that tovorafenib could be an effective therapy for BRAF-altered pLGG.",
+     {("BRAF", None, "tovorafenib", "SENSITIVE_TO")}),
+    ("Afatinib is a pan-ErbB family inhibitor that may be an effective treatment for NRG1 fusion-driven tumors.",
+     {("NRG1", None, "afatinib", "SENSITIVE_TO")}),
+    ("Venetoclax-based low intensive chemotherapy is an effective treatment for NPM1-mutated AML.",
+     {("NPM1", None, "venetoclax", "SENSITIVE_TO")}),
+    # the approval of one drug says nothing of a gene named as its target
+    ("Sotorasib received FDA approval after trials of drugs that target the KRAS protein.", set()),
+])
+def test_approvals_and_effective_therapies(extractor, text, expected):
+    assert relation_tuples(extractor.extract(text)) == expected

@@ -354,7 +354,8 @@ class RelationExtractor:
             return []
         passes = {family["type"], RESISTANT} if family["type"] == SENSITIVE else {family["type"]}
         group, where = (None, set()) if family.get("fronted_only") else find_subject(
-            s, self.cues, cue.end, cue.end, groups, history, after_only=True, passes=passes)
+            s, self.cues, cue.end, cue.end, groups, history, after_only=True, passes=passes,
+            after_distance=family.get("subject_distance"))
         fronted_end = scope.fronted_clause_end(s, self.cues)
         if group is not None and fronted_end is not None and cue.start < fronted_end < group.start:
             group = None  # 'Although D is effective in CML, X confers resistance': no subject of 'effective in'

@@ -15,13 +15,14 @@ HOST_COORDINATION = ("and", "or", ",", "while", "compared")
 
 def find_subject(s: Sentence, cues: Cues, lo: int, hi: int, groups: list[Group], history, prefer_after=False,
                  host_blocked=False, after_only=False, cue_end=None, passes=frozenset(),
-                 clause_subject=False, after_blocked=False) -> tuple[Group | None, set]:
+                 clause_subject=False, after_blocked=False, after_distance=None) -> tuple[Group | None, set]:
     """The alteration group that the cue and drugs in tokens [lo, hi) are said of, and flags: the group
     right after the cue behind of/in/among/for; the nearest group before it in its clause; the first one
     after it (no other cue between, except those of a type in `passes`); an anaphor's antecedent among
     the `history` groups of earlier sentences. With `clause_subject`, only a group before the cue, the
     first of its clause ('X cells maintained elevated Y signalling despite treatment with D': not Y). With
-    `after_blocked`, a group after the cue is a host ('mechanisms of resistance to D in X-mutant NSCLC')."""
+    `after_blocked`, a group after the cue is a host ('mechanisms of resistance to D in X-mutant NSCLC'). With
+    `after_only`, the group stands at most `after_distance` words after the cue (default agent_subject_distance)."""
     clause = s.clause_of(lo)
     active = [g for g in groups if g.active]
     # a group may end inside a cue that opens with its last word ('ABCG2-mediated resistance to D')
@@ -35,7 +36,8 @@ def find_subject(s: Sentence, cues: Cues, lo: int, hi: int, groups: list[Group],
     if fronted is not None and hi <= fronted:  # 'In a patient who relapsed after an initial response to D, X ...'
         after = [g for g in after if g.start < fronted]
     if after_only:
-        after = [g for g in after if s.words_between(hi, g.start) <= cues.agent_subject_distance
+        limit = cues.agent_subject_distance if after_distance is None else after_distance
+        after = [g for g in after if s.words_between(hi, g.start) <= limit
                  and not _host_coordinated(s, cues, hi, g.start)]
     if host_blocked:
         # 'patients with X who developed resistance to D': the host acquired it, unless X is named a
