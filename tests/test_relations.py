@@ -2202,3 +2202,15 @@ def test_glued_variants_and_curated_gene_aliases(extractor, text, expected):
 ])
 def test_approvals_and_effective_therapies(extractor, text, expected):
     assert relation_tuples(extractor.extract(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("INI1-negative tumours responded to tazemetostat.", {("SMARCB1", None, "tazemetostat", "SENSITIVE_TO")}),
+    ("PTEN-negative tumors were resistant to trastuzumab.", {("PTEN", None, "trastuzumab", "RESISTANT_TO")}),
+    # a receptor status stays a subtype, a mutation-negative tumour stays wild type
+    ("Patients with HER2-negative tumours did not benefit from trastuzumab.", set()),
+])
+def test_a_negative_gene_is_its_low_expression(extractor, text, expected):
+    record = extractor.extract(text)
+    assert relation_tuples(record) == expected
+    assert all(r["alteration"] == "low expression" for r in record["relations"])

@@ -259,7 +259,8 @@ def _absent(s: Sentence, start: int) -> bool:
 
 
 def _wild_type(s: Sentence, gene: Mention) -> bool:
-    """'wild-type KRAS', 'KRAS wild-type', 'K-ras wild type status', 'HER2-negative'."""
+    """'wild-type KRAS', 'KRAS wild-type', 'K-ras wild type status', 'negative for KRAS' (a gene with '-negative'
+    after it is its low expression: 'ERCC1-negative tumours', an alteration word found before this)."""
     for b, e in s.has("wild_type", max(s.start, gene.token_start - 3), min(s.end, gene.token_end + 3)):
         if e <= gene.token_start and all(s.words[i] in ("the", "a", "-") for i in range(e, gene.token_start)):
             return True
