@@ -2197,6 +2197,11 @@ def test_glued_variants_and_curated_gene_aliases(extractor, text, expected):
      {("NRG1", None, "afatinib", "SENSITIVE_TO")}),
     ("Venetoclax-based low intensive chemotherapy is an effective treatment for NPM1-mutated AML.",
      {("NPM1", None, "venetoclax", "SENSITIVE_TO")}),
+    ("The Food and Drug Administration recently approved avapritinib (Ayvakit) for adults with GISTs with a PDGFRA "
+     "exon 18 mutation.", {("PDGFRA", "exon 18 mutation", "avapritinib", "SENSITIVE_TO")}),
+    ("Amivantamab is the only FDA-approved treatment for EGFR exon 20 insertion NSCLC.",
+     {("EGFR", "exon 20 insertion", "amivantamab", "SENSITIVE_TO")}),
+    ("Dasatinib, an FDA-approved SRC inhibitor, reduced p-PI3K levels in PTEN-null tumors.", set()),
     # the approval of one drug says nothing of a gene named as its target
     ("Sotorasib received FDA approval after trials of drugs that target the KRAS protein.", set()),
 ])

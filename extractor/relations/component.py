@@ -120,10 +120,14 @@ class RelationExtractor:
 
     def _is_cue(self, words: list[str], start: int, cue: Span) -> bool:
         """A cue of a relation type, not after one of its family's not_after words ('clinically-approved kinase
-        inhibitors', 'resistant to all approved TKIs': an adjective, not the verb)."""
+        inhibitors', 'resistant to all approved TKIs': an adjective, not the verb) unless a subjects_before word
+        stands right before that word ('the FDA recently approved')."""
         family = self.cues.family(cue)
-        return family["type"] is not None and not (cue.start > start and words[cue.start - 1] in
-                                                   family.get("not_after", ()))
+        blocked = cue.start > start and words[cue.start - 1] in family.get("not_after", ())
+        if blocked and words[cue.start - 1].isalpha() and cue.start - 1 > start and \
+                words[cue.start - 2] in family.get("subjects_before", ()):  # an adverb, not 'FDA-approved'
+            blocked = False  # 'the Food and Drug Administration recently approved D': the verb after its subject
+        return family["type"] is not None and not blocked
 
     def _study_design(self, s: Sentence, groups: list[Group], history) -> tuple[int, Group, find.Drugs] | None:
         """'We treated 30 patients with ROS1-rearranged NSCLC with crizotinib': its one alteration group (or an
