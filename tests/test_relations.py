@@ -2219,3 +2219,13 @@ def test_a_negative_gene_is_its_low_expression(extractor, text, expected):
     record = extractor.extract(text)
     assert relation_tuples(record) == expected
     assert all(r["alteration"] == "low expression" for r in record["relations"])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Trials confirmed the effectiveness of crizotinib in ROS1-rearranged NSCLC.",
+     {("ROS1", None, "crizotinib", "SENSITIVE_TO")}),
+    ("TP53 mutations interfere with venetoclax-mediated apoptosis.", {("TP53", None, "venetoclax", "RESISTANT_TO")}),
+    ("TP53 mutations attenuate venetoclax-induced apoptosis.", {("TP53", None, "venetoclax", "RESISTANT_TO")}),
+])
+def test_effectiveness_and_verbs_that_weaken_a_drugs_effect(extractor, text, expected):
+    assert relation_tuples(extractor.extract(text)) == expected
