@@ -218,7 +218,7 @@ class VariantFinder:
                 return None
             norm = f"{g1}::{g2}"
             return VariantMatch(start, end, vtext, "fusion", norm, norm)
-        if kind == "mutant_suffix":  # 'EGFRm', 'PIK3CAm+': the gene's mutation
+        if kind == "mutant_suffix":  # 'EGFRm', 'PIK3CAm+', 'mIDH2': the gene's mutation
             if m["g"] not in self.mutant_suffix_genes:
                 return None
             return VariantMatch(start, end, vtext, "gene_level", "mutation", "mutation", gene_symbol=m["g"])

@@ -2226,6 +2226,10 @@ def test_a_negative_gene_is_its_low_expression(extractor, text, expected):
      {("ROS1", None, "crizotinib", "SENSITIVE_TO")}),
     ("TP53 mutations interfere with venetoclax-mediated apoptosis.", {("TP53", None, "venetoclax", "RESISTANT_TO")}),
     ("TP53 mutations attenuate venetoclax-induced apoptosis.", {("TP53", None, "venetoclax", "RESISTANT_TO")}),
+    ("Ipatasertib has been shown to have a greater effect in patients with PTEN-loss.",
+     {("PTEN", None, "ipatasertib", "SENSITIVE_TO")}),
+    ("Enasidenib produced an overall response rate of 40% in patients with mIDH2.",
+     {("IDH2", None, "enasidenib", "SENSITIVE_TO")}),
 ])
 def test_effectiveness_and_verbs_that_weaken_a_drugs_effect(extractor, text, expected):
     assert relation_tuples(extractor.extract(text)) == expected

@@ -76,7 +76,9 @@ def test_attached_gene_of_a_short_exon_event(finder, text, gene, canon):
 @pytest.mark.parametrize("text,found", [("EGFRm+ NSCLC", [("EGFRm+", "mutation", "EGFR")]),
                                         ("PIK3CAm tumours", [("PIK3CAm", "mutation", "PIK3CA")]),
                                         ("HER2mut MBC", [("HER2mut", "mutation", "HER2")]),
-                                        ("ATMm, IFNm and 5 mm", [])])
+                                        ("mIDH2 AML", [("mIDH2", "mutation", "IDH2")]),
+                                        ("mutKRAS tumours", [("mutKRAS", "mutation", "KRAS")]),
+                                        ("ATMm, IFNm and 5 mm", []), ("mTOR and mRNA", [])])
 def test_a_gene_with_an_m_written_on_is_its_mutation(finder, text, found):
     assert [(v.text, v.canonical, v.gene_symbol) for v in finder.find(text)] == found
 
