@@ -2234,3 +2234,11 @@ def test_a_negative_gene_is_its_low_expression(extractor, text, expected):
 ])
 def test_effectiveness_and_verbs_that_weaken_a_drugs_effect(extractor, text, expected):
     assert relation_tuples(extractor.extract(text)) == expected
+
+
+def test_a_refractory_cohort_after_a_claim_without_a_drug_is_the_setting(extractor):
+    assert relations(extractor, "SF3B1 mutation had no impact on response rates or survival times in "
+                                "fludarabine-refractory patients.") == []
+    # an alteration found in such a cohort is the resistance finding
+    assert relation_tuples(extractor.extract("TP53 mutations were frequent in fludarabine-refractory patients.")) == {
+        ("TP53", None, "fludarabine", "RESISTANT_TO")}

@@ -503,9 +503,12 @@ def _describes_host(s: Sentence, cue: Span, drug_start: int, groups: list[Group]
         return False
     drug = s.mention_at(drug_start, DRUG_LABELS)
     other = [c for c in s.cues if c is not cue and c.end <= drug_start - 1]
-    if drug is not None and other and not any(other[-1].end <= g.start < drug_start for g in groups) and any(
-            d.canonical == drug.canonical and d.token_end < drug_start for d in s.drugs):
-        return True  # 'X knockdown enhanced D sensitivity and suppressed EMT in D-resistant cells'
+    if drug is not None and other and not any(other[-1].end <= g.start < drug_start for g in groups) and (any(
+            d.canonical == drug.canonical and d.token_end < drug_start for d in s.drugs) or (
+            cue.end < s.end and s.words[cue.end] in HOST_NOUNS and not any(d.token_end < drug_start for d in s.drugs))):
+        # 'X knockdown enhanced D sensitivity and suppressed EMT in D-resistant cells'; 'X had no impact on response
+        # rates in D-refractory patients' (a claim without a drug of its own, about a cohort)
+        return True
     # the other claim's drug, maybe behind its host ('lack of response to D in patients with chemotherapy-refractory
     # cancer')
     i = drug_start - 2
