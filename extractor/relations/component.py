@@ -210,7 +210,8 @@ class RelationExtractor:
         def history(relation: Relation) -> bool:
             before = [w for w in s.words[max(s.start, relation.cue_start - 3):relation.cue_start]
                       if w not in self.cues.history_auxiliaries]
-            return relation.family == "refractory" and relation.subject.attrs.get("variant_type") not in SPECIFIC_TYPES \
+            specific = relation.subject.attrs.get("variant_type") in SPECIFIC_TYPES
+            return relation.family == "refractory" and not specific \
                 and bool(before) and before[-1] in self.cues.relative_stops and any(
                 gene == relation.subject.canonical and drug != relation.object.canonical for gene, drug in benefits)
 
@@ -322,7 +323,8 @@ class RelationExtractor:
             kind = RESISTANT  # sensitivity a drug restored: it was lost
         elif kind == SENSITIVE and agent:
             drugs = []
-        elif any(not _level_in_host(s, e) and not (kind == RESISTANT and " ".join(s.words[b:e]) in cues.resistance_degrees)
+        elif any(not _level_in_host(s, e) and not (kind == RESISTANT and " ".join(s.words[b:e]) in
+                                                    cues.resistance_degrees)
                  for b, e in modifier("reverse")) or _split_reverse(s, cue):
             kind = OPPOSITE[kind]
         return kind, agent, drugs, restored_by_drug or bool(overcome)
