@@ -2242,3 +2242,11 @@ def test_a_refractory_cohort_after_a_claim_without_a_drug_is_the_setting(extract
     # an alteration found in such a cohort is the resistance finding
     assert relation_tuples(extractor.extract("TP53 mutations were frequent in fludarabine-refractory patients.")) == {
         ("TP53", None, "fludarabine", "RESISTANT_TO")}
+
+
+def test_a_wild_type_after_with_qualifies_the_alteration_before_it(extractor):
+    record = extractor.extract("EGFR gene alterations with wild-type PTEN are associated with significantly better PFS "
+                               "and OS in patients treated with gefitinib.")
+    assert relation_tuples(record) == {("EGFR", None, "gefitinib", "SENSITIVE_TO")}
+    # a wild type alone is no subject
+    assert relations(extractor, "Patients with wild-type KRAS benefit from cetuximab.") == []

@@ -251,12 +251,18 @@ def fronted_subject(s: Sentence, cues: Cues, groups: list[Group], agent: int) ->
 def _causer(s: Sentence, cues: Cues, before: list[Group], lo: int) -> Group:
     """The nearest group before the cue at `lo`, unless it is the object of a causative verb ('T315I renders
     BCR-ABL1 insensitive to D'): then the group before that verb; or a host's attribute before a second
-    predicate of the clause's subject ('X was found in patients with Y and was associated with ...'): then X."""
+    predicate of the clause's subject ('X was found in patients with Y and was associated with ...'): then X; or
+    a wild type that qualifies the group before it ('X with wild-type Y'): then X."""
     nearest = max(before, key=lambda g: g.end)
     first = min(before, key=lambda g: g.start)
     if first is not nearest and s.words[nearest.start - 1] in ("with", "without") and any(
             s.words[i] == "and" and s.words[i + 1] in cues.trailing_verbs for i in range(nearest.end, lo)):
         return first  # 'X was found in patients with Y and was associated with resistance to D': X
+    if first is not nearest and all(m.kind == "wild type" for m in nearest.members):
+        for k in range(max(s.start, nearest.start - 4), nearest.start):  # "with wild - type Y"
+            earlier = [g for g in before if g.end == k] if s.words[k] == "with" else []
+            if earlier:
+                return earlier[0]  # 'EGFR alterations with wild-type PTEN are associated with ...': EGFR
     for verb in range(nearest.start - 1, max(s.start, nearest.start - 3) - 1, -1):
         if s.words[verb] in cues.causative_verbs:
             earlier = [g for g in before if g.end <= verb]
