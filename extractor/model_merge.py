@@ -141,13 +141,14 @@ def _class_target_genes(model: list[Mention], ruled: list[Mention], text: str) -
     inhibitors", "FGFR4 antibody"): the gene stays, and the target_classes component makes the class
     with its curated name and identifier, which the model's bare span lacks."""
     heads = read_json(TARGET_CLASSES)["heads"]
+    genes_at = {gene.start: gene for gene in ruled if gene.label == "GENE"}  # resolved mentions do not overlap
     genes = []
     for entity in (m for m in model if m.label == "DRUG"):
-        for gene in ruled:
-            if gene.label == "GENE" and gene.start == entity.start and gene.end < entity.end:
-                rest = text[gene.end:entity.end].lstrip(" -").split()
-                if len(rest) == 1 and rest[0].lower() in heads:
-                    genes.append(gene)
+        gene = genes_at.get(entity.start)
+        if gene is not None and gene.end < entity.end:
+            rest = text[gene.end:entity.end].lstrip(" -").split()
+            if len(rest) == 1 and rest[0].lower() in heads:
+                genes.append(gene)
     return genes
 
 
