@@ -106,7 +106,7 @@ def merge_mentions(doc, mentions: list[Mention], model_spans, lexicon=None,
     # an unsure model entity counts as no entity (the rules' one stays under model_first)
     model = [m for m in model if m.confidence >= min_confidence or (m.start, m.end, m.label) in ruled_spans]
     text = doc_text(doc)
-    class_genes = _class_target_genes(model, ruled, text)
+    class_genes = _class_target_genes(model, ruled, text) + _headed_genes(model, ruled, text)
     model = [m for m in model if all(not m.overlaps(gene) for gene in class_genes)]
     exact = {(m.start, m.end, m.label) for m in model}
     if policy == "model_only":
@@ -149,6 +149,19 @@ def _class_target_genes(model: list[Mention], ruled: list[Mention], text: str) -
             rest = text[gene.end:entity.end].lstrip(" -").split()
             if len(rest) == 1 and rest[0].lower() in heads:
                 genes.append(gene)
+    return genes
+
+
+def _headed_genes(model: list[Mention], ruled: list[Mention], text: str) -> list[Mention]:
+    """The rules' genes right before a drug-class head that no model entity overlaps ("responses to PARP
+    inhibition"): the target_classes component decides whether they name a class, whatever the model
+    (trained on gene mentions, not class targets) said of them."""
+    heads = read_json(TARGET_CLASSES)["heads"]
+    genes = []
+    for gene in (m for m in ruled if m.label == "GENE"):
+        rest = text[gene.end:gene.end + 20].lstrip(" -").split(maxsplit=1)
+        if rest and rest[0].lower().rstrip(".,;:)") in heads and not any(gene.overlaps(m) for m in model):
+            genes.append(gene)
     return genes
 
 

@@ -137,6 +137,9 @@ def test_singular_and_plural_class_names_are_one_class(extractor):
     ("treated with gemtuzumab", "gemtuzumab ozogamicin"), ("PF-06863135", "elranatamab"), ("PT2977", "belzutifan"),
     ("responses to PARPIs", "parp inhibitor"), ("resistance to ARAT", "androgen receptor signaling inhibitor"),
     ("benefit of PD-1 checkpoint blockade", "pd-1 inhibitor"), ("resistant to BTK degraders", "btk degrader"),
+    ("responses to Teliso-V", "telisotuzumab vedotin"), ("failure of InO", "inotuzumab ozogamicin"),
+    ("treated with MIRV", "mirvetuximab soravtansine"), ("resistant to plixorafenib", "plx8394"),
+    ("resistance to hormonal treatment", "endocrine therapy"),
 ])
 def test_oncology_abbreviations_and_class_spellings(extractor, text, canonical):
     drugs = [e["canonical"] for e in extractor.extract(text)["entities"] if e["label"] in ("DRUG", "DRUG_CLASS")]

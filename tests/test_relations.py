@@ -219,6 +219,13 @@ def test_reduced_modifier_flips_direction(extractor):
     assert only(extractor, "KRAS G12D increased sensitivity to cetuximab.")["type"] == "SENSITIVE_TO"
 
 
+def test_modifier_window_counts_words_not_punctuation(extractor):
+    assert only(extractor, "KRAS G12D gave limited radiographic/PSA responses to cetuximab.")["type"] == \
+        "RESISTANT_TO"
+    assert only(extractor, "KRAS G12D reduced tumour growth and raised the sensitivity to cetuximab.")["type"] == \
+        "SENSITIVE_TO"
+
+
 def test_direction_per_clause(extractor):
     record = extractor.extract("Tumors harboring EGFR L858R were sensitive to erlotinib, whereas tumors with "
                                "KRAS G12C were resistant to cetuximab.")
@@ -2150,6 +2157,13 @@ def test_a_degree_of_resistance_does_not_turn_it_around(extractor):
         == "RESISTANT_TO"
     assert only(extractor, "When cells were transfected with TUBB3, reduced resistance to paclitaxel was found.")[
         "type"] == "SENSITIVE_TO"
+
+
+def test_class_inhibition_after_toward_and_further(extractor):
+    assert relation_tuples(extractor.extract(
+        "MTAP-deleted tumours are selectively sensitized toward further PRMT5 inhibition.")) == \
+        {("MTAP", None, "prmt5 inhibitor", "SENSITIVE_TO")}
+    assert relation_tuples(extractor.extract("Further PRMT5 inhibition in MTAP-deleted tumours was studied.")) == set()
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -425,3 +425,24 @@ def test_mention_span_is_the_expanded_char_span(tokenizer_nlp):
         for got in (mention_span(doc, mention, tokens), mention_span(doc, mention)):
             assert (got.start, got.end, got.label_, got.kb_id_) == \
                 (expected.start, expected.end, expected.label_, expected.kb_id_)
+
+
+def test_a_gene_before_a_class_head_stays_where_the_model_is_silent(tokenizer_nlp):
+    from extractor.model_merge import merge_mentions
+    from extractor.ner import _sentence_splitter
+
+    text = "Responses to PARP inhibition and PARP expression were low."
+    doc = _sentence_splitter()(tokenizer_nlp(text))
+    first, second = text.index("PARP"), text.rindex("PARP")
+    genes = [Mention(at, at + 4, "GENE", "HGNC:270", "PARP1", "lexicon") for at in (first, second)]
+    merged = merge_mentions(doc, genes, [], None, "model_only", ("GENE", "DRUG"), {}, 0.0)
+    assert [m.start for m in merged] == [first]  # the other 'PARP' is no class target: the model decides
+
+
+def test_a_class_target_the_model_missed_makes_its_class(default_extractor):
+    record = default_extractor.extract(
+        "We found limited radiographic/PSA responses to PARP inhibition in men with ATM mutations.")
+    assert [(e["text"], e["canonical"]) for e in record["entities"] if e["label"] != "VARIANT"] == [
+        ("PSA", "KLK3"), ("PARP inhibition", "parp inhibitor"), ("ATM", "ATM")]
+    assert [(r["gene"], r["drug"], r["type"]) for r in record["relations"]] == [
+        ("ATM", "parp inhibitor", "RESISTANT_TO")]

@@ -168,6 +168,14 @@ class Sentence:
             i = mention.token_end if mention is not None and mention.token_end > i else i + 1
         return count
 
+    def words_back(self, position: int, count: int) -> int:
+        """The position `count` words before `position`, punctuation not counted, at most the sentence start."""
+        i = position
+        while i > self.start and count > 0:
+            i -= 1
+            count -= self.is_word(i)
+        return i
+
     def nearest_opening(self, close: int, lo: int) -> int | None:
         """The nearest '(' before `close`, at `lo` or after it, else None."""
         return next((k for k in range(close - 1, lo - 1, -1) if self.words[k] == "("), None)
