@@ -27,6 +27,8 @@ from .sentences import doc_text
 
 CURATED = "lexicons/drugs_curated.tsv"
 SHARING_JOINERS = ("/", "and", "or")
+ALTERATIONS = "patterns/relation_cues.json"
+GENETIC_KINDS = ("mutation", "loss", "fusion", "amplification")
 
 
 @Language.factory("extractor_target_classes", default_config={"settings": "patterns/target_classes.json"})
@@ -70,7 +72,7 @@ def _curated_classes(path: str = CURATED) -> dict[str, tuple[str, str]]:
 def target_classes(doc: Doc, mentions: list[Mention], words: LowerWords | list[str], data: dict) -> list[Mention]:
     """`mentions` with each GENE that names a class's target (and the class word after it) replaced by
     one DRUG_CLASS mention."""
-    heads, object_only = data["heads"], set(data["object_only"])
+    heads, object_only, treatment_heads = data["heads"], set(data["object_only"]), set(data["treatment_heads"])
     linkers, skipped, joins = set(data["object_linkers"]), set(data["object_skip"]), set(data["kinase_joins"])
     kinase_classes, qualifiers = set(data["kinase_classes"]), set(data["target_qualifiers"])
     by_start = {m.token_start: m for m in mentions if m.token_start >= 0}
@@ -101,7 +103,8 @@ def target_classes(doc: Doc, mentions: list[Mention], words: LowerWords | list[s
         headed = i < len(doc) and words[i] in heads and by_start.get(i) is None
         shared = _sharing_genes(words, first, by_end) if headed else []  # 'BRAF/MEK inhibitors'
         if headed and (words[i] not in object_only or
-                       _object(words, (shared[0] if shared else first).token_start, linkers, skipped, doc)):
+                       _object(words, (shared[0] if shared else first).token_start, linkers, skipped, doc) or
+                       words[i] in treatment_heads and _other_alteration(doc, gene, mentions, words)):
             head = heads[words[i]]
             replaced[id(first)] = replaced[id(gene)] = _class(doc, first, i + 1, doc[i].idx + len(doc[i]),
                                                               _name(doc, gene, head), gene.confidence)
@@ -230,6 +233,24 @@ def _object(words: LowerWords | list[str], start: int, linkers: set[str], skippe
     while i >= 0 and words[i] in skipped and start - i <= 3:
         i -= 1
     return i >= 0 and words[i] in linkers
+
+
+def _other_alteration(doc: Doc, gene: Mention, mentions: list[Mention], words: LowerWords | list[str]) -> bool:
+    """The gene's sentence names a genetic alteration of another gene ("EZH2 inhibition causes regression of
+    ARID1A mutated tumours", "... in BRCA1-deficient models"): the inhibition is a treatment of the altered
+    tumours, not an experiment on the gene."""
+    sentence = doc[gene.token_start].sent
+    kinds = read_json(ALTERATIONS)["alteration_words"]["after"]
+    for other in mentions:
+        if not sentence.start <= other.token_start < sentence.end:
+            continue
+        if other.label == "VARIANT" and other.attrs.get("gene") not in (None, gene.canonical):
+            return True
+        if other.label == "GENE" and other.canonical != gene.canonical:
+            i = other.token_end + (other.token_end < sentence.end and words[other.token_end] == "-")
+            if i < sentence.end and kinds.get(words[i]) in GENETIC_KINDS:
+                return True
+    return False
 
 
 def _name(doc: Doc, gene: Mention, head: str, uncurated_head: str | None = None) -> tuple[str, str]:

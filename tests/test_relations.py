@@ -1336,8 +1336,8 @@ def test_a_gene_directed_phrase_without_a_class_stays_a_gene(extractor):
 
 
 def test_inhibition_as_an_experiment_stays_an_alteration(extractor):
-    # 'X inhibition' opening a sentence is a manipulation of X, not a drug class
-    record = extractor.extract("MEK inhibition sensitized KRAS mutant cells to docetaxel.")
+    # 'X inhibition' opening a sentence is a manipulation of X, not a drug class (unless another gene is altered)
+    record = extractor.extract("MEK inhibition sensitized the cells to docetaxel.")
     assert not any(e["label"] == "DRUG_CLASS" for e in record["entities"])
     record = extractor.extract("AXL inhibition restored sensitivity to erlotinib in resistant cells.")
     assert not any(r["drug"] == "axl inhibitor" for r in record["relations"])
@@ -2159,6 +2159,15 @@ def test_a_degree_of_resistance_does_not_turn_it_around(extractor):
         "type"] == "SENSITIVE_TO"
 
 
+def test_inhibition_is_a_treatment_where_another_gene_is_altered(extractor):
+    record = extractor.extract("Combined PARP and ATR inhibition suppressed tumor growth in BRCA1-deficient models.")
+    assert relation_tuples(record) == {("BRCA1", None, "parp inhibitor", "SENSITIVE_TO"),
+                                       ("BRCA1", None, "atr inhibitor", "SENSITIVE_TO")}
+    assert only(extractor, "EGFR inhibition sensitised the cells to cisplatin.")["gene"] == "EGFR"  # an experiment
+    assert ("KRAS", None, "mek inhibitor", "SENSITIVE_TO") in relation_tuples(
+        extractor.extract("MEK inhibition sensitized KRAS mutant cells to docetaxel."))
+
+
 def test_class_inhibition_after_toward_and_further(extractor):
     assert relation_tuples(extractor.extract(
         "MTAP-deleted tumours are selectively sensitized toward further PRMT5 inhibition.")) == \
@@ -2212,6 +2221,12 @@ def test_glued_variants_and_curated_gene_aliases(extractor, text, expected):
      {("NRG1", None, "afatinib", "SENSITIVE_TO")}),
     ("Venetoclax-based low intensive chemotherapy is an effective treatment for NPM1-mutated AML.",
      {("NPM1", None, "venetoclax", "SENSITIVE_TO")}),
+    ("Hence HDAC3 inhibition represents a novel therapy for CREBBP mutant lymphomas.",
+     {("CREBBP", None, "hdac3 inhibitor", "SENSITIVE_TO")}),
+    ("Significantly, EZH2 inhibition causes regression of ARID1A mutated ovarian tumors in vivo.",
+     {("ARID1A", None, "ezh2 inhibitor", "SENSITIVE_TO")}),
+    ("Olaparib remains a treatment option for BRCA1-mutant tumours.", {("BRCA1", None, "olaparib", "SENSITIVE_TO")}),
+    ("Olaparib caused regression of tumours in mice, and BRCA1 was sequenced.", set()),
     ("The Food and Drug Administration recently approved avapritinib (Ayvakit) for adults with GISTs with a PDGFRA "
      "exon 18 mutation.", {("PDGFRA", "exon 18 mutation", "avapritinib", "SENSITIVE_TO")}),
     ("Amivantamab is the only FDA-approved treatment for EGFR exon 20 insertion NSCLC.",
