@@ -149,6 +149,18 @@ def test_sensitivity_families(extractor, text, drug):
     assert (relation["type"], relation["drug"], relation["negated"]) == ("SENSITIVE_TO", drug, False)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Bcl-XL showed no correlation with cisplatin sensitivity.", {("BCL2L1", "cisplatin", "SENSITIVE_TO", True)}),
+    ("Bcl-XL was not correlated with cisplatin sensitivity.", {("BCL2L1", "cisplatin", "SENSITIVE_TO", True)}),
+    ("Bcl-XL showed an inverse correlation with cisplatin sensitivity.",
+     {("BCL2L1", "cisplatin", "RESISTANT_TO", False)}),
+    ("AXL does not cause resistance to erlotinib.", {("AXL", "erlotinib", "RESISTANT_TO", True)}),
+    ("Bcl-XL was measured, and no correlation with cisplatin sensitivity was seen.", set()),
+])
+def test_a_bare_gene_as_the_subject_of_a_correlation(extractor, text, expected):
+    assert {(r["gene"], r["drug"], r["type"], r["negated"]) for r in extractor.extract(text)["relations"]} == expected
+
+
 def test_overcome_resistance_makes_the_agent_sensitive(extractor):
     record = extractor.extract("Osimertinib overcomes resistance in EGFR T790M-positive cells.")
     assert relation_tuples(record) == {("EGFR", "T790M", "osimertinib", "SENSITIVE_TO")}
