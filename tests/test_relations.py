@@ -161,6 +161,19 @@ def test_a_bare_gene_as_the_subject_of_a_correlation(extractor, text, expected):
     assert {(r["gene"], r["drug"], r["type"], r["negated"]) for r in extractor.extract(text)["relations"]} == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Patients with PDGFRB fusions were treated with 400 mg/d imatinib and achieved a CHR.",
+     {("PDGFRB", "imatinib", "SENSITIVE_TO", False)}),
+    ("Patients with PDGFRB fusions received 400 mg/d imatinib and achieved a CHR.",
+     {("PDGFRB", "imatinib", "SENSITIVE_TO", False)}),
+    ("Patients with KIT D816V treated with imatinib did not achieve a CR.", {("KIT", "imatinib", "SENSITIVE_TO", True)}),
+    ("The PCR assay detected KIT D816V in patients treated with imatinib.", set()),
+    ("Patients with PDGFRB fusions were screened, and 400 mg/d imatinib caused fatigue.", set()),
+])
+def test_response_abbreviations_and_doses(extractor, text, expected):
+    assert {(r["gene"], r["drug"], r["type"], r["negated"]) for r in extractor.extract(text)["relations"]} == expected
+
+
 def test_overcome_resistance_makes_the_agent_sensitive(extractor):
     record = extractor.extract("Osimertinib overcomes resistance in EGFR T790M-positive cells.")
     assert relation_tuples(record) == {("EGFR", "T790M", "osimertinib", "SENSITIVE_TO")}

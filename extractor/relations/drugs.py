@@ -451,11 +451,19 @@ def treated_drugs(s: Sentence, cues: Cues, cue: Span) -> Drugs:
         if s.clause_of(drug.token_start) != clause or s.words_between(drug.token_end, cue.start) > 8:
             continue
         # 'patients who had previously received D': the patients' history, not the treatment of the claim
-        treated = any(0 <= drug.token_start - e <= 2 and s.words[b - 1] not in cues.history_words for b, e in links)
+        treated = any((drug.token_start - e <= 2 or _dosed(s, cues, e, drug.token_start)) and e <= drug.token_start
+                      and s.words[b - 1] not in cues.history_words for b, e in links)
         named = drug.token_end < s.end and s.words[drug.token_end] in NAMED_TREATMENT
         if treated or named or _hyphen_treated(s, drug):
             return agent_drugs(s, cues, drug.token_end, limit=0)
     return []
+
+
+def _dosed(s: Sentence, cues: Cues, lo: int, hi: int) -> bool:
+    """Only drug qualifiers and a dose stand in [lo, hi), at most six tokens: 'treated with 400 mg/d imatinib'."""
+    return hi - lo <= 6 and all(
+        s.words[k] in cues.drug_prefix or s.words[k] in cues.dose_units or s.words[k][:1].isdigit()
+        for k in range(lo, hi))
 
 
 def _names_treatment(s: Sentence, cues: Cues, link_end: int, drug: Mention) -> bool:
@@ -506,6 +514,8 @@ def _governed(s: Sentence, cues: Cues, start: int, drug_start: int, of_governs: 
         mention = s.at.get(i)
         if word in cues.drug_prefix or s.doc[i].is_space or (mention is not None and mention.label != "VARIANT"):
             continue
+        if word in cues.dose_units or (word[:1].isdigit() and i + 1 < drug_start and s.words[i + 1] in cues.dose_units):
+            continue  # '400 mg/d imatinib'
         unknown += 1
         if unknown > cues.drug_prefix_unknown:
             return False
