@@ -2240,6 +2240,13 @@ def test_glued_variants_and_curated_gene_aliases(extractor, text, expected):
     ("Sotorasib was granted accelerated approval by the US Food and Drug Administration in May of 2021 for adult "
      "patients with advanced KRAS G12C-mutant NSCLC.", {("KRAS", "G12C", "sotorasib", "SENSITIVE_TO")}),
     ("Sotorasib received FDA approval for KRAS G12C-mutated NSCLC.", {("KRAS", "G12C", "sotorasib", "SENSITIVE_TO")}),
+    ("Ivosidenib was approved by the FDA for IDH1-mutant AML.", {("IDH1", None, "ivosidenib", "SENSITIVE_TO")}),
+    ("Midostaurin as adjunct to chemotherapy improves outcome in patients with FLT3-ITD.",
+     {("FLT3", "ITD", "midostaurin", "SENSITIVE_TO")}),
+    ("Midostaurin in addition to chemotherapy improves outcome in patients with FLT3-ITD.",
+     {("FLT3", "ITD", "midostaurin", "SENSITIVE_TO")}),
+    ("Midostaurin and chemotherapy improve outcome in patients with FLT3-ITD.",
+     {("FLT3", "ITD", "midostaurin", "SENSITIVE_TO"), ("FLT3", "ITD", "chemotherapy", "SENSITIVE_TO")}),
     ("These data indicate that tovorafenib could be an effective therapy for BRAF-altered pLGG.",
      {("BRAF", None, "tovorafenib", "SENSITIVE_TO")}),
     ("Afatinib is a pan-ErbB family inhibitor that may be an effective treatment for NRG1 fusion-driven tumors.",

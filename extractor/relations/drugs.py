@@ -276,9 +276,14 @@ def _added_to(s: Sentence, cues: Cues, i: int) -> int | None:
 
 
 def _addition_before(s: Sentence, cues: Cues, to: int) -> bool:
-    """'the addition of D to' / 'adding D to' / 'D added to': the drug before `to` is added to the one after it."""
-    if to - 2 >= s.start and s.words[to - 1] == "added" and s.mention_at(to - 2, DRUG_LABELS) is not None:
-        return True
+    """'the addition of D to' / 'adding D to' / 'D added to' / 'D as (an) adjunct to' / 'D in addition to': the
+    drug before `to` is added to the one after it."""
+    if to - 2 >= s.start and s.words[to - 1] in cues.addition_words:
+        k = to - 2
+        while k > s.start and s.words[k] in ("as", "an", "in"):
+            k -= 1
+        if s.mention_at(k, DRUG_LABELS) is not None and (k == to - 2 or s.words[to - 1] != "added"):
+            return True
     i = to - 1
     while i >= s.start and to - i <= 8:
         mention = s.mention_at(i, DRUG_LABELS)
