@@ -174,6 +174,17 @@ def test_response_abbreviations_and_doses(extractor, text, expected):
     assert {(r["gene"], r["drug"], r["type"], r["negated"]) for r in extractor.extract(text)["relations"]} == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Overexpression of ABCG2 increased the IC50 of mitoxantrone 30-fold and that of topotecan 12-fold.",
+     {("ABCG2", "mitoxantrone", "RESISTANT_TO"), ("ABCG2", "topotecan", "RESISTANT_TO")}),
+    ("ABCG2 overexpression increased resistance to mitoxantrone 30-fold, and that effect was seen with cisplatin.",
+     {("ABCG2", "mitoxantrone", "RESISTANT_TO")}),
+    ("Survivin may represent a mechanism of resistance to docetaxel.", {("BIRC5", "docetaxel", "RESISTANT_TO")}),
+])
+def test_fold_changes_in_drug_lists_and_represented_mechanisms(extractor, text, expected):
+    assert {(r["gene"], r["drug"], r["type"]) for r in extractor.extract(text)["relations"]} == expected
+
+
 def test_overcome_resistance_makes_the_agent_sensitive(extractor):
     record = extractor.extract("Osimertinib overcomes resistance in EGFR T790M-positive cells.")
     assert relation_tuples(record) == {("EGFR", "T790M", "osimertinib", "SENSITIVE_TO")}

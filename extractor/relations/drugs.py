@@ -182,19 +182,28 @@ def drugs_after(s: Sentence, cues: Cues, start: int, window: int, cue: Span, com
             break
         if found and (mention is not None and mention.label == "VARIANT" or mention is None and (word == "in" or not (
                 word in LIST_WORDS or word in cues.drug_prefix or word in cues.linkers or word in cues.combination
-                or word in ("as", "well", "but", "not")))):
+                or word in ("as", "well", "but", "not") or _list_filler(s, i)))):
             break  # a list of drugs goes on only with list words ('to A, B and the CDK4/6 inhibitor C'; not 'in')
         if word in cues.linkers:
             linker = True
         if combination and found and word in cues.combination:
             cut = len(found)
-        gap += s.is_word(i)
+        gap += s.is_word(i) and not (found and _list_filler(s, i))
         if gap > (3 if found else cues.treated_drug_window if treated else window):
             break
         i = mention.token_end if mention is not None and mention.token_end > i else i + 1
     found = found[cut:]
     kept = {id(m) for m, _ in _named(s, cues, [m for m, _ in found])}
     return [(m, n) for m, n in found if id(m) in kept]
+
+
+def _list_filler(s: Sentence, i: int) -> bool:
+    """A fold change after a listed drug, or 'that' / 'those' standing for the cue's noun: 'the IC50 of A 30-fold
+    and that of B 12-fold'."""
+    word = s.words[i]
+    return word[:1].isdigit() and i + 2 < s.end and s.words[i + 1] == "-" and s.words[i + 2] == "fold" or \
+        word == "fold" or word == "-" and i + 1 < s.end and s.words[i + 1] == "fold" or \
+        word in ("that", "those") and i + 1 < s.end and s.words[i + 1] in ("of", "to")
 
 
 def statistic_end(s: Sentence, opening: int) -> int | None:
