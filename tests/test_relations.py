@@ -185,6 +185,20 @@ def test_fold_changes_in_drug_lists_and_represented_mechanisms(extractor, text, 
     assert {(r["gene"], r["drug"], r["type"]) for r in extractor.extract(text)["relations"]} == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Neither ESR1 nor PIK3CA mutations were associated with benefit from palbociclib.",
+     {("ESR1", "palbociclib", "SENSITIVE_TO", True), ("PIK3CA", "palbociclib", "SENSITIVE_TO", True)}),
+    ("The BRAF V600E mutation was not predictive of benefit from the addition of irinotecan to fluorouracil.",
+     {("BRAF", "irinotecan", "SENSITIVE_TO", True)}),
+    ("BRAF V600E predicted benefit from the use of irinotecan.", {("BRAF", "irinotecan", "SENSITIVE_TO", False)}),
+    ("BRAF V600E predicted the response of patients to the use of irinotecan.",
+     {("BRAF", "irinotecan", "SENSITIVE_TO", False)}),
+    ("BRAF V600E predicted the response of patients to radiotherapy; irinotecan caused diarrhoea.", set()),
+])
+def test_nor_lists_and_predicted_benefit_of_a_use(extractor, text, expected):
+    assert {(r["gene"], r["drug"], r["type"], r["negated"]) for r in extractor.extract(text)["relations"]} == expected
+
+
 def test_overcome_resistance_makes_the_agent_sensitive(extractor):
     record = extractor.extract("Osimertinib overcomes resistance in EGFR T790M-positive cells.")
     assert relation_tuples(record) == {("EGFR", "T790M", "osimertinib", "SENSITIVE_TO")}

@@ -18,8 +18,8 @@ from .scope import fronted_clause_end
 from .sentence import DRUG_LABELS, Alteration, Group, Sentence
 
 GENE_LEVEL_WORDS = {"mutation", "mutant", "alteration", "mutated"}
-COORDINATION = (",", "and", "or", "/", "and/or", "-")
-LIST_JOINERS = (",", "and", "or", "and/or")
+COORDINATION = (",", "and", "or", "nor", "/", "and/or", "-")
+LIST_JOINERS = (",", "and", "or", "nor", "and/or")
 
 
 def alteration_groups(s: Sentence, cues: Cues) -> list[Group]:
