@@ -199,6 +199,17 @@ def test_nor_lists_and_predicted_benefit_of_a_use(extractor, text, expected):
     assert {(r["gene"], r["drug"], r["type"], r["negated"]) for r in extractor.extract(text)["relations"]} == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Re-biopsy at relapse after an initial response to pembrolizumab revealed mutations in JAK1.",
+     {("JAK1", "pembrolizumab", "RESISTANT_TO")}),
+    ("Responses to venetoclax were short-lived in TP53-mutated patients.", {("TP53", "venetoclax", "RESISTANT_TO")}),
+    ("Responses to venetoclax were transient in TP53-mutated patients.", {("TP53", "venetoclax", "RESISTANT_TO")}),
+    ("Responses to venetoclax were durable in TP53-mutated patients.", {("TP53", "venetoclax", "SENSITIVE_TO")}),
+])
+def test_relapse_after_an_initial_response_and_short_lived_responses(extractor, text, expected):
+    assert {(r["gene"], r["drug"], r["type"]) for r in extractor.extract(text)["relations"]} == expected
+
+
 def test_overcome_resistance_makes_the_agent_sensitive(extractor):
     record = extractor.extract("Osimertinib overcomes resistance in EGFR T790M-positive cells.")
     assert relation_tuples(record) == {("EGFR", "T790M", "osimertinib", "SENSITIVE_TO")}
