@@ -22,6 +22,7 @@ from .sentences import doc_text, sentence_bounds
 MODIFIERS = frozenset(read_word_list("patterns/alteration_modifiers.txt"))
 HOTSPOTS = dict(zip(read_table_column("lexicons/variant_hotspots.tsv", "variant"),
                     read_table_column("lexicons/variant_hotspots.tsv", "gene")))
+GENE_NAME_HEADS = frozenset(read_word_list("patterns/gene_name_heads.txt"))
 DOMAIN_WORDS = frozenset({"domain", "domains"})  # 'POLE exonuclease domain mutations': a word naming a domain
 LINKERS = frozenset({"in", "of", "within", "the", "a", "an", "at", "codon", "codons", "exon", "exons", "and", "or",
                      ",", "gene", "-", "(", "affecting", "kinase", "domain", "domains", "region", "residue",
@@ -74,9 +75,16 @@ def _adjacent_gene(doc: Doc, variant: Mention, genes: list[Mention]) -> Mention 
         gene = min(after, key=lambda g: g.token_start)
         between = doc[variant.token_end:gene.token_start] if gene.token_start - variant.token_end <= AFTER_GAP else []
         if between and all(t.lower_ in LINKERS or t.like_num or RESIDUE.fullmatch(t.text) for t in between) \
-                and between[-1].lower_ in LINKERS_LAST or _genes_exemplified(between):
+                and between[-1].lower_ in LINKERS_LAST or _genes_exemplified(between) or _gene_described(between):
             return gene
     return None
+
+
+def _gene_described(between) -> bool:
+    """'overexpression of the breast cancer resistance protein ABCG2', 'loss of the tumour suppressor gene PTEN': the
+    gene after 'of the' and a description ending with a gene-name head word."""
+    words = [t.lower_ for t in between]
+    return len(words) >= 3 and words[:2] in (["of", "the"], ["of", "a"]) and words[-1] in GENE_NAME_HEADS
 
 
 def opens_examples(words: list[str]) -> bool:

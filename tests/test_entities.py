@@ -243,6 +243,13 @@ def test_alteration_after_an_abbreviated_gene(extractor):
     assert by_text(record, "VARIANT")["mutation"]["gene"] == "EGFR"
 
 
+def test_alteration_of_a_described_gene(extractor):
+    record = extractor.extract("Overexpression of the breast cancer resistance protein ABCG2 was found.")
+    assert by_text(record, "VARIANT")["Overexpression"]["gene"] == "ABCG2"
+    record = extractor.extract("Loss of the cells expressing ABCG2 was found.")
+    assert "VARIANT" not in {e["label"] for e in record["entities"]}
+
+
 def test_target_class_is_an_entity_of_its_own_component(extractor):
     # the target_classes component, not the relations, turns 'MEK inhibition' into a class
     text = "NRAS Q61K melanoma cells remained responsive to MEK inhibition."
