@@ -2294,6 +2294,8 @@ def test_glued_variants_and_curated_gene_aliases(extractor, text, expected):
     ("Significantly, EZH2 inhibition causes regression of ARID1A mutated ovarian tumors in vivo.",
      {("ARID1A", None, "ezh2 inhibitor", "SENSITIVE_TO")}),
     ("Olaparib remains a treatment option for BRCA1-mutant tumours.", {("BRCA1", None, "olaparib", "SENSITIVE_TO")}),
+    ("Tamoxifen reduced the annual recurrence rate by 39% in women with ER-positive disease.",
+     {("ESR1", None, "tamoxifen", "SENSITIVE_TO")}),
     ("Olaparib caused regression of tumours in mice, and BRCA1 was sequenced.", set()),
     ("The Food and Drug Administration recently approved avapritinib (Ayvakit) for adults with GISTs with a PDGFRA "
      "exon 18 mutation.", {("PDGFRA", "exon 18 mutation", "avapritinib", "SENSITIVE_TO")}),
