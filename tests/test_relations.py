@@ -155,6 +155,8 @@ def test_sensitivity_families(extractor, text, drug):
     ("Bcl-XL showed an inverse correlation with cisplatin sensitivity.",
      {("BCL2L1", "cisplatin", "RESISTANT_TO", False)}),
     ("AXL does not cause resistance to erlotinib.", {("AXL", "erlotinib", "RESISTANT_TO", True)}),
+    ("SLFN11 is required for the response to olaparib.", {("SLFN11", "olaparib", "SENSITIVE_TO", False)}),
+    ("SLFN11 was measured, and a washout is required for the response to olaparib.", set()),
     ("Bcl-XL was measured, and no correlation with cisplatin sensitivity was seen.", set()),
 ])
 def test_a_bare_gene_as_the_subject_of_a_correlation(extractor, text, expected):
