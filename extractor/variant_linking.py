@@ -81,10 +81,10 @@ def _adjacent_gene(doc: Doc, variant: Mention, genes: list[Mention]) -> Mention 
 
 
 def _gene_described(between) -> bool:
-    """'overexpression of the breast cancer resistance protein ABCG2', 'loss of the tumour suppressor gene PTEN': the
-    gene after 'of the' and a description ending with a gene-name head word."""
+    """'overexpression of the breast cancer resistance protein ABCG2', 'mutations in the apoptosis effector gene BAX':
+    the gene after 'of the' or 'in the' and a description ending with a gene-name head word."""
     words = [t.lower_ for t in between]
-    return len(words) >= 3 and words[:2] in (["of", "the"], ["of", "a"]) and words[-1] in GENE_NAME_HEADS
+    return len(words) >= 3 and words[0] in ("of", "in") and words[1] in ("the", "a") and words[-1] in GENE_NAME_HEADS
 
 
 def opens_examples(words: list[str]) -> bool:

@@ -246,6 +246,8 @@ def test_alteration_after_an_abbreviated_gene(extractor):
 def test_alteration_of_a_described_gene(extractor):
     record = extractor.extract("Overexpression of the breast cancer resistance protein ABCG2 was found.")
     assert by_text(record, "VARIANT")["Overexpression"]["gene"] == "ABCG2"
+    record = extractor.extract("Mutations in the apoptosis effector gene BAX were found.")
+    assert by_text(record, "VARIANT")["Mutations"]["gene"] == "BAX"
     record = extractor.extract("Loss of the cells expressing ABCG2 was found.")
     assert "VARIANT" not in {e["label"] for e in record["entities"]}
 
