@@ -182,6 +182,8 @@ def test_response_abbreviations_and_doses(extractor, text, expected):
     ("ABCG2 overexpression increased resistance to mitoxantrone 30-fold, and that effect was seen with cisplatin.",
      {("ABCG2", "mitoxantrone", "RESISTANT_TO")}),
     ("Survivin may represent a mechanism of resistance to docetaxel.", {("BIRC5", "docetaxel", "RESISTANT_TO")}),
+    ("PFS in patients with ESR1 mutations was also improved with elacestrant.", {("ESR1", "elacestrant", "SENSITIVE_TO")}),
+    ("PFS in patients with ESR1 mutations was improved in the trial of many agents together with elacestrant.", set()),
 ])
 def test_fold_changes_in_drug_lists_and_represented_mechanisms(extractor, text, expected):
     assert {(r["gene"], r["drug"], r["type"]) for r in extractor.extract(text)["relations"]} == expected

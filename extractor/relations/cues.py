@@ -32,7 +32,7 @@ WORD_LISTS = ("linkers", "drug_prefix", "drug_fillers", "drug_qualifier_after", 
               "fronted_openers", "agent_skips", "agent_blockers", "unlinked_sources", "non_therapies",
               "design_result_families",
               "inner_anaphor_determiners", "inner_anaphor_heads", "pronoun_carriers", "carried_pronouns",
-              "course_nouns", "course_units", "dose_units", "addition_words",
+              "course_nouns", "course_units", "dose_units", "addition_words", "gap_adverbs",
               "drug_qualifier_not_before", "no_difference_groups", "sentence_connectives", "allele_words",
               "elliptic_openers", "denied_hosts", "elliptic_auxiliaries")
 NUMBERS = ("drug_window", "treated_drug_window", "status_max_distance", "drug_prefix_unknown", "group_max_gap",
