@@ -156,6 +156,10 @@ def test_sensitivity_families(extractor, text, drug):
      {("BCL2L1", "cisplatin", "RESISTANT_TO", False)}),
     ("AXL does not cause resistance to erlotinib.", {("AXL", "erlotinib", "RESISTANT_TO", True)}),
     ("SLFN11 is required for the response to olaparib.", {("SLFN11", "olaparib", "SENSITIVE_TO", False)}),
+    ("Resistance to imatinib was not mediated by PDGFRB.", {("PDGFRB", "imatinib", "RESISTANT_TO", True)}),
+    ("Secondary resistance to imatinib is not related to PDGFRB.", {("PDGFRB", "imatinib", "RESISTANT_TO", True)}),
+    ("Resistance to imatinib is related to PDGFRB.", {("PDGFRB", "imatinib", "RESISTANT_TO", False)}),
+    ("IDH1 mutations are unrelated to the temozolomide response.", {("IDH1", "temozolomide", "SENSITIVE_TO", True)}),
     ("SLFN11 was measured, and a washout is required for the response to olaparib.", set()),
     ("Bcl-XL was measured, and no correlation with cisplatin sensitivity was seen.", set()),
 ])

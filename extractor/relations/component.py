@@ -269,7 +269,8 @@ class RelationExtractor:
             causer = verb_agent(s, cues, cue.start, lo, groups)
             if causer is not None and (group is None or causer.end <= group.start or where):
                 group, where = causer, set()
-        if group is None:  # 'resistance to D was mediated by ABCC1'
+        passive = group is None  # 'resistance to D was mediated by ABCC1' ('was not mediated by': negated)
+        if passive:
             group = passive_agent(s, cues, hi)
         if group is None and own and not adjacent:
             # 'responses were observed in patients with X treated with D': the alteration between cue and drug
@@ -277,7 +278,7 @@ class RelationExtractor:
             where = {"alteration_after_cue"}
         if group is None:
             return []
-        late = scope.negated_after(s, cues, hi, group) if "alteration_after_cue" in where else None
+        late = scope.negated_after(s, cues, hi, group) if passive or "alteration_after_cue" in where else None
         if late == "partial":
             return []
         agent_fixed = False
