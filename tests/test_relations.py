@@ -156,6 +156,7 @@ def test_sensitivity_families(extractor, text, drug):
      {("BCL2L1", "cisplatin", "RESISTANT_TO", False)}),
     ("AXL does not cause resistance to erlotinib.", {("AXL", "erlotinib", "RESISTANT_TO", True)}),
     ("SLFN11 is required for the response to olaparib.", {("SLFN11", "olaparib", "SENSITIVE_TO", False)}),
+    ("BRCA1 defects determine sensitivity to cisplatin.", {("BRCA1", "cisplatin", "SENSITIVE_TO", False)}),
     ("Resistance to imatinib was not mediated by PDGFRB.", {("PDGFRB", "imatinib", "RESISTANT_TO", True)}),
     ("Secondary resistance to imatinib is not related to PDGFRB.", {("PDGFRB", "imatinib", "RESISTANT_TO", True)}),
     ("Resistance to imatinib is related to PDGFRB.", {("PDGFRB", "imatinib", "RESISTANT_TO", False)}),

@@ -66,6 +66,17 @@ def test_attached_gene(finder, text, gene):
     assert v.canonical == text[-5:]
 
 
+@pytest.mark.parametrize("text,gene,canon", [("BRAFV600-mutant melanoma", "BRAF", "V600"),
+                                             ("MEK1P124 mutations", "MEK1", "P124")])
+def test_attached_gene_of_a_mutated_position(finder, text, gene, canon):
+    v = one(finder, text)
+    assert (v.gene_text, v.canonical, text[v.start:v.end]) == (gene, canon, canon)
+
+
+def test_a_position_without_a_mutation_word_is_no_variant(finder):
+    assert finder.find("BRAFV600 was sequenced") == []
+
+
 @pytest.mark.parametrize("text,gene,canon", [("EGFRex19del", "EGFR", "exon 19 deletion"),
                                              ("EGFR-ex20ins", "EGFR", "exon 20 insertion")])
 def test_attached_gene_of_a_short_exon_event(finder, text, gene, canon):
