@@ -173,7 +173,8 @@ def test_a_bare_gene_as_the_subject_of_a_correlation(extractor, text, expected):
      {("PDGFRB", "imatinib", "SENSITIVE_TO", False)}),
     ("Patients with PDGFRB fusions received 400 mg/d imatinib and achieved a CHR.",
      {("PDGFRB", "imatinib", "SENSITIVE_TO", False)}),
-    ("Patients with KIT D816V treated with imatinib did not achieve a CR.", {("KIT", "imatinib", "SENSITIVE_TO", True)}),
+    ("Patients with KIT D816V treated with imatinib did not achieve a CR.",
+     {("KIT", "imatinib", "SENSITIVE_TO", True)}),
     ("The PCR assay detected KIT D816V in patients treated with imatinib.", set()),
     ("Patients with PDGFRB fusions were screened, and 400 mg/d imatinib caused fatigue.", set()),
 ])
@@ -187,7 +188,8 @@ def test_response_abbreviations_and_doses(extractor, text, expected):
     ("ABCG2 overexpression increased resistance to mitoxantrone 30-fold, and that effect was seen with cisplatin.",
      {("ABCG2", "mitoxantrone", "RESISTANT_TO")}),
     ("Survivin may represent a mechanism of resistance to docetaxel.", {("BIRC5", "docetaxel", "RESISTANT_TO")}),
-    ("PFS in patients with ESR1 mutations was also improved with elacestrant.", {("ESR1", "elacestrant", "SENSITIVE_TO")}),
+    ("PFS in patients with ESR1 mutations was also improved with elacestrant.",
+     {("ESR1", "elacestrant", "SENSITIVE_TO")}),
     ("PFS in patients with ESR1 mutations was improved in the trial of many agents together with elacestrant.", set()),
 ])
 def test_fold_changes_in_drug_lists_and_represented_mechanisms(extractor, text, expected):
