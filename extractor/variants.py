@@ -131,8 +131,10 @@ class VariantFinder:
         self.patterns = []
         for spec in data["patterns"]:
             body = self._expand(spec["regex"], pieces)
-            gene = r"(?:(?P<gene>" + self._expand("{GENE}", pieces) + r")(?P<sep>-??))" if spec.get("gene") else ""
-            gene += "" if spec.get("gene") in (None, False, "required") else "??"  # 'required': glued only
+            gene = ""
+            if spec.get("gene"):  # optional, or 'required': only with a gene glued on
+                optional = "" if spec["gene"] == "required" else "??"
+                gene = r"(?:(?P<gene>" + self._expand("{GENE}", pieces) + r")(?P<sep>-??))" + optional
             regex = re.compile(spec.get("left", _LEFT) + gene + "(?P<v>" + body + ")" + _RIGHT)
             self.patterns.append((spec, regex))
         self.prefilter = Prefilter([regex for _, regex in self.patterns])

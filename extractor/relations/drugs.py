@@ -475,9 +475,13 @@ def treated_drugs(s: Sentence, cues: Cues, cue: Span) -> Drugs:
 
 def _dosed(s: Sentence, cues: Cues, lo: int, hi: int) -> bool:
     """Only drug qualifiers and a dose stand in [lo, hi), at most six tokens: 'treated with 400 mg/d imatinib'."""
-    return hi - lo <= 6 and all(
-        s.words[k] in cues.drug_prefix or s.words[k] in cues.dose_units or s.words[k][:1].isdigit()
-        for k in range(lo, hi))
+    return hi - lo <= 6 and all(s.words[k] in cues.drug_prefix or _dose_word(s, cues, k) for k in range(lo, hi))
+
+
+def _dose_word(s: Sentence, cues: Cues, i: int) -> bool:
+    """A dose unit, or a number before one: '400 mg/d'."""
+    word = s.words[i]
+    return word in cues.dose_units or word[:1].isdigit() and i + 1 < s.end and s.words[i + 1] in cues.dose_units
 
 
 def _names_treatment(s: Sentence, cues: Cues, link_end: int, drug: Mention) -> bool:
@@ -528,7 +532,7 @@ def _governed(s: Sentence, cues: Cues, start: int, drug_start: int, of_governs: 
         mention = s.at.get(i)
         if word in cues.drug_prefix or s.doc[i].is_space or (mention is not None and mention.label != "VARIANT"):
             continue
-        if word in cues.dose_units or (word[:1].isdigit() and i + 1 < drug_start and s.words[i + 1] in cues.dose_units):
+        if _dose_word(s, cues, i):
             continue  # '400 mg/d imatinib'
         unknown += 1
         if unknown > cues.drug_prefix_unknown:
