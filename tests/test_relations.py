@@ -160,6 +160,8 @@ def test_sensitivity_families(extractor, text, drug):
     ("OCT1 is apparently not a valid biomarker for imatinib resistance.",
      {("SLC22A1", "imatinib", "RESISTANT_TO", True)}),
     ("SLFN11 is a predictor for response to olaparib.", {("SLFN11", "olaparib", "SENSITIVE_TO", False)}),
+    ("VEGFA was not predictive for bevacizumab-based treatment benefit.",
+     {("VEGFA", "bevacizumab", "SENSITIVE_TO", True)}),
     ("SLFN11 was measured; the assay is a biomarker for response to olaparib.", set()),
     ("Resistance to imatinib was not mediated by PDGFRB.", {("PDGFRB", "imatinib", "RESISTANT_TO", True)}),
     ("Secondary resistance to imatinib is not related to PDGFRB.", {("PDGFRB", "imatinib", "RESISTANT_TO", True)}),

@@ -122,7 +122,7 @@ def negated(s: Sentence, cues: Cues, cue: Span, group: Group | None = None) -> b
     'but_not' phrase right before the subject, past host words ('A but not X was associated with resistance
     to D', 'patients responded to D, except those with X')."""
     clause = s.clause_start(cue.start)
-    start = max(clause, cue.start - cues.negation_window)
+    start = max(clause, s.words_back(cue.start, cues.negation_window))  # punctuation not counted
     exceptions = {i for b, e in s.has("negation_exceptions", clause, cue.end + 2) for i in range(b, e)}
     exceptions.update(i for b, e in s.has("but_not", clause, cue.start) for i in range(b, e))  # the next one's
     if group is not None:  # 'cell lines lacking RB1 were refractory': the word is the alteration's own
