@@ -101,7 +101,7 @@ def merge_mentions(doc, mentions: list[Mention], model_spans, lexicon=None,
                      token_start=s.start, token_end=s.end)
              for s in model_spans if s.label_ in governed]
     taken = _Occupancy(len(doc_text(doc)), others)
-    model = [m for m in model if not taken.overlaps(m.start, m.end)]
+    model = [m for m in model if not taken.overlaps(m.start, m.end) and _balanced(doc_text(doc)[m.start:m.end])]
     ruled_spans = {(m.start, m.end, m.label) for m in ruled}
     # an unsure model entity counts as no entity (the rules' one stays under model_first)
     model = [m for m in model if m.confidence >= min_confidence or (m.start, m.end, m.label) in ruled_spans]
@@ -134,6 +134,12 @@ def merge_mentions(doc, mentions: list[Mention], model_spans, lexicon=None,
     if propagate:
         merged = propagate_mentions(doc, merged, governed)
     return link_variants(doc, merged)
+
+
+def _balanced(surface: str) -> bool:
+    """A model span that opens or closes a bracket it does not close or open is cut across a bracket
+    ("MEK) 1/2 inhibitor" in "MAPK kinase (MEK) 1/2 inhibitor"): no entity."""
+    return surface.count("(") == surface.count(")") and surface.count("[") == surface.count("]")
 
 
 def _class_target_genes(model: list[Mention], ruled: list[Mention], text: str) -> list[Mention]:

@@ -446,3 +446,15 @@ def test_a_class_target_the_model_missed_makes_its_class(default_extractor):
         ("PSA", "KLK3"), ("PARP inhibition", "parp inhibitor"), ("ATM", "ATM")]
     assert [(r["gene"], r["drug"], r["type"]) for r in record["relations"]] == [
         ("ATM", "parp inhibitor", "RESISTANT_TO")]
+
+
+def test_a_model_span_cut_across_a_bracket_is_no_entity(tokenizer_nlp):
+    from extractor.model_merge import merge_mentions
+    from extractor.ner import _sentence_splitter
+
+    text = "Binimetinib is a MAPK kinase (MEK) 1/2 inhibitor (MEKi)."
+    doc = _sentence_splitter()(tokenizer_nlp(text))
+    cut = doc.char_span(text.index("MEK)"), text.index(" (MEKi"), label="DRUG")
+    whole = doc.char_span(text.index("MEKi"), text.index("MEKi") + 4, label="DRUG")
+    merged = merge_mentions(doc, [], [cut, whole], None, "model_only", ("GENE", "DRUG"), {}, 0.0)
+    assert [text[m.start:m.end] for m in merged] == ["MEKi"]
