@@ -100,13 +100,13 @@ def merge_mentions(doc, mentions: list[Mention], model_spans, lexicon=None,
                      confidence=confidence.get(f"{s.start_char}:{s.end_char}", 1.0),
                      token_start=s.start, token_end=s.end)
              for s in model_spans if s.label_ in governed]
-    taken = _Occupancy(len(doc_text(doc)), others)
-    model = [m for m in model if not taken.overlaps(m.start, m.end) and _balanced(doc_text(doc)[m.start:m.end])]
+    text = doc_text(doc)
+    taken = _Occupancy(len(text), others)
+    model = [m for m in model if not taken.overlaps(m.start, m.end) and _balanced(text[m.start:m.end])]
     ruled_spans = {(m.start, m.end, m.label) for m in ruled}
     # an unsure model entity counts as no entity (the rules' one stays under model_first)
     model = [m for m in model if m.confidence >= min_confidence or (m.start, m.end, m.label) in ruled_spans]
-    text = doc_text(doc)
-    class_genes = _class_target_genes(model, ruled, text) + _headed_genes(model, ruled, text)
+    class_genes = _class_target_genes(model, ruled, text)
     model = [m for m in model if all(not m.overlaps(gene) for gene in class_genes)]
     exact = {(m.start, m.end, m.label) for m in model}
     if policy == "model_only":
@@ -143,28 +143,21 @@ def _balanced(surface: str) -> bool:
 
 
 def _class_target_genes(model: list[Mention], ruled: list[Mention], text: str) -> list[Mention]:
-    """The rules' genes that a model DRUG entity spans with a drug-class head after them ("ATR
-    inhibitors", "FGFR4 antibody"): the gene stays, and the target_classes component makes the class
-    with its curated name and identifier, which the model's bare span lacks."""
+    """The rules' genes that name a drug class's target, whatever the model said of them; the target_classes
+    component then makes the class with its curated name and identifier. A gene a model DRUG entity spans with
+    one class head after it ("ATR inhibitors", "FGFR4 antibody": the model's bare span lacks the name), and a
+    gene right before a class head that no model entity overlaps ("responses to PARP inhibition": the model,
+    trained on gene mentions, not class targets, left it out)."""
     heads = read_json(TARGET_CLASSES)["heads"]
-    genes_at = {gene.start: gene for gene in ruled if gene.label == "GENE"}  # resolved mentions do not overlap
-    genes = []
-    for entity in (m for m in model if m.label == "DRUG"):
-        gene = genes_at.get(entity.start)
-        if gene is not None and gene.end < entity.end:
-            rest = text[gene.end:entity.end].lstrip(" -").split()
-            if len(rest) == 1 and rest[0].lower() in heads:
-                genes.append(gene)
-    return genes
-
-
-def _headed_genes(model: list[Mention], ruled: list[Mention], text: str) -> list[Mention]:
-    """The rules' genes right before a drug-class head that no model entity overlaps ("responses to PARP
-    inhibition"): the target_classes component decides whether they name a class, whatever the model
-    (trained on gene mentions, not class targets) said of them."""
-    heads = read_json(TARGET_CLASSES)["heads"]
+    drugs_at = {m.start: m for m in model if m.label == "DRUG"}  # model entities do not overlap
     genes = []
     for gene in (m for m in ruled if m.label == "GENE"):
+        entity = drugs_at.get(gene.start)
+        if entity is not None:
+            rest = text[gene.end:entity.end].lstrip(" -").split() if gene.end < entity.end else []
+            if len(rest) == 1 and rest[0].lower() in heads:
+                genes.append(gene)
+            continue
         rest = text[gene.end:gene.end + 20].lstrip(" -").split(maxsplit=1)
         if rest and rest[0].lower().rstrip(".,;:)") in heads and not any(gene.overlaps(m) for m in model):
             genes.append(gene)
