@@ -2366,3 +2366,16 @@ def test_a_wild_type_after_with_qualifies_the_alteration_before_it(extractor):
     assert relation_tuples(record) == {("EGFR", None, "gefitinib", "SENSITIVE_TO")}
     # a wild type alone is no subject
     assert relations(extractor, "Patients with wild-type KRAS benefit from cetuximab.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a 'but' inside a comma-enclosed relative clause starts no clause: the subject is before it
+    ("The ESR1 mutations D538G and Y537S, which were rare in primary tumours but enriched in metastases, were "
+     "associated with resistance to aromatase inhibitors.",
+     {("ESR1", v, "aromatase inhibitor", "RESISTANT_TO") for v in (None, "D538G", "Y537S")}),
+    # without the closing comma the 'but' is a clause break, and the clause names no alteration
+    ("The ESR1 mutations D538G and Y537S were rare in primary tumours but enriched in metastases after resistance "
+     "to aromatase inhibitors.", set()),
+])
+def test_a_but_inside_a_relative_clause_keeps_the_subject(extractor, text, expected):
+    assert relation_tuples(extractor.extract(text)) == expected

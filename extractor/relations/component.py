@@ -76,7 +76,7 @@ class RelationExtractor:
             if not inside and not sentence_cues:
                 continue
             s = Sentence(doc, start, end, index, words, at, inside, phrases, self.cues.clause_breaks,
-                         [c for c in sentence_cues if self._is_cue(words, start, c)], backbones)
+                         self.cues.relative_stops, [c for c in sentence_cues if self._is_cue(words, start, c)], backbones)
             self._drop_undirected_outcomes(s)
             groups = s.groups = alteration_groups(s, self.cues)
             found = []

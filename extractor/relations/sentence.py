@@ -93,6 +93,7 @@ class Sentence:
     mentions: list[Mention]
     phrases: Phrases
     breaks: set[str]
+    relatives: set[str]  # words opening a relative clause after a comma ('mutations, which were ..., were')
     cues: list[Span] = field(default_factory=list)  # cues of a relation type (not 'block')
     backbones: set[str] = field(default_factory=set)  # drugs the document gives with placebo (drugs.placebo_partners)
     groups: list[Group] = field(default_factory=list)  # its alteration groups (alterations.alteration_groups)
@@ -102,11 +103,12 @@ class Sentence:
 
     def __post_init__(self):
         self.clause, number = {}, 0  # ';', 'but', 'whereas', 'although' ... start a new clause
-        bracketed = self._bracketed()
+        bracketed, relative = self._bracketed(), self._relative_clauses()
         for i in range(self.start, self.end):
             word = self.words[i]
             if word in self.breaks and not (word == ";" and i in bracketed) and not (
-                    word == "but" and i + 1 < self.end and self.words[i + 1] in ("not", "also")):
+                    word == "but" and i + 1 < self.end and self.words[i + 1] in ("not", "also")) and not (
+                    word != ";" and i in relative):
                 number += 1  # not a ';' inside closed brackets ('(65% vs 10%; P < 0.001)')
             self.clause[i] = number
         self.keep_cues(self.cues)
@@ -124,6 +126,17 @@ class Sentence:
                 opened.append(i)
             elif self.words[i] == ")" and opened:
                 inside.update(range(opened.pop() + 1, i))
+        return inside
+
+    def _relative_clauses(self) -> set[int]:
+        """Positions inside a relative clause enclosed by commas ('the mutations D538G and Y537S, which were rare
+        in primary tumours but enriched in metastases, were associated with ...'): a 'but' there starts no clause."""
+        inside = set()
+        for i in range(self.start + 1, self.end - 1):
+            if self.words[i] == "," and self.words[i + 1] in self.relatives:
+                close = next((j for j in range(i + 2, self.end) if self.words[j] in (",", ";")), None)
+                if close is not None and self.words[close] == "," and close + 1 < self.end:
+                    inside.update(range(i + 2, close))
         return inside
 
     @property
