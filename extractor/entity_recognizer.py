@@ -20,7 +20,7 @@ from .gene_composites import GeneComposites
 from .gene_context import GeneContext
 from .lexicon import Lexicon, read_table_column
 from .mentions import LABEL_PRIORITY, Mention, resolve_overlaps, set_mentions, token_bounds
-from .resources import DRUG_TABLES, models_path, read_json
+from .resources import DRUG_TABLES, models_path, read_json, read_word_list
 from .sentences import doc_text
 from .variant_linking import link_variants
 from .variants import VariantFinder
@@ -28,6 +28,7 @@ from .variants import VariantFinder
 Doc.set_extension("mentions", default=None, force=True)
 
 DRUG_KINDS = {"drug": "DRUG", "class": "DRUG_CLASS"}
+DRUG_SALTS = "lexicons/drug_salts.txt"
 
 
 @Language.factory(
@@ -65,6 +66,7 @@ def load_lexicon(gene_tables: tuple[str, ...], drug_tables: tuple[str, ...],
     """
     stoplist = frozenset(read_table_column(gene_stoplist, "term")) if gene_stoplist else frozenset()
     lexicon = Lexicon(gene_stoplist=stoplist)
+    lexicon.salt_words = frozenset(w.lower() for w in read_word_list(DRUG_SALTS))
     collecting = gc.isenabled()
     gc.disable()
     try:
@@ -191,7 +193,7 @@ class EntityRecognizer:
             label = self.model_labels.get(ent.label_)
             if label is None:
                 continue
-            entries = [e for e in self.lexicon.lookup(ent.text) if e.label == label]
+            entries = self.lexicon.entries_for(ent.text, label)
             entry = entries[0] if entries else None
             candidates.append(Mention(ent.start_char, ent.end_char, label,
                                       entry.normalized if entry else None,

@@ -137,6 +137,7 @@ class Lexicon:
         self._loose: dict[tuple[str, bool], tuple[Entry, ...]] = {}  # span -> `_loose_entries`
         self._squashed_starts: set[str] | None = None  # every start of a squashed term, for `_may_open_loose`
         self.curated_genes: set[str] = set()  # ids of the genes of the curated table (cancer genes)
+        self.salt_words: frozenset[str] = frozenset()  # 'acetate' in 'abiraterone acetate'
 
     def add(self, term: str, entry: Entry) -> None:
         """Index a term; one-letter gene terms and stop-listed generated ones are skipped."""
@@ -204,6 +205,15 @@ class Lexicon:
             text = " ".join(text.split())
         entries = self.exact.get(text) or self.folded.get(text.lower())
         return tuple(entries) if entries else ()
+
+    def entries_for(self, text: str, label: str) -> tuple[Entry, ...]:
+        """Entries of a label for a term; a drug's salt form ('abiraterone acetate') that is no term of its
+        own takes the entries of the name before its salt word."""
+        entries = tuple(e for e in self.lookup(text) if e.label == label)
+        if entries or label != "DRUG":
+            return entries
+        name, _, salt = text.rstrip().rpartition(" ")
+        return self.entries_for(name, label) if name and salt.lower() in self.salt_words else ()
 
     def gene_entries(self, term: str) -> tuple[Entry, ...]:
         """GENE entries of a term written as a symbol: exact or case-folded, else loosely ('Smad3')."""

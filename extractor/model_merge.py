@@ -124,7 +124,7 @@ def merge_mentions(doc, mentions: list[Mention], model_spans, lexicon=None,
         surface = text[mention.start:mention.end]
         if surface.endswith("-") and len(surface) > 2:  # 'NRAS- and BRAF-mutant': the name without its hyphen
             surface, mention.end = surface[:-1], mention.end - 1
-        entries = [e for e in lexicon.lookup(surface) if e.label == mention.label] if lexicon else []
+        entries = lexicon.entries_for(surface, mention.label) if lexicon else ()
         if entries:
             mention.normalized, mention.canonical, mention.term_type = (
                 entries[0].normalized, entries[0].canonical, entries[0].term_type)

@@ -1,6 +1,6 @@
 import pytest
 
-from conftest import by_text
+from conftest import by_text, relation_tuples
 
 
 def test_gene_alias_links_to_hgnc(extractor):
@@ -363,3 +363,10 @@ def test_a_generic_phrase_is_no_gene_name(extractor):
 def test_a_code_name_stays_where_the_model_tagged_its_prefix(default_extractor):
     record = default_extractor.extract("We report the PRMT5 inhibitor AMG 193, which killed MTAP-deleted cells.")
     assert [e["text"] for e in record["entities"] if e["label"] == "DRUG"] == ["AMG 193"]
+
+
+def test_a_trained_ner_drug_in_its_salt_form_is_linked_and_related(default_extractor):
+    record = default_extractor.extract("AR-V7 confers resistance to abiraterone acetate.")
+    drug = by_text(record, "DRUG")["abiraterone acetate"]
+    assert (drug["normalized"], drug["canonical"]) == ("DB05812", "abiraterone")
+    assert relation_tuples(record) == {("AR", "AR-V7", "abiraterone", "RESISTANT_TO")}

@@ -89,3 +89,15 @@ def test_a_class_matches_in_either_number_unless_the_table_says_otherwise(tmp_pa
     assert [(doc[m.start:m.end].text, m.entries[0].normalized) for m in lexicon.find(doc)] == [
         ("menin inhibitors", "CLASS:menin-inhibitor"), ("platinum agent", "CLASS:other"),
         ("platinum agents", "CLASS:platinum")]
+
+
+def test_a_drugs_salt_form_takes_the_entries_of_its_name():
+    lexicon = Lexicon()
+    lexicon.salt_words = frozenset({"acetate", "hydrochloride"})
+    lexicon.add("abiraterone", Entry("DRUG", "DB05812", "abiraterone", "name", "test"))
+    lexicon.add("HER2", Entry("GENE", "HGNC:3430", "ERBB2", "alias", "test"))
+    assert [e.normalized for e in lexicon.entries_for("Abiraterone acetate", "DRUG")] == ["DB05812"]
+    # no salt word, no name before it, or not a drug: nothing
+    assert lexicon.entries_for("abiraterone analogue", "DRUG") == ()
+    assert lexicon.entries_for("acetate", "DRUG") == ()
+    assert lexicon.entries_for("HER2 hydrochloride", "GENE") == ()

@@ -2379,3 +2379,20 @@ def test_a_wild_type_after_with_qualifies_the_alteration_before_it(extractor):
 ])
 def test_a_but_inside_a_relative_clause_keeps_the_subject(extractor, text, expected):
     assert relation_tuples(extractor.extract(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Patients with ESR1 mutations have poor outcome when treated with exemestane.",
+     {("ESR1", None, "exemestane", "RESISTANT_TO")}),
+    ("Concurrent EGFR E709X mutations exerted a detrimental effect on outcomes in patients treated with osimertinib.",
+     {("EGFR", "E709*", "osimertinib", "RESISTANT_TO")}),
+    ("Patients with AR-V7 had a shorter TTF with enzalutamide.", {("AR", "AR-V7", "enzalutamide", "RESISTANT_TO")}),
+    ("Patients with AR-V7 had a longer time to treatment failure with cabazitaxel.",
+     {("AR", "AR-V7", "cabazitaxel", "SENSITIVE_TO")}),
+    ("High FGFR2 expression was associated with greater PFS gain from palbociclib.",
+     {("FGFR2", None, "palbociclib", "SENSITIVE_TO")}),
+    # an outcome without a drug is prognosis
+    ("KRAS mutation is associated with poor outcome in colorectal cancer.", set()),
+])
+def test_outcome_and_treatment_failure_phrasings(extractor, text, expected):
+    assert relation_tuples(extractor.extract(text)) == expected
