@@ -2396,3 +2396,16 @@ def test_a_but_inside_a_relative_clause_keeps_the_subject(extractor, text, expec
 ])
 def test_outcome_and_treatment_failure_phrasings(extractor, text, expected):
     assert relation_tuples(extractor.extract(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gilteritinib is a potent and selective FLT3 kinase inhibitor with clinical efficacy in FLT3-mutated AML.",
+     {("FLT3", None, "gilteritinib", "SENSITIVE_TO")}),
+    ("Selpercatinib is a first-in-class, highly selective RET kinase inhibitor that has shown efficacy in RET "
+     "fusion-positive lung cancers.", {("RET", None, "selpercatinib", "SENSITIVE_TO")}),
+    # a class far past the copula's article is another agent, not what the drug is
+    ("Erlotinib is a drug given to many patients for years before EGFR TKIs were effective in EGFR-mutant NSCLC.",
+     {("EGFR", None, "egfr tyrosine kinase inhibitor", "SENSITIVE_TO")}),
+])
+def test_a_class_after_a_copula_describing_it_names_the_drug(extractor, text, expected):
+    assert relation_tuples(extractor.extract(text)) == expected

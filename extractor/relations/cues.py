@@ -39,7 +39,7 @@ NUMBERS = ("drug_window", "treated_drug_window", "status_max_distance", "drug_pr
            "negation_window", "coreference_sentences",
            "implicit_drug_distance", "agent_subject_distance", "agent_object_words", "light_verb_words",
            "negative_quantifier_words", "regimen_words", "no_difference_words",
-           "passive_agent_window")
+           "passive_agent_window", "copula_class_words")
 
 
 class Cues:

@@ -549,7 +549,7 @@ def _bracketed_after(s: Sentence, first: Mention, second: Mention) -> bool:
 def _says_what(s: Sentence, cues: Cues, drug: Mention, drug_class: Mention) -> bool:
     """A class in brackets, after a comma or after a copula right behind a named drug, with only an article and
     drug words between: 'etoposide (a topoisomerase II inhibitor)', 'neratinib, an irreversible pan-HER
-    inhibitor', 'ivosidenib is an IDH1 inhibitor', also past the drug's other name in brackets ('adagrasib
+    inhibitor', 'ivosidenib is an (oral, selective) IDH1 inhibitor', also past the drug's other name in brackets ('adagrasib
     (Krazati), a KRAS G12C inhibitor'); a plural copula needs no article ('midostaurin and gilteritinib are FLT3
     inhibitors')."""
     end = drug.token_end
@@ -560,10 +560,25 @@ def _says_what(s: Sentence, cues: Cues, drug: Mention, drug_class: Mention) -> b
     elif drug.token_start > s.start and s.words[drug.token_start - 1] == "(" and end < s.end and s.words[end] == ")":
         end += 1  # the other name itself: '(Krazati), a KRAS G12C inhibitor'
     between = s.words[end:drug_class.token_start]
-    plural = between == ["are"] or between == ["were"]
-    return (drug.label == "DRUG" and drug_class.label == "DRUG_CLASS" and (plural or len(between) >= 2
-            and between[0] in ("(", ",", "is", "was", "are", "were") and between[1] in ARTICLES
-            and all(w in cues.drug_prefix and w not in LIST_WORDS and w not in BRACKETS for w in between[2:])))
+    if drug.label != "DRUG" or drug_class.label != "DRUG_CLASS":
+        return False
+    if between == ["are"] or between == ["were"]:
+        return True
+    if len(between) < 2 or between[0] not in ("(", ",", "is", "was", "are", "were") or between[1] not in ARTICLES:
+        return False
+    if between[0] in ("is", "was"):
+        # 'gilteritinib is a potent and selective FLT3 inhibitor', 'selpercatinib is a first-in-class, highly
+        # selective RET kinase inhibitor', 'the first FMS-like tyrosine kinase 3 (FLT3) inhibitor': a copula's
+        # complement may describe the class at length (hyphens and bracketed words not counted)
+        depth, words = 0, 0
+        for i in range(end + 2, drug_class.token_start):
+            word = s.words[i]
+            if word in cues.comparative_stops or word in cues.relative_stops or s.mention_at(i, DRUG_LABELS):
+                return False
+            depth += (word in ("(", "[")) - (word in (")", "]"))
+            words += depth == 0 and word not in BRACKETS and word != "-"
+        return words <= cues.copula_class_words
+    return all(w in cues.drug_prefix and w not in LIST_WORDS and w not in BRACKETS for w in between[2:])
 
 
 def _appositive(s: Sentence, cues: Cues, drug_class: Mention, following: Mention) -> bool:
