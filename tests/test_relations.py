@@ -2409,3 +2409,14 @@ def test_outcome_and_treatment_failure_phrasings(extractor, text, expected):
 ])
 def test_a_class_after_a_copula_describing_it_names_the_drug(extractor, text, expected):
     assert relation_tuples(extractor.extract(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ripretinib inhibits all tested KIT and PDGFRA mutants.",
+     {("KIT", None, "ripretinib", "SENSITIVE_TO"), ("PDGFRA", None, "ripretinib", "SENSITIVE_TO")}),
+    ("Osimertinib inhibited EGFR T790M in vitro.", {("EGFR", "T790M", "osimertinib", "SENSITIVE_TO")}),
+    # what the drug inhibits is no alteration; the mutant cells are only where
+    ("Erlotinib inhibited EGFR phosphorylation in KRAS-mutant cells.", set()),
+])
+def test_a_drug_inhibiting_an_alteration_is_sensitivity(extractor, text, expected):
+    assert relation_tuples(extractor.extract(text)) == expected

@@ -363,6 +363,9 @@ class RelationExtractor:
         group, where = (None, set()) if family.get("fronted_only") else find_subject(
             s, self.cues, cue.end, cue.end, groups, history, after_only=True, passes=passes,
             after_distance=family.get("subject_distance"))
+        if group is not None and family.get("variant_object") and not any(
+                m.mention.label == "VARIANT" for m in group.active):
+            return []  # 'D acts by inhibiting TS': the drug's target, no alteration
         fronted_end = scope.fronted_clause_end(s, self.cues)
         if group is not None and fronted_end is not None and cue.start < fronted_end < group.start:
             group = None  # 'Although D is effective in CML, X confers resistance': no subject of 'effective in'
