@@ -2420,3 +2420,18 @@ def test_a_class_after_a_copula_describing_it_names_the_drug(extractor, text, ex
 ])
 def test_a_drug_inhibiting_an_alteration_is_sensitivity(extractor, text, expected):
     assert relation_tuples(extractor.extract(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an article before the outcome
+    ("Trastuzumab improves the overall survival in HER2 overexpressing gastric cancers.",
+     {("ERBB2", None, "trastuzumab", "SENSITIVE_TO")}),
+    # 'more than half' counts patients; it compares nothing
+    ("Vemurafenib induces clinical responses in more than half of patients with BRAF V600-mutant melanoma.",
+     {("BRAF", "V600", "vemurafenib", "SENSITIVE_TO")}),
+    # 'more than' before an alteration compares with it
+    ("Vemurafenib induced more responses in BRAF V600E melanoma than in BRAF V600K melanoma.",
+     {("BRAF", "V600E", "vemurafenib", "SENSITIVE_TO")}),
+])
+def test_outcome_articles_and_counted_patients(extractor, text, expected):
+    assert relation_tuples(extractor.extract(text)) == expected

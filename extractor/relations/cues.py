@@ -34,7 +34,7 @@ WORD_LISTS = ("linkers", "drug_prefix", "drug_fillers", "drug_qualifier_after", 
               "inner_anaphor_determiners", "inner_anaphor_heads", "pronoun_carriers", "carried_pronouns",
               "course_nouns", "course_units", "dose_units", "addition_words", "gap_adverbs",
               "drug_qualifier_not_before", "no_difference_groups", "sentence_connectives", "allele_words",
-              "elliptic_openers", "denied_hosts", "elliptic_auxiliaries")
+              "elliptic_openers", "denied_hosts", "elliptic_auxiliaries", "quantity_comparatives", "quantity_words")
 NUMBERS = ("drug_window", "treated_drug_window", "status_max_distance", "drug_prefix_unknown", "group_max_gap",
            "negation_window", "coreference_sentences",
            "implicit_drug_distance", "agent_subject_distance", "agent_object_words", "light_verb_words",
@@ -83,6 +83,14 @@ class Cues:
         for phrase, kind in alterations["before"].items():
             self.list_matcher.add(f"alt_before:{kind}", patterns([phrase]))
         self.list_matcher.add("experimental", patterns(alterations["experimental"]))
+
+    def compares(self, words: list[str], i: int) -> bool:
+        """A comparative_stops word at i that makes what follows a comparator; not 'than' in a count ('more than
+        half of patients', 'less than 10%')."""
+        if words[i] not in self.comparative_stops:
+            return False
+        return not (words[i] == "than" and i > 0 and words[i - 1] in self.quantity_comparatives and i + 1 < len(words)
+                    and (words[i + 1][:1].isdigit() or words[i + 1] in self.quantity_words))
 
     def family(self, cue: Span) -> dict:
         return self.families[cue.label_]

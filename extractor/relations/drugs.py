@@ -167,7 +167,7 @@ def drugs_after(s: Sentence, cues: Cues, start: int, window: int, cue: Span, com
         if i in effects and not found:
             linker, i = True, effects[i]
             continue
-        if word in SENTENCE_END or s.clause_of(i) != s.clause_of(start - 1) or word in cues.comparative_stops:
+        if word in SENTENCE_END or s.clause_of(i) != s.clause_of(start - 1) or cues.compares(words, i):
             break
         if found and word in ("to", "after", "following") and _addition_before(s, cues, i):
             break  # 'the benefit of adding D to E' (or 'after E'): D, not the regimen it joins

@@ -107,7 +107,7 @@ def _compared(s: Sentence, cues: Cues, lo: int, hi: int) -> bool:
     """A comparative word in [lo, hi) that makes what follows it a comparator; not one that only names the
     drug arm compared ('superior efficacy compared with crizotinib in ALK-positive NSCLC')."""
     for i in range(lo, hi):
-        if s.words[i] in cues.comparative_stops:
+        if cues.compares(s.words, i):
             arm_end = drug_arm_end(s, cues, i + 1) if s.words[i] in cues.drug_comparators else None
             if arm_end is None or arm_end > hi:
                 return True
