@@ -2435,3 +2435,14 @@ def test_a_drug_inhibiting_an_alteration_is_sensitivity(extractor, text, expecte
 ])
 def test_outcome_articles_and_counted_patients(extractor, text, expected):
     assert relation_tuples(extractor.extract(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ALK mutations conferred resistance to alectinib as well as to crizotinib.",
+     {("ALK", None, "alectinib", "RESISTANT_TO"), ("ALK", None, "crizotinib", "RESISTANT_TO")}),
+    # past the list, a drug far from the cue is another claim's
+    ("ALK mutations conferred resistance to alectinib in most of the patients who later received crizotinib.",
+     {("ALK", None, "alectinib", "RESISTANT_TO")}),
+])
+def test_as_well_as_continues_a_drug_list(extractor, text, expected):
+    assert relation_tuples(extractor.extract(text)) == expected
