@@ -2446,3 +2446,9 @@ def test_outcome_articles_and_counted_patients(extractor, text, expected):
 ])
 def test_as_well_as_continues_a_drug_list(extractor, text, expected):
     assert relation_tuples(extractor.extract(text)) == expected
+
+
+def test_a_target_hyphenated_to_tki_is_its_class(extractor):
+    record = extractor.extract("ALK G1202R confers resistance to ALK-TKIs but not to MET-TKI.")
+    assert flagged_tuples(extractor, record["text"]) == {
+        ("ALK", "alk inhibitor", "RESISTANT_TO", False), ("ALK", "met tyrosine kinase inhibitor", "RESISTANT_TO", True)}

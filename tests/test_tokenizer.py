@@ -18,6 +18,8 @@ import pytest
     ("(p.Q61K, D538G)", ["(", "p.", "Q61K", ",", "D538G", ")"]),
     ("in 10M urea", ["in", "10", "M", "urea"]),
     ("FLT3-ITD AML", ["FLT3", "-", "ITD", "AML"]),
+    ("to ALK-TKIs and MET-TKI", ["to", "ALK", "-", "TKIs", "and", "MET", "-", "TKI"]),
+    ("TKI-naive", ["TKI", "-", "naive"]),
     # a variant in brackets after its gene is cut off it; a genotype sign too
     ("The BRAF(V600E) mutation", ["The", "BRAF", "(", "V600E", ")", "mutation"]),
     ("VIP(-/-) mice", ["VIP", "(", "-/-", ")", "mice"]),
