@@ -39,7 +39,9 @@ def error_record(doc_id: str, source: str | None, error: str, text: str = "") ->
 
 def _relation_record(text: str, relation, ids: dict) -> dict:
     subject = relation.subject
-    gene_level = subject.attrs.get("variant_type") in GENE_LEVEL_TYPES or subject.label == "TUMOR_SUBTYPE"
+    # a gene-level alteration said of a named variant: 'BCR-ABL mutants' (the fusion names its gene)
+    restated = subject.label == "VARIANT" and bool(relation.alteration)
+    gene_level = subject.attrs.get("variant_type") in GENE_LEVEL_TYPES or subject.label == "TUMOR_SUBTYPE" or restated
     sentence = relation.sentence
     raw = sentence.text
     start = sentence.start_char + (len(raw) - len(raw.lstrip(SENTENCE_TRIM)))
@@ -50,7 +52,8 @@ def _relation_record(text: str, relation, ids: dict) -> dict:
         "object": ids[id(relation.object)],
         "gene": relation.gene or subject.attrs.get("gene"),
         "variant": None if gene_level else subject.canonical,
-        "alteration": subject.canonical if subject.label == "VARIANT" else relation.alteration or "alteration",
+        "alteration": subject.canonical if subject.label == "VARIANT" and not restated
+        else relation.alteration or "alteration",
         "drug": relation.object.canonical,
         "subtype": relation.subtype.canonical if relation.subtype else None,
         "negated": relation.negated,

@@ -2452,3 +2452,21 @@ def test_a_target_hyphenated_to_tki_is_its_class(extractor):
     record = extractor.extract("ALK G1202R confers resistance to ALK-TKIs but not to MET-TKI.")
     assert flagged_tuples(extractor, record["text"]) == {
         ("ALK", "alk inhibitor", "RESISTANT_TO", False), ("ALK", "met tyrosine kinase inhibitor", "RESISTANT_TO", True)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a fusion right before a variant of its gene names the gene
+    ("The BCR-ABL1 T315I mutation is resistant to imatinib.", {("ABL1", "T315I", "imatinib", "RESISTANT_TO")}),
+    # a fusion named with a mutation word: its gene's mutation
+    ("Point mutations in BCR-ABL1 confer resistance to imatinib.", {("ABL1", None, "imatinib", "RESISTANT_TO")}),
+    ("BCR-ABL kinase domain mutations confer resistance to imatinib.", {("ABL1", None, "imatinib", "RESISTANT_TO")}),
+    # the fusion itself
+    ("BCR-ABL-positive cells were sensitive to imatinib.", {("ABL1", "BCR::ABL1", "imatinib", "SENSITIVE_TO")}),
+])
+def test_a_fusion_naming_its_gene(extractor, text, expected):
+    assert relation_tuples(extractor.extract(text)) == expected
+
+
+def test_a_fusions_mutation_is_recorded_gene_level(extractor):
+    [relation] = extractor.extract("BCR-ABL mutants confer resistance to imatinib.")["relations"]
+    assert (relation["gene"], relation["variant"], relation["alteration"]) == ("ABL1", None, "mutation")

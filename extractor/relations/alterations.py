@@ -22,6 +22,9 @@ COORDINATION = (",", "and", "or", "nor", "/", "and/or", "-")
 LIST_JOINERS = (",", "and", "or", "nor", "and/or")
 
 
+GENETIC_KINDS = ("mutation", "amplification")  # a fusion named with these names its gene
+
+
 def alteration_groups(s: Sentence, cues: Cues) -> list[Group]:
     """The sentence's alterations, joined into groups where only coordination / example words separate them."""
     groups: list[Group] = []
@@ -88,6 +91,12 @@ def _alterations(s: Sentence, cues: Cues) -> list[Alteration]:
             recordable = recordable and is_hgnc_gene(before)  # 'RAS mutations': a family's
         kind = variant.attrs.get("variant_type") or "gene_level"
         recordable = recordable and not _absent(s, start)
+        mutated = _gene_alteration(s, cues, variant) if kind == "fusion" else None
+        if mutated is not None and mutated.kind in GENETIC_KINDS:
+            # 'BCR-ABL mutants', 'mutations in BCR-ABL1': the fusion names its gene, whose mutation it is
+            found.append(Alteration(variant, mutated.start, mutated.end, mutated.kind, gene_only=True,
+                                    recordable=recordable))
+            continue
         example = _first_example(s, variant)  # 'mutations in DDR genes such as X, Y': the phrase reaches X
         end = example.token_end if example is not None else variant.token_end
         found.append(Alteration(variant, start, end, kind, recordable=recordable))
@@ -356,7 +365,8 @@ def _label(s: Sentence, cues: Cues, alteration: Alteration) -> str | None:
 
 
 def _drop_head_nouns(members: list[Alteration], text: str) -> list[Alteration]:
-    """'a missense mutation in KIT exon 13 (K642E)': the singular gene-level word is K642E's head noun."""
+    """'a missense mutation in KIT exon 13 (K642E)': the singular gene-level word is K642E's head noun; 'the
+    BCR-ABL1 T315I mutation': the fusion right before a variant of its gene names that gene."""
     specific_genes = {m.mention.attrs.get("gene") for m in members
                       if not m.gene_only and m.mention.attrs.get("variant_type") not in (None, "gene_level")}
     kept = []
@@ -364,6 +374,15 @@ def _drop_head_nouns(members: list[Alteration], text: str) -> list[Alteration]:
         mention = member.mention
         singular = mention.label == "VARIANT" and mention.attrs.get("variant_type") == "gene_level" and \
             text[mention.start:mention.end].lower() in GENE_LEVEL_WORDS
-        if not (singular and mention.attrs.get("gene") in specific_genes):
+        if not (singular and mention.attrs.get("gene") in specific_genes) and not _names_variant_gene(member, members):
             kept.append(member)
     return kept or members
+
+
+def _names_variant_gene(member: Alteration, members: list[Alteration]) -> bool:
+    """A fusion followed (behind at most a hyphen) by a variant of its gene: 'BCR-ABL1 T315I'."""
+    mention = member.mention
+    return mention.attrs.get("variant_type") == "fusion" and not member.gene_only and any(
+        0 <= other.mention.token_start - mention.token_end <= 1 and other.mention.label == "VARIANT"
+        and other.mention.attrs.get("gene") == mention.attrs.get("gene") and other is not member
+        for other in members)
