@@ -2470,3 +2470,15 @@ def test_a_fusion_naming_its_gene(extractor, text, expected):
 def test_a_fusions_mutation_is_recorded_gene_level(extractor):
     [relation] = extractor.extract("BCR-ABL mutants confer resistance to imatinib.")["relations"]
     assert (relation["gene"], relation["variant"], relation["alteration"]) == ("ABL1", None, "mutation")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the modifier's own noun is coordinated with the cue: it does not turn the cue around
+    ("Mutant TP53 is associated with a poor prognosis and anthracycline-resistance in breast cancer.",
+     {("TP53", None, "anthracycline", "RESISTANT_TO")}),
+    ("KRAS mutations were associated with a poor prognosis and response to cetuximab.",
+     {("KRAS", None, "cetuximab", "SENSITIVE_TO")}),
+    ("KRAS mutations were associated with poor responses to cetuximab.", {("KRAS", None, "cetuximab", "RESISTANT_TO")}),
+])
+def test_a_modifier_of_a_coordinated_noun_leaves_the_cue(extractor, text, expected):
+    assert relation_tuples(extractor.extract(text)) == expected

@@ -324,8 +324,8 @@ class RelationExtractor:
             kind = RESISTANT  # sensitivity a drug restored: it was lost
         elif kind == SENSITIVE and agent:
             drugs = []
-        elif any(not _level_in_host(s, e) and not (kind == RESISTANT and " ".join(s.words[b:e]) in
-                                                    cues.resistance_degrees)
+        elif any(not _level_in_host(s, e) and not _modifies_another(s, e, anchor) and not (
+                kind == RESISTANT and " ".join(s.words[b:e]) in cues.resistance_degrees)
                  for b, e in modifier("reverse")) or _split_reverse(s, cue):
             kind = OPPOSITE[kind]
         return kind, agent, drugs, restored_by_drug or bool(overcome)
@@ -466,6 +466,12 @@ class RelationExtractor:
             distance = abs(relation.subject.token_start - relation.object.token_start)
             score += adjust["distance_per_10_tokens"] * (distance // 10)
         return round(min(0.99, max(0.05, score)), 3)
+
+
+def _modifies_another(s: Sentence, end: int, anchor: int) -> bool:
+    """A modifier whose own noun is coordinated with the cue: 'a poor prognosis and anthracycline-resistance'
+    (not 'poor and short-lived responses')."""
+    return any(s.words[i] in ("and", "or") for i in range(end + 1, anchor))
 
 
 def _split_reverse(s: Sentence, cue: Span) -> bool:
