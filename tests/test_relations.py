@@ -2482,3 +2482,13 @@ def test_a_fusions_mutation_is_recorded_gene_level(extractor):
 ])
 def test_a_modifier_of_a_coordinated_noun_leaves_the_cue(extractor, text, expected):
     assert relation_tuples(extractor.extract(text)) == expected
+
+
+def test_an_inhibited_endogenous_gene_and_named_chemotherapy_classes(extractor):
+    text = ("Inhibition of endogenous BRCA1 expression in ovarian cancer cells results in increased sensitivity to "
+            "platinum therapy and decreased sensitivity to antimicrotubule agents.")
+    assert relation_tuples(extractor.extract(text)) == {
+        ("BRCA1", None, "platinum-based chemotherapy", "RESISTANT_TO"),
+        ("BRCA1", None, "microtubule-targeting agent", "SENSITIVE_TO")}
+    text = "Expression of class III beta tubulin is correlated with resistance to taxane chemotherapy."
+    assert relation_tuples(extractor.extract(text)) == {("TUBB3", None, "taxane", "RESISTANT_TO")}
