@@ -2492,3 +2492,26 @@ def test_an_inhibited_endogenous_gene_and_named_chemotherapy_classes(extractor):
         ("BRCA1", None, "microtubule-targeting agent", "SENSITIVE_TO")}
     text = "Expression of class III beta tubulin is correlated with resistance to taxane chemotherapy."
     assert relation_tuples(extractor.extract(text)) == {("TUBB3", None, "taxane", "RESISTANT_TO")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # knocking the gene down lessened the resistance: the gene's expression is resistant
+    ("ERCC1 siRNA ameliorates drug resistance to cisplatin in gastric cancer cells.",
+     {("ERCC1", None, "cisplatin", "RESISTANT_TO")}),
+    # a degree of resistance is still resistance; a lower one is not
+    ("Loss of hMSH2 or hMLH1 was associated with low-level resistance to etoposide.",
+     {("MSH2", None, "etoposide", "RESISTANT_TO"), ("MLH1", None, "etoposide", "RESISTANT_TO")}),
+    ("Loss of MLH1 was associated with low resistance to cisplatin.", {("MLH1", None, "cisplatin", "SENSITIVE_TO")}),
+    # 'defective' before a gene is its loss, also before 'status'
+    ("Defective p53 status is a major determinant of cisplatin resistance.", {("TP53", None, "cisplatin", "RESISTANT_TO")}),
+    ("Mutant p53 cells displayed attenuated response to cis-Pt.", {("TP53", None, "cisplatin", "RESISTANT_TO")}),
+])
+def test_lessened_resistance_degrees_and_defective_genes(extractor, text, expected):
+    assert relation_tuples(extractor.extract(text)) == expected
+
+
+def test_either_may_stand_between_an_alteration_word_and_its_gene(extractor):
+    record = extractor.extract("Loss of either hMSH2 or hMLH1 function was associated with resistance to cisplatin.")
+    assert ("MSH2", None, "cisplatin", "RESISTANT_TO") in relation_tuples(record)
+    record = extractor.extract("Either hMSH2 or hMLH1 function was studied in cells treated with cisplatin.")
+    assert relation_tuples(record) == set()

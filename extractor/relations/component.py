@@ -325,7 +325,7 @@ class RelationExtractor:
         elif kind == SENSITIVE and agent:
             drugs = []
         elif any(not _level_in_host(s, e) and not _modifies_another(s, e, anchor) and not (
-                kind == RESISTANT and " ".join(s.words[b:e]) in cues.resistance_degrees)
+                kind == RESISTANT and _degree(s, cues, b, e))
                  for b, e in modifier("reverse")) or _split_reverse(s, cue):
             kind = OPPOSITE[kind]
         return kind, agent, drugs, restored_by_drug or bool(overcome)
@@ -466,6 +466,13 @@ class RelationExtractor:
             distance = abs(relation.subject.token_start - relation.object.token_start)
             score += adjust["distance_per_10_tokens"] * (distance // 10)
         return round(min(0.99, max(0.05, score)), 3)
+
+
+def _degree(s: Sentence, cues, start: int, end: int) -> bool:
+    """A modifier that says how much resistance ('weak resistance', 'low-level resistance'), alone or with the
+    word or hyphenated word after it."""
+    return any(" ".join(s.words[start:k]).replace(" - ", "-") in cues.resistance_degrees
+               for k in range(end, min(end + 3, s.end) + 1))
 
 
 def _modifies_another(s: Sentence, end: int, anchor: int) -> bool:
