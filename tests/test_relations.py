@@ -2515,3 +2515,16 @@ def test_either_may_stand_between_an_alteration_word_and_its_gene(extractor):
     assert ("MSH2", None, "cisplatin", "RESISTANT_TO") in relation_tuples(record)
     record = extractor.extract("Either hMSH2 or hMLH1 function was studied in cells treated with cisplatin.")
     assert relation_tuples(record) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A major resistance mutation to alectinib and ceritinib is the ALK G1202R solvent front mutation.",
+     {("ALK", "G1202R", "alectinib", "RESISTANT_TO"), ("ALK", "G1202R", "ceritinib", "RESISTANT_TO")}),
+    ("ALK G1202R is a resistance mutation to alectinib.", {("ALK", "G1202R", "alectinib", "RESISTANT_TO")}),
+    # the patients' own alteration is the host of the mutations found, no subject
+    ("We identified resistance mutations to osimertinib in 30% of patients with EGFR-mutant NSCLC.", set()),
+    # without a drug it stays no cue
+    ("EGFR T790M is the most common resistance mutation.", set()),
+])
+def test_a_resistance_mutation_to_a_drug(extractor, text, expected):
+    assert relation_tuples(extractor.extract(text)) == expected

@@ -240,7 +240,9 @@ class RelationExtractor:
             anchor = cue.start
         kind, agent, drugs, fixed = self._modified(s, cue, family, anchor, groups, drugs)
         acquired, host_acquired = scope.acquired(s, cues, cue) if kind == RESISTANT else (False, False)
-        mechanism = _mechanism_head(s, cue)  # 'mechanisms of resistance to D in X-mutant NSCLC': X is the host
+        # 'mechanisms of resistance to D in X-mutant NSCLC', 'resistance mutations to D in X-mutant NSCLC': X is
+        # the host; a subject after the cue is listed ('... include MET amplification', '... is ALK G1202R')
+        mechanism = _mechanism_head(s, cue) or bool(family.get("mechanism"))
         if not drugs and not agent:
             drugs = self._drugless(s, cue, family, acquired, previous_drugs)
             if not drugs:
