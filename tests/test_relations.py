@@ -2528,3 +2528,15 @@ def test_either_may_stand_between_an_alteration_word_and_its_gene(extractor):
 ])
 def test_a_resistance_mutation_to_a_drug(extractor, text, expected):
     assert relation_tuples(extractor.extract(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Vemurafenib arrested cell proliferation in melanoma lines, inhibiting tumor growth in BRAF V600E xenografts.",
+     {("BRAF", "V600E", "vemurafenib", "SENSITIVE_TO")}),
+    # an acquired resistance is the alteration's when the sentence names it the cause
+    ("The cell line developed resistance to gefitinib as a result of focal amplification of MET.",
+     {("MET", None, "gefitinib", "RESISTANT_TO")}),
+    ("The EGFR-mutant cell line developed resistance to gefitinib after long exposure.", set()),
+])
+def test_growth_inhibition_in_ing_form_and_a_result_of(extractor, text, expected):
+    assert relation_tuples(extractor.extract(text)) == expected
