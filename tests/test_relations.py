@@ -2540,3 +2540,15 @@ def test_a_resistance_mutation_to_a_drug(extractor, text, expected):
 ])
 def test_growth_inhibition_in_ing_form_and_a_result_of(extractor, text, expected):
     assert relation_tuples(extractor.extract(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mutations of KRAS/NRAS/BRAF predict cetuximab resistance in colorectal cancer.",
+     {(g, None, "cetuximab", "RESISTANT_TO") for g in ("KRAS", "NRAS", "BRAF")}),
+    # a slash list naming a pathway is no list of altered genes
+    ("Mutations in the PI3K/AKT pathway predict resistance to cetuximab.", set()),
+    ("Cell lines with mutations in PTEN or PIK3CA were less sensitive to growth inhibition by PLX4720.",
+     {("PTEN", None, "plx-4720", "RESISTANT_TO"), ("PIK3CA", None, "plx-4720", "RESISTANT_TO")}),
+])
+def test_slash_gene_lists_and_growth_inhibition_by(extractor, text, expected):
+    assert relation_tuples(extractor.extract(text)) == expected

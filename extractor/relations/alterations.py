@@ -20,6 +20,8 @@ from .sentence import DRUG_LABELS, Alteration, Group, Sentence
 GENE_LEVEL_WORDS = {"mutation", "mutant", "alteration", "mutated"}
 COORDINATION = (",", "and", "or", "nor", "/", "and/or", "-")
 LIST_JOINERS = (",", "and", "or", "nor", "and/or")
+PATHWAY_WORDS = ("pathway", "pathways", "signaling", "signalling", "axis", "cascade", "-", "inhibitor", "inhibitors",
+                 "inhibition", "activation", "network")  # after 'PI3K/AKT': a pathway or its drugs, not a gene list
 
 
 GENETIC_KINDS = ("mutation", "amplification")  # a fusion named with these names its gene
@@ -215,8 +217,8 @@ def _listed_after(s: Sentence, cues: Cues, found: list[Alteration], gene: Mentio
     the list the gene is coordinated in, when its word stands before that gene (or is an adjective before it:
     'mutated JAK1 and JAK2')."""
     i = gene.token_start - 1
-    if s.words[i] not in LIST_JOINERS:  # not a pathway ('the PI3K/AKT pathway', 'JAK-STAT')
-        return None
+    if s.words[i] not in LIST_JOINERS and not (s.words[i] == "/" and _slash_list(s, gene)):
+        return None  # not a pathway ('the PI3K/AKT pathway', 'JAK-STAT')
     while i >= s.start and (s.words[i] in COORDINATION or s.mention_at(i, ("GENE",)) is not None):
         i = s.at[i].token_start - 1 if s.at.get(i) is not None else i - 1
     first = s.mention_at(i + 1, ("GENE",))
@@ -232,6 +234,14 @@ def _listed_after(s: Sentence, cues: Cues, found: list[Alteration], gene: Mentio
                  or a.mention.label == "VARIANT" and a.mention.attrs.get("gene") == first.canonical
                  and (a.end == first.token_end or a.end <= opening and first.token_start - a.end <= AFTER_GAP)),
                 None)
+
+
+def _slash_list(s: Sentence, gene: Mention) -> bool:
+    """'mutations of KRAS/NRAS/BRAF': genes joined by slashes that no pathway word follows ('PI3K/AKT pathway')."""
+    j = gene.token_end
+    while j + 1 < s.end and s.words[j] == "/" and s.mention_at(j + 1, ("GENE",)) is not None:
+        j = s.at[j + 1].token_end
+    return j >= s.end or s.words[j] not in PATHWAY_WORDS
 
 
 def _first_example(s: Sentence, variant: Mention) -> Mention | None:
