@@ -2552,3 +2552,14 @@ def test_growth_inhibition_in_ing_form_and_a_result_of(extractor, text, expected
 ])
 def test_slash_gene_lists_and_growth_inhibition_by(extractor, text, expected):
     assert relation_tuples(extractor.extract(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The CR rate was 60% in NPM1-mutated patients treated with venetoclax.",
+     {("NPM1", None, "venetoclax", "SENSITIVE_TO")}),
+    ("FLT3 inhibitors achieved composite CR rates of 45% in patients with FLT3-mutated AML.",
+     {("FLT3", None, "flt3 inhibitor", "SENSITIVE_TO")}),
+    ("The CR rate was 60% in patients with AML.", set()),
+])
+def test_complete_remission_rate_abbreviations(extractor, text, expected):
+    assert relation_tuples(extractor.extract(text)) == expected
