@@ -2563,3 +2563,13 @@ def test_slash_gene_lists_and_growth_inhibition_by(extractor, text, expected):
 ])
 def test_complete_remission_rate_abbreviations(extractor, text, expected):
     assert relation_tuples(extractor.extract(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Acquired resistance to KRAS G12C inhibitors include novel KRAS mutations such as Y96D.",
+     {("KRAS", v, "kras g12c inhibitor", "RESISTANT_TO") for v in (None, "Y96D")}),
+    # the host that acquired it is no cause
+    ("Patients with KRAS G12C mutations who developed resistance to sotorasib were studied.", set()),
+])
+def test_what_an_acquired_resistance_includes_is_its_cause(extractor, text, expected):
+    assert relation_tuples(extractor.extract(text)) == expected
