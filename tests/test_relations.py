@@ -2503,7 +2503,8 @@ def test_an_inhibited_endogenous_gene_and_named_chemotherapy_classes(extractor):
      {("MSH2", None, "etoposide", "RESISTANT_TO"), ("MLH1", None, "etoposide", "RESISTANT_TO")}),
     ("Loss of MLH1 was associated with low resistance to cisplatin.", {("MLH1", None, "cisplatin", "SENSITIVE_TO")}),
     # 'defective' before a gene is its loss, also before 'status'
-    ("Defective p53 status is a major determinant of cisplatin resistance.", {("TP53", None, "cisplatin", "RESISTANT_TO")}),
+    ("Defective p53 status is a major determinant of cisplatin resistance.",
+     {("TP53", None, "cisplatin", "RESISTANT_TO")}),
     ("Mutant p53 cells displayed attenuated response to cis-Pt.", {("TP53", None, "cisplatin", "RESISTANT_TO")}),
 ])
 def test_lessened_resistance_degrees_and_defective_genes(extractor, text, expected):

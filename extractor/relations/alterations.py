@@ -22,8 +22,6 @@ COORDINATION = (",", "and", "or", "nor", "/", "and/or", "-")
 LIST_JOINERS = (",", "and", "or", "nor", "and/or")
 PATHWAY_WORDS = ("pathway", "pathways", "signaling", "signalling", "axis", "cascade", "-", "inhibitor", "inhibitors",
                  "inhibition", "activation", "network")  # after 'PI3K/AKT': a pathway or its drugs, not a gene list
-
-
 GENETIC_KINDS = ("mutation", "amplification")  # a fusion named with these names its gene
 
 
@@ -394,5 +392,4 @@ def _names_variant_gene(member: Alteration, members: list[Alteration]) -> bool:
     mention = member.mention
     return mention.attrs.get("variant_type") == "fusion" and not member.gene_only and any(
         0 <= other.mention.token_start - mention.token_end <= 1 and other.mention.label == "VARIANT"
-        and other.mention.attrs.get("gene") == mention.attrs.get("gene") and other is not member
-        for other in members)
+        and other.mention.attrs.get("gene") == mention.attrs.get("gene") for other in members)

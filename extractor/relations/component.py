@@ -75,8 +75,9 @@ class RelationExtractor:
             sentence_cues = [c for c in cues if start <= c.start < end]
             if not inside and not sentence_cues:
                 continue
+            kept = [c for c in sentence_cues if self._is_cue(words, start, c)]
             s = Sentence(doc, start, end, index, words, at, inside, phrases, self.cues.clause_breaks,
-                         self.cues.relative_stops, [c for c in sentence_cues if self._is_cue(words, start, c)], backbones)
+                         self.cues.relative_stops, kept, backbones)
             self._drop_undirected_outcomes(s)
             groups = s.groups = alteration_groups(s, self.cues)
             found = []
@@ -470,7 +471,7 @@ class RelationExtractor:
         return round(min(0.99, max(0.05, score)), 3)
 
 
-def _degree(s: Sentence, cues, start: int, end: int) -> bool:
+def _degree(s: Sentence, cues: Cues, start: int, end: int) -> bool:
     """A modifier that says how much resistance ('weak resistance', 'low-level resistance'), alone or with the
     word or hyphenated word after it."""
     return any(" ".join(s.words[start:k]).replace(" - ", "-") in cues.resistance_degrees

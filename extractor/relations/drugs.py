@@ -551,9 +551,9 @@ def _bracketed_after(s: Sentence, first: Mention, second: Mention) -> bool:
 def _says_what(s: Sentence, cues: Cues, drug: Mention, drug_class: Mention) -> bool:
     """A class in brackets, after a comma or after a copula right behind a named drug, with only an article and
     drug words between: 'etoposide (a topoisomerase II inhibitor)', 'neratinib, an irreversible pan-HER
-    inhibitor', 'ivosidenib is an (oral, selective) IDH1 inhibitor', also past the drug's other name in brackets ('adagrasib
-    (Krazati), a KRAS G12C inhibitor'); a plural copula needs no article ('midostaurin and gilteritinib are FLT3
-    inhibitors')."""
+    inhibitor', 'ivosidenib is an (oral, selective) IDH1 inhibitor', also past the drug's other name in brackets
+    ('adagrasib (Krazati), a KRAS G12C inhibitor'); a plural copula needs no article ('midostaurin and gilteritinib
+    are FLT3 inhibitors')."""
     end = drug.token_end
     brand = s.mention_at(end + 1, DRUG_LABELS) if end + 1 < s.end and s.words[end] == "(" else None
     if brand is not None and brand.canonical == drug.canonical and brand.token_end < s.end and \
@@ -572,14 +572,14 @@ def _says_what(s: Sentence, cues: Cues, drug: Mention, drug_class: Mention) -> b
         # 'gilteritinib is a potent and selective FLT3 inhibitor', 'selpercatinib is a first-in-class, highly
         # selective RET kinase inhibitor', 'the first FMS-like tyrosine kinase 3 (FLT3) inhibitor': a copula's
         # complement may describe the class at length (hyphens and bracketed words not counted)
-        depth, words = 0, 0
+        depth, counted = 0, 0
         for i in range(end + 2, drug_class.token_start):
             word = s.words[i]
             if word in cues.comparative_stops or word in cues.relative_stops or s.mention_at(i, DRUG_LABELS):
                 return False
             depth += (word in ("(", "[")) - (word in (")", "]"))
-            words += depth == 0 and word not in BRACKETS and word != "-"
-        return words <= cues.copula_class_words
+            counted += depth == 0 and word not in BRACKETS and word != "-"
+        return counted <= cues.copula_class_words
     return all(w in cues.drug_prefix and w not in LIST_WORDS and w not in BRACKETS for w in between[2:])
 
 
