@@ -2574,3 +2574,15 @@ def test_complete_remission_rate_abbreviations(extractor, text, expected):
 ])
 def test_what_an_acquired_resistance_includes_is_its_cause(extractor, text, expected):
     assert relation_tuples(extractor.extract(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a class, its bracketed abbreviation and 'such as': the named drug only
+    ("NSCLCs with activating EGFR mutations respond to EGFR tyrosine kinase inhibitors (TKIs) such as erlotinib.",
+     {("EGFR", None, "erlotinib", "SENSITIVE_TO")}),
+    ("ATR inhibitors as a synthetic lethal therapy for tumours deficient in ARID1A",
+     {("ARID1A", None, "atr inhibitor", "SENSITIVE_TO")}),
+    ("ATR inhibitors as a synthetic lethal therapy for solid tumours", set()),
+])
+def test_abbreviated_classes_before_examples_and_synthetic_lethal_therapy(extractor, text, expected):
+    assert relation_tuples(extractor.extract(text)) == expected

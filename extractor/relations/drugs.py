@@ -610,9 +610,10 @@ def _named(s: Sentence, cues: Cues, drugs: list[Mention]) -> Drugs:
             explained = mention
             continue  # 'etoposide (a topoisomerase II inhibitor)': the class says what the drug is
         if mention.label == "DRUG_CLASS" and following is not None:
-            if _appositive(s, cues, mention, following):
-                continue
             after = drugs[index + 2] if index + 2 < len(drugs) else None
+            if _appositive(s, cues, mention, following) or after is not None and _bracketed_after(
+                    s, mention, following) and _appositive(s, cues, following, after):
+                continue  # 'TKIs such as erlotinib', 'tyrosine kinase inhibitors (TKIs) such as erlotinib'
             if following.label == "DRUG_CLASS" and after is not None and _appositive(s, cues, following, after) and \
                     all(w in ("/", "and", "or") for w in words[mention.token_end:following.token_start]):
                 continue  # 'the Bcl-2/Bcl-xL inhibitors ABT-737 and ABT-263': both classes say what the drugs are
