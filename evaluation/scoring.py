@@ -21,7 +21,8 @@ Relation modes, per type, on document-level tuples:
 - Gene, variant, drug and sentence compare case-insensitively, whitespace collapsed. A drug
   name that is a term of the drug and class lexicons (``models/lexicons/drugs*.tsv``) with one
   canonical name compares as that name, so a label written as read ("platinum compounds",
-  "CDDP", "anti-HER2 therapy") matches the canonical name the extractor gives.
+  "CDDP", "anti-HER2 therapy") matches the canonical name the extractor gives; hyphens and
+  spaces in drug names do not count ("AZD-4547" = "AZD4547", "EGFR-targeted" = "EGFR targeted").
 - A gold record without a ``relations`` key (e.g. read from PubTator) is left out of
   relation scoring.
 
@@ -47,6 +48,7 @@ ENTITY_MODES = ("strict", "overlap", "normalized")
 RELATION_MODES = ("relations", "relations_variant", "relations_mention", "negated", "speculative")
 MODES = ENTITY_MODES + RELATION_MODES
 _BOUNDARY = re.compile(r"(?<=\.)\s|\n")
+SPELLING_MARKS = re.compile(r"[\s\-\u2010\u2011]")  # dropped from drug keys: 'AZD-4547' = 'AZD4547'
 
 
 @dataclass
@@ -158,8 +160,11 @@ def _drug_names() -> dict[str, str]:
 
 
 def _drug(value) -> str | None:
+    """The canonical name of a drug as a key, hyphens and spaces dropped ('azd-4547' = 'AZD4547',
+    'egfr-targeted therapy' = 'egfr targeted therapy')."""
     name = _norm(value)
-    return _drug_names().get(name, name)
+    name = _drug_names().get(name, name)
+    return SPELLING_MARKS.sub("", name) if name else name
 
 
 def _relation_keys(rel: dict, include_negated: bool) -> dict[str, tuple]:

@@ -158,6 +158,18 @@ def test_drug_names_compare_by_their_lexicon_canonical_name():
     assert counts(relations["SENSITIVE_TO"]) == (1, 1, 0)  # carboplatin is no platinum class
 
 
+def test_drug_names_compare_without_hyphens_and_spaces():
+    gold = doc(relations=[rel("SENSITIVE_TO", "FGFR2", None, "azd4547", "S1"),
+                          rel("RESISTANT_TO", "KRAS", None, "egfr targeted therapy", "S1"),
+                          rel("RESISTANT_TO", "KRAS", None, "anti egfr", "S1")])
+    pred = doc(relations=[rel("SENSITIVE_TO", "FGFR2", None, "AZD-4547", "S1"),
+                          rel("RESISTANT_TO", "KRAS", None, "egfr-targeted therapy", "S1"),
+                          rel("RESISTANT_TO", "KRAS", None, "anti-her2", "S1")])
+    relations = score([gold], [pred])["relations"]
+    assert counts(relations["SENSITIVE_TO"]) == (1, 0, 0)
+    assert counts(relations["RESISTANT_TO"]) == (1, 1, 1)  # another target is another drug
+
+
 def test_mention_level_needs_the_same_sentence():
     mention = score([GOLD_RELS], [PRED_RELS])["relations_mention"]
     assert counts(mention["RESISTANT_TO"]) == (1, 2, 1)  # fulvestrant sentence differs
