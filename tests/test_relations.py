@@ -2586,3 +2586,18 @@ def test_what_an_acquired_resistance_includes_is_its_cause(extractor, text, expe
 ])
 def test_abbreviated_classes_before_examples_and_synthetic_lethal_therapy(extractor, text, expected):
     assert relation_tuples(extractor.extract(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bracket of figures between coordinated alterations keeps them one group
+    ("Everolimus prolonged PFS in patients with PIK3CA H1047R (HR, 0.37) and E545K mutations (HR = 0.30).",
+     {("PIK3CA", v, "everolimus", "SENSITIVE_TO") for v in ("H1047R", "E545K")}),
+    ("Everolimus was associated with a decreased hazard of progression in patients with PIK3CA mutations "
+     "(HR, 0.67; 95% CI, 0.45 to 1.00) or PTEN loss (HR, 0.54).",
+     {("PIK3CA", None, "everolimus", "SENSITIVE_TO"), ("PTEN", None, "everolimus", "SENSITIVE_TO")}),
+    # an alteration inside such a bracket is not joined to the group before it
+    ("Among patients whose tumours overexpressed HER2 (IHC 3+ or FISH-positive), the response rate was 46% with "
+     "pertuzumab.", {("ERBB2", None, "pertuzumab", "SENSITIVE_TO")}),
+])
+def test_statistics_between_alterations_and_hazard_of_progression(extractor, text, expected):
+    assert relation_tuples(extractor.extract(text)) == expected

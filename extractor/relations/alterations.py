@@ -13,7 +13,7 @@ from ..mentions import Mention
 from ..sentences import doc_text
 from ..variant_linking import AFTER_GAP, opens_examples
 from .cues import Cues
-from .drugs import drug_arm_end
+from .drugs import drug_arm_end, statistic_end
 from .scope import fronted_clause_end
 from .sentence import DRUG_LABELS, Alteration, Group, Sentence
 
@@ -29,10 +29,12 @@ def alteration_groups(s: Sentence, cues: Cues) -> list[Group]:
     """The sentence's alterations, joined into groups where only coordination / example words separate them."""
     groups: list[Group] = []
     fronted_end = fronted_clause_end(s, cues)  # 'Although ... with EGFR mutations, KRAS mutations ...': two groups
+    statistics = _statistic_positions(s)  # 'PIK3CA H1047R (HR, 0.37) and E545K mutations': one group
     for alteration in _alterations(s, cues):
         if groups:
             last = groups[-1]
-            between = range(last.end, alteration.start)
+            between = [i for i in range(last.end, alteration.start) if i not in statistics] \
+                if alteration.start not in statistics else range(last.end, alteration.start)
             glued = fronted_end not in between and all(
                 s.words[i] in cues.glue or s.words[i].isdigit() or s.doc[i].is_space or
                 s.mention_at(i, ("GENE", "VARIANT")) is not None for i in between)
@@ -46,6 +48,15 @@ def alteration_groups(s: Sentence, cues: Cues) -> list[Group]:
     for group in groups:
         group.members = _drop_head_nouns(group.members, text)
     return groups
+
+
+def _statistic_positions(s: Sentence) -> set[int]:
+    """Positions of brackets holding figures and of what they hold ('(HR, 0.37)')."""
+    positions: set[int] = set()
+    for i in range(s.start, s.end):
+        if s.words[i] == "(" and i not in positions and (close := statistic_end(s, i)) is not None:
+            positions.update(range(i, close + 1))
+    return positions
 
 
 def is_hgnc_gene(gene: Mention) -> bool:
