@@ -151,11 +151,15 @@ def _norm(value) -> str | None:
 @lru_cache(maxsize=1)
 def _drug_names() -> dict[str, str]:
     """Lexicon term -> canonical name (both normalised) of the drug tables, for terms with one canonical."""
-    names: dict[str, set[str]] = defaultdict(set)
+    rows = []
     for table in DRUG_TABLES:
         with models_path(table).open(encoding="utf-8", newline="") as handle:
-            for row in csv.DictReader(handle, delimiter="\t"):
-                names[_norm(row["term"])].add(_norm(row["canonical"]))
+            rows += list(csv.DictReader(handle, delimiter="\t"))
+    # one canonical name per identifier, the curated one, as the extractor's lexicon has it ('MK-1775': adavosertib)
+    preferred = {row["normalized"]: row["canonical"] for row in rows if row["source"] == "curated"}
+    names: dict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        names[_norm(row["term"])].add(_norm(preferred.get(row["normalized"], row["canonical"])))
     return {term: next(iter(canonical)) for term, canonical in names.items() if len(canonical) == 1}
 
 

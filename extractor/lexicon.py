@@ -123,7 +123,7 @@ class HeadIndex:
 class Lexicon:
     """Maps terms to entries; finds the longest term at each token."""
 
-    def __init__(self, max_tokens: int = 10, gene_stoplist: frozenset[str] = frozenset()):
+    def __init__(self, max_tokens: int = 16, gene_stoplist: frozenset[str] = frozenset()):
         self.exact: dict[str, list[Entry]] = {}
         self.folded: dict[str, list[Entry]] = {}
         self.squashed: dict[str, list[Entry]] = {}

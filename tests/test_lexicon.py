@@ -101,3 +101,12 @@ def test_a_drugs_salt_form_takes_the_entries_of_its_name():
     assert lexicon.entries_for("abiraterone analogue", "DRUG") == ()
     assert lexicon.entries_for("acetate", "DRUG") == ()
     assert lexicon.entries_for("HER2 hydrochloride", "GENE") == ()
+
+
+def test_a_term_of_more_than_ten_tokens_is_found(make_doc):
+    lexicon = Lexicon()
+    lexicon.add("poly (ADP-ribose) polymerase (PARP) inhibitors",
+                Entry("DRUG", "CLASS:parp-inhibitor", "parp inhibitor", "synonym", "test"))
+    doc = make_doc("Cells were sensitive to poly (ADP-ribose) polymerase (PARP) inhibitors.")
+    [match] = lexicon.find(doc)
+    assert doc[match.start:match.end].text == "poly (ADP-ribose) polymerase (PARP) inhibitors"

@@ -170,6 +170,12 @@ def test_drug_names_compare_without_hyphens_and_spaces():
     assert counts(relations["RESISTANT_TO"]) == (1, 1, 1)  # another target is another drug
 
 
+def test_a_drug_code_name_compares_as_the_curated_name_of_its_identifier():
+    gold = doc(relations=[rel("SENSITIVE_TO", "TP53", None, "mk-1775", "S1")])
+    pred = doc(relations=[rel("SENSITIVE_TO", "TP53", None, "adavosertib", "S1")])
+    assert counts(score([gold], [pred])["relations"]["SENSITIVE_TO"]) == (1, 0, 0)
+
+
 def test_mention_level_needs_the_same_sentence():
     mention = score([GOLD_RELS], [PRED_RELS])["relations_mention"]
     assert counts(mention["RESISTANT_TO"]) == (1, 2, 1)  # fulvestrant sentence differs
