@@ -2601,3 +2601,15 @@ def test_abbreviated_classes_before_examples_and_synthetic_lethal_therapy(extrac
 ])
 def test_statistics_between_alterations_and_hazard_of_progression(extractor, text, expected):
     assert relation_tuples(extractor.extract(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("HER2 mutations are associated with sensitivity to anti-HER2 therapies such as the monoclonal antibody "
+     "trastuzumab or the pan-HER tyrosine kinase inhibitor poziotinib.",
+     {("ERBB2", None, "trastuzumab", "SENSITIVE_TO"), ("ERBB2", None, "poziotinib", "SENSITIVE_TO")}),
+    # without an apposition marker the first class is a drug of the list
+    ("HER2 mutations are associated with sensitivity to anti-HER2 therapies and the monoclonal antibody trastuzumab.",
+     {("ERBB2", None, "her2-targeted therapy", "SENSITIVE_TO"), ("ERBB2", None, "trastuzumab", "SENSITIVE_TO")}),
+])
+def test_a_class_whose_examples_are_named_with_their_own_class(extractor, text, expected):
+    assert relation_tuples(extractor.extract(text)) == expected

@@ -617,6 +617,10 @@ def _named(s: Sentence, cues: Cues, drugs: list[Mention]) -> Drugs:
             if following.label == "DRUG_CLASS" and after is not None and _appositive(s, cues, following, after) and \
                     all(w in ("/", "and", "or") for w in words[mention.token_end:following.token_start]):
                 continue  # 'the Bcl-2/Bcl-xL inhibitors ABT-737 and ABT-263': both classes say what the drugs are
+            if following.label == "DRUG_CLASS" and after is not None and after.label == "DRUG" and \
+                    following.token_end == after.token_start and \
+                    any(w in cues.apposition_markers for w in words[mention.token_end:following.token_start]):
+                continue  # 'anti-HER2 therapies such as the monoclonal antibody trastuzumab': the drug's examples
         if mention.label == "DRUG_CLASS" and index > 0 and mention.canonical in cues.generic_classes:
             # 'irinotecan-based chemotherapy', 'anthracycline-containing chemotherapy': the qualifier names it
             between = words[drugs[index - 1].token_end:mention.token_start]
