@@ -2613,3 +2613,15 @@ def test_statistics_between_alterations_and_hazard_of_progression(extractor, tex
 ])
 def test_a_class_whose_examples_are_named_with_their_own_class(extractor, text, expected):
     assert relation_tuples(extractor.extract(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a hyphenated compound is one word of the modifier window
+    ("KRAS mutations were associated with poor and short-lived responses to cetuximab.",
+     {("KRAS", None, "cetuximab", "RESISTANT_TO")}),
+    # a modifier of another clause stays out of it
+    ("Outcomes were poor overall; KRAS mutations were associated with durable responses to cetuximab.",
+     {("KRAS", None, "cetuximab", "SENSITIVE_TO")}),
+])
+def test_a_hyphenated_compound_counts_once_in_a_window(extractor, text, expected):
+    assert relation_tuples(extractor.extract(text)) == expected

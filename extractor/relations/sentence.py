@@ -182,12 +182,18 @@ class Sentence:
         return count
 
     def words_back(self, position: int, count: int) -> int:
-        """The position `count` words before `position`, punctuation not counted, at most the sentence start."""
+        """The position `count` words before `position`, punctuation not counted and a hyphenated compound counted
+        once ('poor and short-lived responses'), at most the sentence start."""
         i = position
         while i > self.start and count > 0:
             i -= 1
-            count -= self.is_word(i)
+            count -= self.is_word(i) and not self._hyphen_joined(i)
         return i
+
+    def _hyphen_joined(self, i: int) -> bool:
+        """Token i is the second part of a hyphenated compound written without spaces ('lived' in 'short-lived')."""
+        return i - 2 >= self.start and self.words[i - 1] == "-" and not self.doc[i - 1].whitespace_ \
+            and not self.doc[i - 2].whitespace_ and self.is_word(i - 2)
 
     def nearest_opening(self, close: int, lo: int) -> int | None:
         """The nearest '(' before `close`, at `lo` or after it, else None."""
