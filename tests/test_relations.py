@@ -2625,3 +2625,15 @@ def test_a_class_whose_examples_are_named_with_their_own_class(extractor, text, 
 ])
 def test_a_hyphenated_compound_counts_once_in_a_window(extractor, text, expected):
     assert relation_tuples(extractor.extract(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a negation before the verb whose object is the cue denies it
+    ("Mutation of TUBB is unlikely to play an important role in the mechanism of resistance to paclitaxel.",
+     {("TUBB", "paclitaxel", "RESISTANT_TO", True)}),
+    # not one inside a comma-enclosed clause before the verb
+    ("Loss of PTEN, which is not rare, plays a central role in resistance to trastuzumab.",
+     {("PTEN", "trastuzumab", "RESISTANT_TO", False)}),
+])
+def test_a_negation_before_the_verb_of_a_cue(extractor, text, expected):
+    assert flagged_tuples(extractor, text) == expected

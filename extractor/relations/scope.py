@@ -123,6 +123,13 @@ def negated(s: Sentence, cues: Cues, cue: Span, group: Group | None = None) -> b
     to D', 'patients responded to D, except those with X')."""
     clause = s.clause_start(cue.start)
     start = max(clause, s.words_back(cue.start, cues.negation_window))  # punctuation not counted
+    # a cue that is a verb's object: the window reaches back from the verb ('X is unlikely to play an important
+    # role in the mechanism of resistance to D')
+    verbs = [b for b, e in s.has("agent_verbs", clause, cue.start) if s.words_between(e, cue.start) <= 3]
+    if verbs:  # not past a comma ('Loss of X, which is not rare, plays a role in resistance to D')
+        verb = min(verbs)
+        reach = max(clause, s.words_back(verb, cues.negation_window))
+        start = min(start, next((i + 1 for i in range(verb - 1, reach - 1, -1) if s.words[i] == ","), reach))
     exceptions = {i for b, e in s.has("negation_exceptions", clause, cue.end + 2) for i in range(b, e)}
     exceptions.update(i for b, e in s.has("but_not", clause, cue.start) for i in range(b, e))  # the next one's
     if group is not None:  # 'cell lines lacking RB1 were refractory': the word is the alteration's own
