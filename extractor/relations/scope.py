@@ -103,8 +103,8 @@ def acquired(s: Sentence, cues: Cues, cue: Span) -> tuple[bool, bool]:
         if all(s.words[i] in ARTICLES for i in range(s.clause_start(cue.start), b)):
             return True, True  # 'Acquired resistance to D in X-mutant melanoma arises through Y': X is the host
         i = b - 1
-        while i > s.start and s.words[i] in cues.host_links:
-            i -= 1
+        while i > s.start and (s.words[i] in cues.host_links or s.words[i] in cues.alt_after):
+            i -= 1  # past an alteration's own head noun too ('patients with KRAS G12C mutations acquired ...')
         group = next((g for g in s.groups if g.start <= i < g.end), None)
         if group is not None:  # 'patients with EGFR mutations develop acquired resistance': the host has X
             i = group.start - 1
