@@ -2648,3 +2648,12 @@ def test_a_negation_before_the_verb_of_a_cue(extractor, text, expected):
 ])
 def test_a_host_acquiring_resistance_past_its_alteration_head_noun(extractor, text, expected):
     assert relation_tuples(extractor.extract(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("KRAS codon 13 mut patients gain more benefit from cetuximab.", {("KRAS", None, "cetuximab", "SENSITIVE_TO")}),
+    ("KRAS mut patients had shorter PFS with cetuximab.", {("KRAS", None, "cetuximab", "RESISTANT_TO")}),
+    ("KRAS patients had shorter PFS with cetuximab.", set()),
+])
+def test_mut_after_a_gene_is_its_mutation(extractor, text, expected):
+    assert relation_tuples(extractor.extract(text)) == expected
