@@ -2657,3 +2657,13 @@ def test_a_host_acquiring_resistance_past_its_alteration_head_noun(extractor, te
 ])
 def test_mut_after_a_gene_is_its_mutation(extractor, text, expected):
     assert relation_tuples(extractor.extract(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tumours with MET amplification progressed despite continued gefitinib treatment.",
+     {("MET", None, "gefitinib", "RESISTANT_TO")}),
+    # the drug must follow at once
+    ("MET amplification persisted despite ongoing research into gefitinib.", set()),
+])
+def test_progression_despite_ongoing_treatment_named_by_its_drug(extractor, text, expected):
+    assert relation_tuples(extractor.extract(text)) == expected
