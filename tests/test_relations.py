@@ -2644,7 +2644,8 @@ def test_a_negation_before_the_verb_of_a_cue(extractor, text, expected):
     ("Patients with KRAS G12C mutations acquired resistance to sotorasib within months.", set()),
     ("Patients with high ERCC1 expression developed resistance to cisplatin.", set()),
     # a variant said to confer it is the cause
-    ("KRAS G12C mutations conferred acquired resistance to sotorasib.", {("KRAS", "G12C", "sotorasib", "RESISTANT_TO")}),
+    ("KRAS G12C mutations conferred acquired resistance to sotorasib.",
+     {("KRAS", "G12C", "sotorasib", "RESISTANT_TO")}),
 ])
 def test_a_host_acquiring_resistance_past_its_alteration_head_noun(extractor, text, expected):
     assert relation_tuples(extractor.extract(text)) == expected
