@@ -33,8 +33,8 @@ def alteration_groups(s: Sentence, cues: Cues) -> list[Group]:
     for alteration in _alterations(s, cues):
         if groups:
             last = groups[-1]
-            between = [i for i in range(last.end, alteration.start) if i not in statistics] \
-                if alteration.start not in statistics else range(last.end, alteration.start)
+            skipped = statistics if alteration.start not in statistics else set()  # not for one inside a bracket
+            between = [i for i in range(last.end, alteration.start) if i not in skipped]
             glued = fronted_end not in between and all(
                 s.words[i] in cues.glue or s.words[i].isdigit() or s.doc[i].is_space or
                 s.mention_at(i, ("GENE", "VARIANT")) is not None for i in between)
