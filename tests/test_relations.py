@@ -2668,3 +2668,14 @@ def test_mut_after_a_gene_is_its_mutation(extractor, text, expected):
 ])
 def test_progression_despite_ongoing_treatment_named_by_its_drug(extractor, text, expected):
     assert relation_tuples(extractor.extract(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a variant right after a cue is its object, not a drug's target
+    ("Ponatinib is active against T315I.", {("ABL1", "T315I", "ponatinib", "SENSITIVE_TO")}),
+    ("Panitumumab still inhibited EGFR S492R-mutant cells.", {("EGFR", "S492R", "panitumumab", "SENSITIVE_TO")}),
+    # a variant after 'against' that no cue owns names a drug's target
+    ("Antibodies against EGFRvIII were tested in glioma cells treated with temozolomide.", set()),
+])
+def test_a_variant_right_after_a_cue_is_no_drug_target(extractor, text, expected):
+    assert relation_tuples(extractor.extract(text)) == expected

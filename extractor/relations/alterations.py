@@ -80,6 +80,8 @@ def qualifies_drug(s: Sentence, cues: Cues, mention: Mention) -> bool:
         return True
     if s.phrases.alteration_before(mention.token_start, s.start) is not None:
         return False  # 'siRNA directed against c-Src': an experiment on the gene
+    if mention.label == "VARIANT" and mention.token_start - 1 in s.cue_tokens:
+        return False  # 'D is active against T315I': the cue's object, not the drug's target
     window = words[max(s.start, mention.token_start - 2):mention.token_start]
     return any(w in cues.drug_qualifier_before for w in window[-1:]) or " ".join(window) in cues.drug_qualifier_before
 
