@@ -163,7 +163,7 @@ class EntityRecognizer:
             if match.gene_symbol:  # 'HER2mut': the approved symbol
                 attrs["gene"] = self._gene_symbol(match.gene_symbol) or match.gene_symbol
             if match.gene_text:
-                entries = [e for e in self.lexicon.lookup(match.gene_text) if e.label == "GENE"]
+                entries = self.lexicon.entries_for(match.gene_text, "GENE")
                 if entries:
                     gene = _with_tokens(doc, Mention(match.gene_start, match.gene_end, "GENE",
                                                      entries[0].normalized, entries[0].canonical,
@@ -183,7 +183,7 @@ class EntityRecognizer:
 
     def _gene_symbol(self, name: str) -> str | None:
         """The approved symbol of a gene name, when the lexicon knows it."""
-        entries = [e for e in self.lexicon.lookup(name) if e.label == "GENE"]
+        entries = self.lexicon.entries_for(name, "GENE")
         return max(entries, key=self._rank).canonical if entries else None
 
     def _model_candidates(self, doc: Doc) -> list[Mention]:

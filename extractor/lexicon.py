@@ -217,8 +217,7 @@ class Lexicon:
 
     def gene_entries(self, term: str) -> tuple[Entry, ...]:
         """GENE entries of a term written as a symbol: exact or case-folded, else loosely ('Smad3')."""
-        entries = tuple(e for e in self.lookup(term) if e.label == "GENE")
-        return entries or self._loose_entries(term, symbol_like=True)
+        return self.entries_for(term, "GENE") or self._loose_entries(term, symbol_like=True)
 
     def find(self, doc: Doc) -> list[LexiconMatch]:
         """Longest match starting at each token; matches may overlap (resolved later).
