@@ -23,6 +23,9 @@ Relation modes, per type, on document-level tuples:
   canonical name compares as that name, so a label written as read ("platinum compounds",
   "CDDP", "anti-HER2 therapy") matches the canonical name the extractor gives; hyphens and
   spaces in drug names do not count ("AZD-4547" = "AZD4547", "EGFR-targeted" = "EGFR targeted").
+- A variant that names only a gene-level kind, with no number ("amplification", "fusion",
+  "low expression"; head words in ``models/patterns/gene_level_kinds.txt``), compares as
+  null, the variant DESIGN.md gives gene-level alterations.
 - A gold record without a ``relations`` key (e.g. read from PubTator) is left out of
   relation scoring.
 
@@ -49,6 +52,7 @@ RELATION_MODES = ("relations", "relations_variant", "relations_mention", "negate
 MODES = ENTITY_MODES + RELATION_MODES
 _BOUNDARY = re.compile(r"(?<=\.)\s|\n")
 SPELLING_MARKS = re.compile(r"[\s\-\u2010\u2011]")  # dropped from drug keys: 'AZD-4547' = 'AZD4547'
+GENE_LEVEL_KINDS = "patterns/gene_level_kinds.txt"
 
 
 @dataclass
@@ -171,10 +175,25 @@ def _drug(value) -> str | None:
     return SPELLING_MARKS.sub("", name) if name else name
 
 
+@lru_cache(maxsize=1)
+def _gene_level_heads() -> frozenset[str]:
+    lines = models_path(GENE_LEVEL_KINDS).read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _variant(value) -> str | None:
+    """A variant as a key; null for one that names only a gene-level kind ('low expression')."""
+    name = _norm(value)
+    if not name or any(ch.isdigit() for ch in name):
+        return name
+    head = name.split()[-1]
+    return None if {head, head.removesuffix("s")} & _gene_level_heads() else name
+
+
 def _relation_keys(rel: dict, include_negated: bool) -> dict[str, tuple]:
     """The tuple a relation contributes to each relation mode (label first)."""
     kind = rel["type"]
-    gene, variant, drug = _norm(rel.get("gene")), _norm(rel.get("variant")), _drug(rel.get("drug"))
+    gene, variant, drug = _norm(rel.get("gene")), _variant(rel.get("variant")), _drug(rel.get("drug"))
     negated = bool(rel.get("negated"))
     keys = {}
     if negated:

@@ -145,6 +145,20 @@ def test_relation_tuples_with_and_without_variant():
     assert result["variant_accuracy"] == {"accuracy": 0.6667, "correct": 2, "matched": 3}
 
 
+def test_a_variant_naming_only_a_gene_level_kind_compares_as_null():
+    gold = doc(relations=[rel("RESISTANT_TO", "PTEN", "loss", "trastuzumab", "S1"),
+                          rel("SENSITIVE_TO", "ALK", "fusions", "crizotinib", "S1"),
+                          rel("SENSITIVE_TO", "EGFR", "exon 19 deletion", "gefitinib", "S1"),
+                          rel("SENSITIVE_TO", "FLT3", "ITD", "gilteritinib", "S1")])
+    pred = doc(relations=[rel("RESISTANT_TO", "PTEN", None, "trastuzumab", "S1"),
+                          rel("SENSITIVE_TO", "ALK", None, "crizotinib", "S1"),
+                          rel("SENSITIVE_TO", "EGFR", None, "gefitinib", "S1"),
+                          rel("SENSITIVE_TO", "FLT3", None, "gilteritinib", "S1")])
+    result = score([gold], [pred])
+    assert result["variant_accuracy"] == {"accuracy": 0.5, "correct": 2, "matched": 4}
+    assert counts(result["relations_variant"]["micro"]) == (2, 2, 2)
+
+
 def test_drug_names_compare_by_their_lexicon_canonical_name():
     gold = doc(relations=[rel("RESISTANT_TO", "ERCC1", None, "platinum compounds", "S1"),
                           rel("RESISTANT_TO", "ERCC1", None, "CDDP", "S1"),
