@@ -256,6 +256,9 @@ class Lexicon:
                         lengths = set().union(*(h.lengths(word) for h in heads for word in words))
                 if lengths:
                     match = self._exact_match(text, bounds, ends, start, lengths, irregular, runs)
+                    if (match is not None and ends[start] - begin < 4  # a short alias written capitalised: 'Men'
+                            and _capitalised_word_alone(text, bounds, match, start in sentence_starts)):
+                        match = _without_gene_aliases(match)
             if match is None and start in runs_on:  # the tokenizer cut a word: a one-word term of the part
                 match = self._part_match(text, bounds, start)
             if match is None and (loose == SYMBOL_LIKE or loose == NAME_LIKE and DIGIT_FOLLOWS.match(text, stop)):
@@ -344,9 +347,7 @@ class Lexicon:
         begin, first_end, _ = bounds[start]
         first = text[begin:first_end]
         symbol_like = _may_be_symbol(first)
-        if symbol_like and first.istitle() and first.isalpha() and (
-                (sentence_start and not _gene_noun_follows(text, bounds, start))
-                or _in_title_case_run(text, bounds, start)):
+        if symbol_like and _capitalised_word_alone(text, bounds, LexiconMatch(start, start + 1, ()), sentence_start):
             return None
         for end in range(min(len(bounds), start + SQUASH_MAX_TOKENS), start, -1):
             if bounds[end - 1][2]:
@@ -449,6 +450,21 @@ def _gene_noun_follows(text: str, bounds: list, start: int) -> bool:
     while following < len(bounds) and bounds[following][2]:
         following += 1
     return following < len(bounds) and text[bounds[following][0]:bounds[following][1]].lower() in GENE_NOUNS
+
+
+def _capitalised_word_alone(text: str, bounds: list, match: LexiconMatch, sentence_start: bool) -> bool:
+    """A one-word match written capitalised ("Men", "Genesis") that opens a sentence with no gene noun
+    after it, or stands next to another capitalised word: an ordinary word or a name, not a gene alias."""
+    word = text[bounds[match.start][0]:bounds[match.end - 1][1]]
+    return match.end - match.start == 1 and word.istitle() and word.isalpha() and (
+        (sentence_start and not _gene_noun_follows(text, bounds, match.start))
+        or _in_title_case_run(text, bounds, match.start))
+
+
+def _without_gene_aliases(match: LexiconMatch) -> LexiconMatch | None:
+    """The match without its gene aliases and previous symbols (symbols, names and other labels stay)."""
+    kept = tuple(e for e in match.entries if e.label != "GENE" or e.term_type not in ("alias", "previous_symbol"))
+    return LexiconMatch(match.start, match.end, kept, match.loose) if kept else None
 
 
 def _in_title_case_run(text: str, bounds: list, start: int) -> bool:

@@ -34,7 +34,7 @@ BIOC_JSON = {"source": "PubTator", "date": "2024", "key": "", "infons": {}, "doc
     {"id": "666", "passages": "not a list"}]}
 
 PUBTATOR = "777|t|KRAS G12C.\n777|a|Sotorasib works.\n777\t0\t4\tKRAS\tGene\t3845\n\n" \
-           "888|t|Bad.\n888|a|Lines.\n888\tnot-a-number\toops\n999|t|Good again.\n999|a|Yes.\n"
+           "888|t|Bad.\n888|a|Lines.\n888\tnot-a-number\toops\n999|t|Good again.\n999|a|EGFR too.\n"
 
 HTML = """<html><head><title>News | HER2</title><script>track()</script><style>p{}</style></head><body>
 <header><a href="/">Home</a></header><nav><ul><li>Menu item</li></ul></nav>

@@ -42,6 +42,17 @@ def test_no_loose_gene_matches_on_common_words(extractor, text):
     assert genes(extractor, text) == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Men with prostate cancer were treated.", []),  # the HGNC alias 'Men' of ELL, opening a sentence
+    ("Ray Of Hope For Men", []),  # aliases in a title-case run
+    ("Survivin may confer resistance.", [("Survivin", "BIRC5")]),  # a protein written as a word stays
+    ("Dicer expression was low.", [("Dicer", "DICER1")]),  # a gene noun follows the alias
+    ("Levels of Dicer fell.", [("Dicer", "DICER1")]),  # the alias inside a sentence
+])
+def test_capitalised_aliases_opening_a_sentence(extractor, text, expected):
+    assert genes(extractor, text) == expected
+
+
 def test_gene_family(extractor):
     record = extractor.extract("Signalling through the PI3K/AKT and RAS/MEK/ERK pathways.")
     assert [(e["text"], e["normalized"]) for e in record["entities"]] == [

@@ -73,7 +73,7 @@ def test_pubtator_reader_reports_bad_documents_and_goes_on(tmp_path):
     found = docs(path)
     assert found["777"].text == "KRAS G12C. Sotorasib works." and found["777"].error is None
     assert found["888"].error.startswith("line 7: not a line of the current PubTator document")
-    assert found["999"].text == "Good again. Yes." and found["999"].error is None
+    assert found["999"].text == "Good again. EGFR too." and found["999"].error is None
     assert "not valid UTF-8" in found["1000"].error
     assert found["1001"].text == "Last. One."
 
