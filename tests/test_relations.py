@@ -1123,6 +1123,14 @@ def test_patient_selection_is_an_indication(extractor, text, drug):
     assert (relation["type"], relation["drug"]) == ("SENSITIVE_TO", drug)
 
 
+def test_an_alteration_targetable_with_a_drug_is_sensitive_to_it(extractor):
+    record = extractor.extract("NTRK1 fusions are actionable with larotrectinib and entrectinib.")
+    assert relation_tuples(record) == {("NTRK1", None, d, "SENSITIVE_TO") for d in ("larotrectinib", "entrectinib")}
+    record = extractor.extract("Tumours with MET amplification may be targeted with crizotinib.")
+    assert relation_tuples(record) == {("MET", None, "crizotinib", "SENSITIVE_TO")}
+    assert relations(extractor, "EGFR can be targeted by cetuximab.") == []  # a drug's target, no alteration
+
+
 def test_treatment_given_is_no_indication(extractor):
     for text in ("Patients with EGFR mutations were treated with erlotinib.",
                  "KIT mutation status was determined before patients were treated with imatinib."):
