@@ -1131,6 +1131,15 @@ def test_an_alteration_targetable_with_a_drug_is_sensitive_to_it(extractor):
     assert relations(extractor, "EGFR can be targeted by cetuximab.") == []  # a drug's target, no alteration
 
 
+def test_suspended_hyphen_lists_give_each_gene_and_drug(extractor):
+    record = extractor.extract("KRAS- or NRAS-mutant tumours were resistant to cetuximab.")
+    assert relation_tuples(record) == {(g, None, "cetuximab", "RESISTANT_TO") for g in ("KRAS", "NRAS")}
+    record = extractor.extract("Lorlatinib was active in crizotinib- and alectinib-resistant cells with ALK G1202R.")
+    assert relation_tuples(record) == {("ALK", "G1202R", "lorlatinib", "SENSITIVE_TO"),
+                                       ("ALK", "G1202R", "crizotinib", "RESISTANT_TO"),
+                                       ("ALK", "G1202R", "alectinib", "RESISTANT_TO")}
+
+
 def test_treatment_given_is_no_indication(extractor):
     for text in ("Patients with EGFR mutations were treated with erlotinib.",
                  "KIT mutation status was determined before patients were treated with imatinib."):

@@ -11,7 +11,9 @@ import pytest
     ("neratinib-resistant cells", ["neratinib", "-", "resistant", "cells"]),
     ("HER2-positive", ["HER2", "-", "positive"]),
     ("anti-HER2 therapy", ["anti", "-", "HER2", "therapy"]),
-    ("ER+/HER2- tumors", ["ER", "+", "/", "HER2-", "tumors"]),
+    ("ER+/HER2- tumors", ["ER", "+", "/", "HER2", "-", "tumors"]),
+    # a hyphen that ends a word is cut off: a suspended compound 'KRAS- or NRAS-mutant'
+    ("KRAS- or NRAS-mutant", ["KRAS", "-", "or", "NRAS", "-", "mutant"]),
     ("PI3K/AKT pathway", ["PI3K", "/", "AKT", "pathway"]),
     # protein changes keep the capital scispaCy would split off as a unit; units still split
     ("EGFR T790M cells", ["EGFR", "T790M", "cells"]),
