@@ -1131,9 +1131,18 @@ def test_an_alteration_targetable_with_a_drug_is_sensitive_to_it(extractor):
     assert relations(extractor, "EGFR can be targeted by cetuximab.") == []  # a drug's target, no alteration
 
 
+def test_a_gene_coordinated_before_an_alteration_records_that_alteration(extractor):
+    record = extractor.extract("EGFR or HER2 exon 20 insertions confer resistance to gefitinib.")
+    assert {(r["gene"], r["variant"], r["alteration"]) for r in record["relations"]} == {
+        ("EGFR", None, "exon 20 insertion"), ("ERBB2", "exon 20 insertion", "exon 20 insertion")}
+    record = extractor.extract("MET and HER2 amplification confer resistance to osimertinib.")
+    assert [r["alteration"] for r in record["relations"]] == ["amplification", "amplification"]
+
+
 def test_suspended_hyphen_lists_give_each_gene_and_drug(extractor):
     record = extractor.extract("KRAS- or NRAS-mutant tumours were resistant to cetuximab.")
     assert relation_tuples(record) == {(g, None, "cetuximab", "RESISTANT_TO") for g in ("KRAS", "NRAS")}
+    assert [r["alteration"] for r in record["relations"]] == ["mutation", "mutation"]
     record = extractor.extract("Lorlatinib was active in crizotinib- and alectinib-resistant cells with ALK G1202R.")
     assert relation_tuples(record) == {("ALK", "G1202R", "lorlatinib", "SENSITIVE_TO"),
                                        ("ALK", "G1202R", "crizotinib", "RESISTANT_TO"),

@@ -23,6 +23,7 @@ LIST_JOINERS = (",", "and", "or", "nor", "and/or")
 PATHWAY_WORDS = ("pathway", "pathways", "signaling", "signalling", "axis", "cascade", "-", "inhibitor", "inhibitors",
                  "inhibition", "activation", "network")  # after 'PI3K/AKT': a pathway or its drugs, not a gene list
 GENETIC_KINDS = ("mutation", "amplification")  # a fusion named with these names its gene
+SHARED_KINDS = ("gene_level", "copy_number", "expression", "exon", "indel")  # variant types no gene of their own names
 
 
 def alteration_groups(s: Sentence, cues: Cues) -> list[Group]:
@@ -197,7 +198,9 @@ def _shared_alterations(s: Sentence, cues: Cues, found: list[Alteration]) -> lis
             target = _listed_after(s, cues, found, gene)
         if target is None or qualifies_drug(s, cues, gene) or target.mention.attrs.get("gene") == gene.canonical:
             continue  # 'PI3K-CA (PIK3CA), E545K and H1047R': the variants are the gene's own
-        extra.append(Alteration(gene, gene.token_start, gene.token_end, target.kind, gene_only=True,
+        # 'KRAS or NRAS mutations', 'EGFR or HER2 exon 20 insertions': the alteration said of both genes
+        kind = target.mention.canonical if target.kind in SHARED_KINDS else target.kind
+        extra.append(Alteration(gene, gene.token_start, gene.token_end, kind, gene_only=True,
                                 manipulated=target.manipulated,
                                 recordable=is_hgnc_gene(gene)))
     return sorted(found + extra, key=lambda a: (a.start, a.end))
