@@ -1149,6 +1149,21 @@ def test_suspended_hyphen_lists_give_each_gene_and_drug(extractor):
                                        ("ALK", "G1202R", "alectinib", "RESISTANT_TO")}
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("BRAF V600E co-occurs with PIK3CA mutations and predicts resistance to cetuximab.", ("BRAF", "V600E")),
+    ("Activating mutations in PIK3CA can overlap with HER2 amplification and have been shown to confer "
+     "resistance to lapatinib.", ("PIK3CA", None)),
+    # no second predicate: the alteration behind 'with' is the nearest subject
+    ("Tumours with PIK3CA mutations and HER2 amplification are resistant to lapatinib.", None),
+])
+def test_second_predicate_is_said_of_the_clause_subject(extractor, text, expected):
+    found = {(r["gene"], r["variant"]) for r in relations(extractor, text)}
+    if expected is None:
+        assert found == {("PIK3CA", None), ("ERBB2", None)}
+    else:
+        assert found == {expected}
+
+
 def test_treatment_given_is_no_indication(extractor):
     for text in ("Patients with EGFR mutations were treated with erlotinib.",
                  "KIT mutation status was determined before patients were treated with imatinib."):

@@ -256,8 +256,12 @@ def _causer(s: Sentence, cues: Cues, before: list[Group], lo: int) -> Group:
     nearest = max(before, key=lambda g: g.end)
     first = min(before, key=lambda g: g.start)
     if first is not nearest and s.words[nearest.start - 1] in ("with", "without") and any(
-            s.words[i] == "and" and s.words[i + 1] in cues.trailing_verbs for i in range(nearest.end, lo)):
-        return first  # 'X was found in patients with Y and was associated with resistance to D': X
+            s.words[i] == "and" and (s.words[i + 1] in cues.trailing_verbs or all(
+                s.words[k] in cues.coordinated_predicate_words for k in range(i + 1, lo)))
+            for i in range(nearest.end, lo)):
+        # 'X was found in patients with Y and was associated with resistance to D', 'X co-occurs with Y and
+        # (has been shown to) confer resistance to D': X
+        return first
     if first is not nearest and all(m.kind == "wild type" for m in nearest.members):
         for k in range(max(s.start, nearest.start - 4), nearest.start):  # "with wild - type Y"
             earlier = [g for g in before if g.end == k] if s.words[k] == "with" else []
