@@ -1164,6 +1164,16 @@ def test_second_predicate_is_said_of_the_clause_subject(extractor, text, expecte
         assert found == {expected}
 
 
+def test_an_alteration_before_a_gene_list_is_said_of_each_gene(extractor):
+    record = extractor.extract("Loss of either MSH2 or MLH1 was associated with resistance to cisplatin.")
+    assert relation_tuples(record) == {(g, None, "cisplatin", "RESISTANT_TO") for g in ("MSH2", "MLH1")}
+    record = extractor.extract("High BCL2/MYC coexpression identified tumours responsive to ibrutinib.")
+    assert relation_tuples(record) == {(g, None, "ibrutinib", "SENSITIVE_TO") for g in ("BCL2", "MYC")}
+    # a gene listed before another's alteration with no word of its own keeps none
+    record = extractor.extract("MSH2 and loss of MLH1 were associated with resistance to cisplatin.")
+    assert relation_tuples(record) == {("MLH1", None, "cisplatin", "RESISTANT_TO")}
+
+
 def test_treatment_given_is_no_indication(extractor):
     for text in ("Patients with EGFR mutations were treated with erlotinib.",
                  "KIT mutation status was determined before patients were treated with imatinib."):

@@ -340,6 +340,10 @@ def _gene_alteration(s: Sentence, cues: Cues, gene: Mention) -> Alteration | Non
         if named is not None and named.label == "GENE" and named.canonical == gene.canonical:
             position = named.token_start  # 'overexpression of the breast cancer resistance protein ABCG2'
             continue
+        listed = s.at.get(position - 2) if words[position - 1] in COORDINATION and position - 2 >= s.start else None
+        if listed is not None and listed.label == "GENE":
+            position, steps = listed.token_start, steps + 1  # 'loss of either MSH2 or MLH1': MLH1's loss too
+            continue
         if words[position - 1] not in cues.between_before or named is not None:
             break
         position, steps = position - 1, steps + 1
