@@ -1137,6 +1137,8 @@ def test_a_gene_coordinated_before_an_alteration_records_that_alteration(extract
         ("EGFR", None, "exon 20 insertion"), ("ERBB2", "exon 20 insertion", "exon 20 insertion")}
     record = extractor.extract("MET and HER2 amplification confer resistance to osimertinib.")
     assert [r["alteration"] for r in record["relations"]] == ["amplification", "amplification"]
+    record = extractor.extract("ERCC1 and BRCA1 mRNA expression levels are associated with sensitivity to cisplatin.")
+    assert [r["alteration"] for r in record["relations"]] == ["expression", "expression"]
 
 
 def test_suspended_hyphen_lists_give_each_gene_and_drug(extractor):
@@ -1675,6 +1677,13 @@ def test_bare_gene_agent_of_a_causing_verb_is_the_subject(extractor):
         "AXL", None, "erlotinib", "RESISTANT_TO")
     record = extractor.extract("SOX2 drives tamoxifen resistance in breast cancer.")
     assert relation_tuples(record) == {("SOX2", None, "tamoxifen", "RESISTANT_TO")}
+
+
+def test_an_onset_noun_may_stand_between_the_verb_and_its_cue(extractor):
+    record = extractor.extract("MDR1 has been associated with the acquisition of paclitaxel resistance.")
+    assert relation_tuples(record) == {("ABCB1", None, "paclitaxel", "RESISTANT_TO")}
+    # any other noun there is the verb's object, not the resistance
+    assert relations(extractor, "MDR1 has been associated with the analysis of paclitaxel resistance.") == []
 
 
 def test_a_position_variant_is_the_subject(extractor):

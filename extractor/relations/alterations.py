@@ -199,7 +199,8 @@ def _shared_alterations(s: Sentence, cues: Cues, found: list[Alteration]) -> lis
         if target is None or qualifies_drug(s, cues, gene) or target.mention.attrs.get("gene") == gene.canonical:
             continue  # 'PI3K-CA (PIK3CA), E545K and H1047R': the variants are the gene's own
         # 'KRAS or NRAS mutations', 'EGFR or HER2 exon 20 insertions': the alteration said of both genes
-        kind = target.mention.canonical if target.kind in SHARED_KINDS else target.kind
+        shared = target.mention.label == "VARIANT" and target.kind in SHARED_KINDS
+        kind = target.mention.canonical if shared else target.kind
         extra.append(Alteration(gene, gene.token_start, gene.token_end, kind, gene_only=True,
                                 manipulated=target.manipulated,
                                 recordable=is_hgnc_gene(gene)))

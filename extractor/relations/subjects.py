@@ -226,7 +226,11 @@ def _ends_phrase(s: Sentence, i: int) -> bool:
 
 def _verb_object(s: Sentence, cues: Cues, verb_end: int, lo: int) -> bool:
     """The cue (or its drug) at `lo` is the verb's object: right after it, or after an 'and' that closes the
-    verb's first object ('induces X activation in Y and D resistance')."""
+    verb's first object ('induces X activation in Y and D resistance'), also behind an onset noun ('is associated
+    with the acquisition of D resistance')."""
+    onset = verb_end + (verb_end < lo and s.words[verb_end] == "the")
+    if onset + 1 < lo and s.words[onset] in cues.onset_nouns and s.words[onset + 1] == "of":
+        verb_end = onset + 2
     if verb_end >= lo or s.words_between(verb_end, lo) <= 2:
         return not any(s.mention_at(i, ("GENE", "VARIANT")) for i in range(verb_end, lo))
     if s.words_between(verb_end, lo) > cues.agent_object_words:
