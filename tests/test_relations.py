@@ -1679,6 +1679,21 @@ def test_bare_gene_agent_of_a_causing_verb_is_the_subject(extractor):
     assert relation_tuples(record) == {("SOX2", None, "tamoxifen", "RESISTANT_TO")}
 
 
+@pytest.mark.parametrize("text, gene, drug, kind", [
+    ("P-glycoprotein (ABCB1) confers resistance to paclitaxel.", "ABCB1", "paclitaxel", "RESISTANT_TO"),
+    ("The excision repair cross-complementing group 1 (ERCC1) gene is associated with resistance to cisplatin.",
+     "ERCC1", "cisplatin", "RESISTANT_TO"),  # the long form is no gene mention: the symbol in brackets
+    ("Schlafen 11 (SLFN11) sensitizes cancer cells to DNA-damaging agents.", "SLFN11", "dna-damaging agent",
+     "SENSITIVE_TO"),
+])
+def test_a_gene_with_its_bracketed_symbol_is_the_agent(extractor, text, gene, drug, kind):
+    assert relation_tuples(extractor.extract(text)) == {(gene, None, drug, kind)}
+
+
+def test_a_bracket_that_is_no_gene_gives_no_agent(extractor):
+    assert relations(extractor, "Tumours of patients (n = 12) confer resistance to paclitaxel.") == []
+
+
 def test_an_onset_noun_may_stand_between_the_verb_and_its_cue(extractor):
     record = extractor.extract("MDR1 has been associated with the acquisition of paclitaxel resistance.")
     assert relation_tuples(record) == {("ABCB1", None, "paclitaxel", "RESISTANT_TO")}

@@ -225,6 +225,18 @@ def _qualifies_host(s: Sentence, cues: Cues, drug: Mention, cue: Span) -> bool:
         and not cue.start <= end + 1 < cue.end and end + 2 < s.end and s.words[end + 2] not in cues.linkers)
 
 
+def _generic_relative_agent(s: Sentence, cues: Cues, drug: Mention, position: int) -> bool:
+    """'D ..., and there is a need for therapies that overcome ...': the relative clause's own head, a generic
+    noun past a comma, is the agent; not 'D, a drug that overcomes' (apposition) nor 'D is one of the drugs that'."""
+    for i in range(drug.token_end + 1, position):
+        if s.words[i] in ("that", "which") and s.words[i - 1] in cues.generic_agent_nouns \
+                and s.mention_at(i - 1, DRUG_LABELS) is None:
+            between = s.words[drug.token_end:i - 1]
+            appositive = len(between) <= 4 and between[:1] == [","] and between[1:2] in (["a"], ["an"], ["the"])
+            return "," in between and not appositive
+    return False
+
+
 def agent_drugs(s: Sentence, cues: Cues, position: int, limit: int | None = -1, added_only: bool = False) -> Drugs:
     """The drug(s) acting as the agent of a verb or adjective at `position` ('D enhances', 'D is potent in',
     'encorafenib plus cetuximab improved survival'), only the added ones where drugs are added to a regimen
@@ -241,6 +253,8 @@ def agent_drugs(s: Sentence, cues: Cues, position: int, limit: int | None = -1, 
     if not before:
         return []
     nearest = max(before, key=lambda d: d.token_end)
+    if _generic_relative_agent(s, cues, nearest, position):
+        return []
     # 'a tyrosine kinase inhibitor (TKI) that': the bracket abbreviates the name before it
     nearest = next((d for d in before if _bracketed_after(s, d, nearest)), nearest)
     # 'Ivosidenib, an IDH1 inhibitor, is approved', 'Ivosidenib is an IDH1 inhibitor approved': the class says

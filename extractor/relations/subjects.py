@@ -127,7 +127,7 @@ def verb_agent(s: Sentence, cues: Cues, cue_start: int, lo: int, groups: list[Gr
     b, e = max(verbs)
     if not _verb_object(s, cues, e, lo):
         return None
-    j = _before_verbs(s, cues, b, start, verbs)
+    j = _bracketed_gene_end(s, _before_verbs(s, cues, b, start, verbs))
     ending = [g for g in groups if g.active and g.end == j + 1 and g.start >= start]
     if ending:
         return ending[-1]
@@ -145,6 +145,17 @@ def verb_agent(s: Sentence, cues: Cues, cue_start: int, lo: int, groups: list[Gr
     # a gene family or a gene without an HGNC id is still the agent: it blocks the search, giving no relation
     return Group([Alteration(gene, gene.token_start, gene.token_end, "expression", gene_only=True,
                              recordable=is_hgnc_gene(gene))])
+
+
+def _bracketed_gene_end(s: Sentence, j: int) -> int:
+    """'P-glycoprotein (ABCB1) confers ...', 'excision repair cross-complementing group 1 (ERCC1) is associated
+    with ...': a gene named with its symbol in brackets ends at the long form when that is the same gene's
+    mention, else at the symbol; any other token `j` stays."""
+    inner = s.mention_at(j - 1, ("GENE",)) if s.words[j] == ")" else None
+    if inner is None or inner.token_end != j or s.words[inner.token_start - 1] != "(":
+        return j
+    outer = s.mention_at(inner.token_start - 2, ("GENE",))
+    return outer.token_end - 1 if outer is not None and outer.canonical == inner.canonical else j - 1
 
 
 def passive_agent(s: Sentence, cues: Cues, hi: int) -> Group | None:
