@@ -27,6 +27,7 @@ from .sentences import doc_text
 
 CURATED = "lexicons/drugs_curated.tsv"
 SHARING_JOINERS = ("/", "and", "or")
+HYPHENS = ("-", "\u2010", "\u2011", "\u2013")  # a hyphen or en dash before a target qualifier
 ALTERATIONS = "patterns/relation_cues.json"
 GENETIC_KINDS = ("mutation", "loss", "fusion", "amplification")
 
@@ -93,11 +94,11 @@ def target_classes(doc: Doc, mentions: list[Mention], words: LowerWords | list[s
             mention = _class(doc, first, following.token_end, following.end, name, following.confidence)
             replaced[id(first)] = replaced[id(gene)] = replaced[id(following)] = mention
             continue
-        qualified = _qualified_class(doc, gene, words, by_start, qualifiers)
-        if qualified is not None:
+        qualified = _qualified_class(doc, gene, words, by_start, qualifiers, after)
+        if qualified is not None:  # 'human epidermal growth factor receptor 2 (HER2)-targeted therapy': over both
             following, name = qualified
-            mention = _class(doc, gene, following.token_end, following.end, name, following.confidence)
-            replaced[id(gene)] = replaced[id(following)] = mention
+            mention = _class(doc, first, following.token_end, following.end, name, following.confidence)
+            replaced[id(first)] = replaced[id(gene)] = replaced[id(following)] = mention
             continue
         i = after + (after < len(doc) and words[after] == "-")
         headed = i < len(doc) and words[i] in heads and by_start.get(i) is None
@@ -143,12 +144,13 @@ def target_classes(doc: Doc, mentions: list[Mention], words: LowerWords | list[s
 
 
 def _qualified_class(doc: Doc, gene: Mention, words: LowerWords | list[str], by_start: dict[int, Mention],
-                     qualifiers: set[str]) -> tuple[Mention, tuple[str, str]] | None:
+                     qualifiers: set[str], after: int) -> tuple[Mention, tuple[str, str]] | None:
     """'EGFR-targeted therapies', 'EGFR-directed monoclonal antibodies': the class after the gene's hyphen and
-    qualifier (the class may start with the qualifier), and the name of the whole. Without the hyphen ('EGFR
-    targeted therapies') the class must start with the qualifier."""
-    i = gene.token_end
-    hyphen = i < len(doc) and words[i] == "-"
+    qualifier at `after` (past the bracket of a symbol after its full name), the class may start with the
+    qualifier, and the name of the whole. Without the hyphen ('EGFR targeted therapies') the class must start
+    with the qualifier."""
+    i = after
+    hyphen = i < len(doc) and words[i] in HYPHENS
     if i + hyphen >= len(doc) or words[i + hyphen] not in qualifiers:
         return None
     for start in (i + hyphen, i + 2) if hyphen else (i,):

@@ -1,7 +1,8 @@
 """scispaCy's combined rule tokenizer, with extra splits for biomedical compounds.
 
 The extra infixes split "neratinib-resistant", "HER2-positive", "anti-HER2", "ER+/HER2-"
-and "PI3K/AKT", and cut a hyphen off the end of a word ("KRAS- or NRAS-mutant", "HER2-") so that
+and "PI3K/AKT", cut a hyphen off the end of a word ("KRAS- or NRAS-mutant", "HER2-") and a bracketed
+symbol off a hyphenated qualifier ("receptor (EGFR)-directed") so that
 entity boundaries fall on token boundaries, while keeping
 "HKI-272", "CDK4/6", "T-DM1", "p.L755S" and "c.2264T>C" whole; protein changes such as
 "T790M" are kept whole where scispaCy would split a unit suffix off ("790M").
@@ -21,12 +22,14 @@ from .resources import read_word_list
 
 EXTRA_INFIXES_FILE = "patterns/tokenizer_infixes.txt"
 SUFFIX_GUARD_FILE = "patterns/tokenizer_suffix_guard.txt"
+EXTRA_PREFIXES_FILE = "patterns/tokenizer_prefixes.txt"
 # spaCy's own punctuation classes trigger this notice when compiled; it is harmless.
 warnings.filterwarnings("ignore", message="Possible set union", category=FutureWarning)
 
 
 @spacy.registry.tokenizers("extractor.tokenizer.v1")
-def create_tokenizer(infixes_file: str = EXTRA_INFIXES_FILE, suffix_guard_file: str = SUFFIX_GUARD_FILE):
+def create_tokenizer(infixes_file: str = EXTRA_INFIXES_FILE, suffix_guard_file: str = SUFFIX_GUARD_FILE,
+                     prefixes_file: str = EXTRA_PREFIXES_FILE):
     """Tokenizer factory used by models/config.cfg."""
 
     def make(nlp):
@@ -36,6 +39,8 @@ def create_tokenizer(infixes_file: str = EXTRA_INFIXES_FILE, suffix_guard_file: 
         tokenizer = combined_rule_tokenizer(SimpleNamespace(vocab=nlp.vocab, Defaults=nlp.Defaults, tokenizer=defaults))
         infixes = read_word_list(infixes_file) + _scispacy_infixes(tokenizer)
         tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+        prefixes = read_word_list(prefixes_file) + [tokenizer.prefix_search.__self__.pattern]
+        tokenizer.prefix_search = re.compile("|".join(prefixes)).search
         suffixes = _guard_units(tokenizer.suffix_search.__self__.pattern, "".join(read_word_list(suffix_guard_file)))
         tokenizer.suffix_search = re.compile(suffixes.pattern + r"|(?<=[A-Za-z0-9]{2})-$").search
         return tokenizer

@@ -1420,6 +1420,11 @@ def test_target_class_takes_the_curated_name(extractor):
     ("KRAS mutations are negative predictors of response to EGFR-targeted therapies.", "egfr-targeted therapy"),
     ("KRAS mutations confer resistance to EGFR-directed monoclonal antibodies.", "egfr-directed monoclonal antibody"),
     ("KRAS mutations are often with poor response to EGFR targeted therapies.", "egfr-targeted therapy"),
+    # the target spelled out with its symbol in brackets, before a hyphen or an en dash
+    ("KRAS mutations confer resistance to epidermal growth factor receptor (EGFR)-directed monoclonal antibodies.",
+     "egfr-directed monoclonal antibody"),
+    ("KRAS mutations confer resistance to epidermal growth factor receptor (EGFR)\u2013targeted treatments.",
+     "egfr-targeted therapy"),
 ])
 def test_a_class_qualified_by_its_target_is_one_class(extractor, text, drug):
     record = extractor.extract(text)
