@@ -166,20 +166,25 @@ def _qualified_class(doc: Doc, gene: Mention, words: LowerWords | list[str], by_
 def _anti_spelled_out(doc: Doc, words: LowerWords | list[str], gene: Mention, by_start: dict[int, Mention],
                       anti_heads: list[str]) -> tuple[int, int, tuple[str, str]] | None:
     """(start, end, name) of 'anti-<full name> (<symbol>) <head>' where 'anti-<symbol> <head>' is a curated class
-    ('anti-programmed cell death protein 1 (PD-1) antibodies'); the full name holds no other mention."""
+    ('anti-programmed cell death protein 1 (PD-1) antibodies'); the head may be two words ('monoclonal
+    antibodies'); the full name holds no other mention."""
     i, j = gene.token_start, gene.token_end
-    if i < 3 or j + 1 >= len(doc) or words[i - 1] != "(" or words[j] != ")" or words[j + 1] not in anti_heads:
+    if i < 3 or j + 1 >= len(doc) or words[i - 1] != "(" or words[j] != ")":
         return None
     written = doc_text(doc)[gene.start:gene.end]
-    name = _curated_classes().get(f"anti-{written} {words[j + 1]}".lower())
-    if name is None:
+    heads = [j + 2] if words[j + 1] in anti_heads else []
+    heads += [j + 3] if j + 2 < len(doc) and words[j + 2] in anti_heads else []
+    keys = {stop: f"anti-{written} {' '.join(words[k] for k in range(j + 1, stop))}".lower() for stop in heads}
+    end = next((stop for stop, key in keys.items() if key in _curated_classes()), None)
+    if end is None:
         return None
+    name = _curated_classes()[keys[end]]
     for k in range(i - 2, max(-1, i - 10), -1):
         other = by_start.get(k)
         if other is not None and other.canonical != gene.canonical:  # the full name may be the gene's own
             return None
         if words[k] == "anti" or words[k] == "anti-":
-            return k, j + 2, name
+            return k, end, name
     return None
 
 

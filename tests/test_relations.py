@@ -1425,6 +1425,8 @@ def test_target_class_takes_the_curated_name(extractor):
      "egfr-directed monoclonal antibody"),
     ("KRAS mutations confer resistance to epidermal growth factor receptor (EGFR)\u2013targeted treatments.",
      "egfr-targeted therapy"),
+    ("KRAS mutations confer resistance to anti-epidermal growth factor receptor (EGFR) monoclonal antibodies.",
+     "anti-egfr antibody"),
 ])
 def test_a_class_qualified_by_its_target_is_one_class(extractor, text, drug):
     record = extractor.extract(text)
