@@ -341,6 +341,10 @@ def _gene_alteration(s: Sentence, cues: Cues, gene: Mention) -> Alteration | Non
         if named is not None and named.label == "GENE" and named.canonical == gene.canonical:
             position = named.token_start  # 'overexpression of the breast cancer resistance protein ABCG2'
             continue
+        described = _appositive_alteration(s, position, gene) if words[position - 1] == "," else None
+        if described is not None:  # 'high expression of the EGFR ligand, amphiregulin (AREG), was ...'
+            start, before_kind = described
+            break
         listed = s.at.get(position - 2) if words[position - 1] in COORDINATION and position - 2 >= s.start else None
         if listed is not None and listed.label == "GENE":
             position, steps = listed.token_start, steps + 1  # 'loss of either MSH2 or MLH1': MLH1's loss too
@@ -357,6 +361,24 @@ def _gene_alteration(s: Sentence, cues: Cues, gene: Mention) -> Alteration | Non
         return None
     kind = next((k for k in kinds if k and k != "manipulation"), "expression")
     return Alteration(gene, start, end, kind, gene_only=True, manipulated="manipulation" in kinds)
+
+
+def _appositive_alteration(s: Sentence, comma: int, gene: Mention) -> tuple[int, str] | None:
+    """'low levels of the DNA repair enzyme, MGMT, are ...': an alteration phrase before a short description
+    ('the ...', no mention in it but a hyphenated modifier: 'the EGFR-binding ligand') that the gene, closed by a
+    comma, stands in apposition to; its (start, kind)."""
+    end = gene.token_end
+    if end < s.end and s.words[end] == "(":
+        end = next((k + 1 for k in range(end + 1, min(s.end, end + 5)) if s.words[k] == ")"), end)
+    if end >= s.end or s.words[end] != ",":
+        return None
+    for k in range(comma - 2, max(s.start, comma - 8) - 1, -1):
+        named = s.at.get(k)
+        if named is not None and (named.token_end >= s.end or s.words[named.token_end] != "-"):
+            return None
+        if s.words[k] in ("the", "a", "an"):
+            return s.phrases.alteration_before(k, s.start)
+    return None
 
 
 def _contrasted(s: Sentence, cues: Cues, phrases: str, width: int) -> set[int]:
