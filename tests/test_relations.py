@@ -2046,8 +2046,9 @@ def test_denied_unmanipulated_subject_stays_negated(extractor):
 
 # -- drugs and genes a model found that no lexicon links (unlinked_sources) ----------------
 
-def _relations_with_model_mention(extractor, text, word, normalized, label="DRUG"):
-    """Relations of `text` when a model (not the lexicons) tagged `word` as a DRUG (or `label`)."""
+def _relations_with_model_mention(extractor, text, word, normalized, label="DRUG", source="model"):
+    """Relations of `text` when a model (not the lexicons) tagged `word` as a DRUG (or `label`); `source`
+    'propagated': a copy of such a mention at another occurrence of its text."""
     from extractor.mentions import Mention
 
     doc = extractor.make_doc(text)
@@ -2056,7 +2057,7 @@ def _relations_with_model_mention(extractor, text, word, normalized, label="DRUG
             break
         doc = component(doc)
     span = doc.char_span(text.index(word), text.index(word) + len(word))
-    found = Mention(span.start_char, span.end_char, label, normalized, word.lower(), "model",
+    found = Mention(span.start_char, span.end_char, label, normalized, word.lower(), source,
                     token_start=span.start, token_end=span.end)
     doc._.mentions = sorted([m for m in doc._.mentions if not m.overlaps(found)] + [found], key=lambda m: m.start)
     doc = extractor.nlp.get_pipe("relations")(doc)
@@ -2067,6 +2068,8 @@ def test_an_unlinked_model_drug_is_no_relation_object(extractor):
     text = "KRAS-mutant cells were resistant to TG in culture."
     assert _relations_with_model_mention(extractor, text, "TG", None) == []
     assert _relations_with_model_mention(extractor, text, "TG", "DB00001") == [("mutation", "tg", "RESISTANT_TO")]
+    # a copy of it at another occurrence of its text is no object either
+    assert _relations_with_model_mention(extractor, text, "TG", None, source="propagated") == []
 
 
 def test_an_unlinked_model_gene_is_no_subject(extractor):
