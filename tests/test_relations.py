@@ -1174,6 +1174,12 @@ def test_an_alteration_before_a_gene_list_is_said_of_each_gene(extractor):
     # a gene listed before another's alteration with no word of its own keeps none
     record = extractor.extract("MSH2 and loss of MLH1 were associated with resistance to cisplatin.")
     assert relation_tuples(record) == {("MLH1", None, "cisplatin", "RESISTANT_TO")}
+    # not a pathway named by its genes, nor the objects of a verb
+    assert relations(extractor, "Obese rats are highly sensitized to doxorubicin-induced cardiotoxicity by "
+                                "downregulating the JAK/STAT3 pathway.") == []
+    record = extractor.extract("DAPT suppressed N1ICD and SKP2 in these cells. Sensitivity of these cells to Notch "
+                               "inhibition and their dependence on SKP2 offer new opportunities.")
+    assert record["relations"] == []
 
 
 def test_an_alteration_of_a_description_is_said_of_the_gene_in_apposition(extractor):

@@ -331,11 +331,13 @@ def _gene_alteration(s: Sentence, cues: Cues, gene: Mention) -> Alteration | Non
             break
         i, steps = i + 1, steps + 1
     before_kind, start = None, gene.token_start
-    position, steps = gene.token_start, 0
+    position, steps, listed_past = gene.token_start, 0, False
     while position > s.start and steps <= 5:
         hit = s.phrases.alteration_before(position, s.start)
         if hit is not None:
-            start, before_kind = hit
+            # past a list, a noun's ('loss of X or Y'), not a verb's objects ('suppressed X and Y': the verb's own)
+            if not (listed_past and hit[1] == "manipulation" and words[position - 1] != "of"):
+                start, before_kind = hit
             break
         named = s.at.get(position - 1)
         if named is not None and named.label == "GENE" and named.canonical == gene.canonical:
@@ -346,8 +348,9 @@ def _gene_alteration(s: Sentence, cues: Cues, gene: Mention) -> Alteration | Non
             start, before_kind = described
             break
         listed = s.at.get(position - 2) if words[position - 1] in COORDINATION and position - 2 >= s.start else None
-        if listed is not None and listed.label == "GENE":
-            position, steps = listed.token_start, steps + 1  # 'loss of either MSH2 or MLH1': MLH1's loss too
+        pathway = gene.token_end < s.end and words[gene.token_end] in PATHWAY_WORDS and words[gene.token_end] != "-"
+        if listed is not None and listed.label == "GENE" and not pathway:  # not 'the JAK/STAT3 pathway'
+            position, steps, listed_past = listed.token_start, steps + 1, True  # 'loss of either MSH2 or MLH1'
             continue
         if words[position - 1] not in cues.between_before or named is not None:
             break
