@@ -27,7 +27,6 @@ from .sentences import doc_text
 
 CURATED = "lexicons/drugs_curated.tsv"
 SHARING_JOINERS = ("/", "and", "or")
-HYPHENS = ("-", "\u2010", "\u2011", "\u2013")  # a hyphen or en dash before a target qualifier
 ALTERATIONS = "patterns/relation_cues.json"
 GENETIC_KINDS = ("mutation", "loss", "fusion", "amplification")
 
@@ -150,7 +149,7 @@ def _qualified_class(doc: Doc, gene: Mention, words: LowerWords | list[str], by_
     qualifier, and the name of the whole. Without the hyphen ('EGFR targeted therapies') the class must start
     with the qualifier."""
     i = after
-    hyphen = i < len(doc) and words[i] in HYPHENS
+    hyphen = i < len(doc) and words[i] == "-"
     if i + hyphen >= len(doc) or words[i + hyphen] not in qualifiers:
         return None
     for start in (i + hyphen, i + 2) if hyphen else (i,):
