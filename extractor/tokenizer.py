@@ -23,13 +23,14 @@ from .resources import read_word_list
 EXTRA_INFIXES_FILE = "patterns/tokenizer_infixes.txt"
 SUFFIX_GUARD_FILE = "patterns/tokenizer_suffix_guard.txt"
 EXTRA_PREFIXES_FILE = "patterns/tokenizer_prefixes.txt"
+EXTRA_SUFFIXES_FILE = "patterns/tokenizer_suffixes.txt"
 # spaCy's own punctuation classes trigger this notice when compiled; it is harmless.
 warnings.filterwarnings("ignore", message="Possible set union", category=FutureWarning)
 
 
 @spacy.registry.tokenizers("extractor.tokenizer.v1")
 def create_tokenizer(infixes_file: str = EXTRA_INFIXES_FILE, suffix_guard_file: str = SUFFIX_GUARD_FILE,
-                     prefixes_file: str = EXTRA_PREFIXES_FILE):
+                     prefixes_file: str = EXTRA_PREFIXES_FILE, suffixes_file: str = EXTRA_SUFFIXES_FILE):
     """Tokenizer factory used by models/config.cfg."""
 
     def make(nlp):
@@ -41,8 +42,8 @@ def create_tokenizer(infixes_file: str = EXTRA_INFIXES_FILE, suffix_guard_file: 
         tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
         prefixes = read_word_list(prefixes_file) + [tokenizer.prefix_search.__self__.pattern]
         tokenizer.prefix_search = re.compile("|".join(prefixes)).search
-        suffixes = _guard_units(tokenizer.suffix_search.__self__.pattern, "".join(read_word_list(suffix_guard_file)))
-        tokenizer.suffix_search = re.compile(suffixes.pattern + r"|(?<=[A-Za-z0-9]{2})-$").search
+        guarded = _guard_units(tokenizer.suffix_search.__self__.pattern, "".join(read_word_list(suffix_guard_file)))
+        tokenizer.suffix_search = re.compile("|".join(read_word_list(suffixes_file) + [guarded.pattern])).search
         return tokenizer
 
     return make

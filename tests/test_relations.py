@@ -1183,8 +1183,8 @@ def test_an_alteration_before_a_gene_list_is_said_of_each_gene(extractor):
 
 
 def test_an_alteration_of_a_description_is_said_of_the_gene_in_apposition(extractor):
-    record = extractor.extract("Low levels of the DNA repair enzyme, O6-methylguanine DNA methyltransferase (MGMT), are "
-                               "associated with sensitivity to temozolomide.")
+    record = extractor.extract("Low levels of the DNA repair enzyme, O6-methylguanine DNA methyltransferase (MGMT), "
+                               "are associated with sensitivity to temozolomide.")
     assert relation_tuples(record) == {("MGMT", None, "temozolomide", "SENSITIVE_TO")}
     assert record["relations"][0]["alteration"] == "low expression"
     # no closing comma: the gene is no apposition (it starts the clause), and the description has no gene

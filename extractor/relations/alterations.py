@@ -366,16 +366,16 @@ def _gene_alteration(s: Sentence, cues: Cues, gene: Mention) -> Alteration | Non
     return Alteration(gene, start, end, kind, gene_only=True, manipulated="manipulation" in kinds)
 
 
-def _appositive_alteration(s: Sentence, comma: int, gene: Mention) -> tuple[int, str] | None:
+def _appositive_alteration(s: Sentence, start: int, gene: Mention) -> tuple[int, str] | None:
     """'low levels of the DNA repair enzyme, MGMT, are ...': an alteration phrase before a short description
-    ('the ...', no mention in it but a hyphenated modifier: 'the EGFR-binding ligand') that the gene, closed by a
-    comma, stands in apposition to; its (start, kind)."""
+    ('the ...', no mention in it but a hyphenated modifier: 'the EGFR-binding ligand') that the gene (its phrase
+    starting at `start`, after a comma), closed by a comma, stands in apposition to; its (start, kind)."""
     end = gene.token_end
     if end < s.end and s.words[end] == "(":
         end = next((k + 1 for k in range(end + 1, min(s.end, end + 5)) if s.words[k] == ")"), end)
     if end >= s.end or s.words[end] != ",":
         return None
-    for k in range(comma - 2, max(s.start, comma - 8) - 1, -1):
+    for k in range(start - 2, max(s.start, start - 8) - 1, -1):
         named = s.at.get(k)
         if named is not None and (named.token_end >= s.end or s.words[named.token_end] != "-"):
             return None
