@@ -2518,6 +2518,9 @@ def test_a_class_after_a_copula_describing_it_names_the_drug(extractor, text, ex
     ("Osimertinib inhibited EGFR T790M in vitro.", {("EGFR", "T790M", "osimertinib", "SENSITIVE_TO")}),
     # what the drug inhibits is no alteration; the mutant cells are only where
     ("Erlotinib inhibited EGFR phosphorylation in KRAS-mutant cells.", set()),
+    ("Osimertinib was designed to target the T790M gatekeeper mutation of EGFR.",
+     {("EGFR", "T790M", "osimertinib", "SENSITIVE_TO")}),
+    ("Cetuximab targets EGFR in colorectal cancer.", set()),  # the drug's target, no alteration
 ])
 def test_a_drug_inhibiting_an_alteration_is_sensitivity(extractor, text, expected):
     assert relation_tuples(extractor.extract(text)) == expected
