@@ -1014,6 +1014,14 @@ def test_an_outcome_verb_takes_the_drug_before_it(extractor):
                                 "new scheduling did not improve progression-free survival.") == []
 
 
+def test_downstaging_after_a_drug_is_a_benefit(extractor):
+    record = extractor.extract("Somatic alterations in ATM or RB1 were associated with pathological downstaging after "
+                               "cisplatin-based neoadjuvant chemotherapy.")
+    assert {(r["gene"], r["drug"], r["type"]) for r in record["relations"]} == {
+        ("ATM", "cisplatin", "SENSITIVE_TO"), ("RB1", "cisplatin", "SENSITIVE_TO")}
+    assert relations(extractor, "Downstaging of the tumour was assessed by MRI in patients treated with cisplatin.") == []
+
+
 def test_an_outcome_may_carry_a_qualifier(extractor):
     for text in ("In patients with BRCA1 mutations, olaparib was associated with longer imaging-based "
                  "progression-free survival.",
@@ -2596,6 +2604,10 @@ def test_an_inhibited_endogenous_gene_and_named_chemotherapy_classes(extractor):
         ("BRCA1", None, "microtubule-targeting agent", "SENSITIVE_TO")}
     text = "Expression of class III beta tubulin is correlated with resistance to taxane chemotherapy."
     assert relation_tuples(extractor.extract(text)) == {("TUBB3", None, "taxane", "RESISTANT_TO")}
+    record = extractor.extract("TOP2A amplification predicted response to anthracycline-based chemotherapy.")
+    assert relation_tuples(record) == {("TOP2A", None, "anthracycline", "SENSITIVE_TO")}
+    assert [(e["text"], e["canonical"]) for e in record["entities"] if e["label"] == "DRUG_CLASS"] == [
+        ("anthracycline-based chemotherapy", "anthracycline")]  # one class, not 'chemotherapy' beside it
 
 
 @pytest.mark.parametrize("text, expected", [
