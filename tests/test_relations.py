@@ -1708,6 +1708,9 @@ def test_bare_gene_agent_of_a_causing_verb_is_the_subject(extractor):
         "AXL", None, "erlotinib", "RESISTANT_TO")
     record = extractor.extract("SOX2 drives tamoxifen resistance in breast cancer.")
     assert relation_tuples(record) == {("SOX2", None, "tamoxifen", "RESISTANT_TO")}
+    record = extractor.extract("SOX2 sustains resistance to tamoxifen.")
+    assert relation_tuples(record) == {("SOX2", None, "tamoxifen", "RESISTANT_TO")}
+    assert relations(extractor, "Tamoxifen sustained the growth of SOX2-low cells.") == []
 
 
 @pytest.mark.parametrize("text, gene, drug, kind", [
