@@ -1179,6 +1179,9 @@ def test_an_alteration_before_a_gene_list_is_said_of_each_gene(extractor):
     assert relation_tuples(record) == {(g, None, "cisplatin", "RESISTANT_TO") for g in ("MSH2", "MLH1")}
     record = extractor.extract("High BCL2/MYC coexpression identified tumours responsive to ibrutinib.")
     assert relation_tuples(record) == {(g, None, "ibrutinib", "SENSITIVE_TO") for g in ("BCL2", "MYC")}
+    record = extractor.extract("Coexpression of EGFRvIII and PTEN was associated with response to erlotinib.")
+    assert relation_tuples(record) == {("EGFR", "vIII", "erlotinib", "SENSITIVE_TO"),
+                                       ("PTEN", None, "erlotinib", "SENSITIVE_TO")}
     # a gene listed before another's alteration with no word of its own keeps none
     record = extractor.extract("MSH2 and loss of MLH1 were associated with resistance to cisplatin.")
     assert relation_tuples(record) == {("MLH1", None, "cisplatin", "RESISTANT_TO")}

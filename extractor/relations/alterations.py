@@ -349,8 +349,9 @@ def _gene_alteration(s: Sentence, cues: Cues, gene: Mention) -> Alteration | Non
             break
         listed = s.at.get(position - 2) if words[position - 1] in COORDINATION and position - 2 >= s.start else None
         pathway = gene.token_end < s.end and words[gene.token_end] in PATHWAY_WORDS and words[gene.token_end] != "-"
-        if listed is not None and listed.label == "GENE" and not pathway:  # not 'the JAK/STAT3 pathway'
-            position, steps, listed_past = listed.token_start, steps + 1, True  # 'loss of either MSH2 or MLH1'
+        if listed is not None and listed.label in ("GENE", "VARIANT") and not pathway:  # not 'the JAK/STAT3 pathway'
+            # 'loss of either MSH2 or MLH1', 'coexpression of EGFRvIII and PTEN'
+            position, steps, listed_past = listed.token_start, steps + 1, True
             continue
         if words[position - 1] not in cues.between_before or named is not None:
             break
