@@ -250,6 +250,13 @@ def test_who_restores_sensitivity_sets_the_direction(extractor, text, expected):
     assert flagged_tuples(extractor, text) == expected
 
 
+def test_cells_transfected_with_a_wild_type_gene_overexpress_it(extractor):
+    text = "HEK293 cells transfected with wild-type ABCG2 displayed 12-fold resistance to mitoxantrone."
+    assert relation_tuples(extractor.extract(text)) == {("ABCG2", None, "mitoxantrone", "RESISTANT_TO")}
+    # a wild-type host is still no subject
+    assert relations(extractor, "Patients with wild-type KRAS were treated with cetuximab.") == []
+
+
 def test_a_class_qualified_by_a_drug_is_that_drug(extractor):
     text = "TYMS overexpression was associated with resistance to 5-fluorouracil-based adjuvant chemotherapy."
     assert flagged_tuples(extractor, text) == {("TYMS", "fluorouracil", "RESISTANT_TO", False)}
