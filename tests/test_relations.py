@@ -1026,7 +1026,8 @@ def test_downstaging_after_a_drug_is_a_benefit(extractor):
                                "cisplatin-based neoadjuvant chemotherapy.")
     assert {(r["gene"], r["drug"], r["type"]) for r in record["relations"]} == {
         ("ATM", "cisplatin", "SENSITIVE_TO"), ("RB1", "cisplatin", "SENSITIVE_TO")}
-    assert relations(extractor, "Downstaging of the tumour was assessed by MRI in patients treated with cisplatin.") == []
+    text = "Downstaging of the tumour was assessed by MRI in patients treated with cisplatin."
+    assert relations(extractor, text) == []
 
 
 def test_an_outcome_may_carry_a_qualifier(extractor):
