@@ -2002,6 +2002,8 @@ def test_a_raising_verb_makes_to_predict_a_finding(extractor):
     assert (relation["gene"], relation["variant"], relation["drug"], relation["type"], relation["speculative"]) == (
         "AR", "AR-V7", "androgen receptor signaling inhibitor", "RESISTANT_TO", True)
     assert relations(extractor, "We aimed to predict resistance to enzalutamide in AR-V7 positive patients.") == []
+    [relation] = relations(extractor, "AR-V7 expression was demonstrated to predict poor response to abiraterone.")
+    assert (relation["drug"], relation["type"], relation["speculative"]) == ("abiraterone", "RESISTANT_TO", False)
 
 
 def test_zygosity_words_join_coordinated_alterations(extractor):
