@@ -332,6 +332,7 @@ def _gene_alteration(s: Sentence, cues: Cues, gene: Mention) -> Alteration | Non
         i, steps = i + 1, steps + 1
     before_kind, start = None, gene.token_start
     position, steps, listed_past = gene.token_start, 0, False
+    pathway = gene.token_end < s.end and words[gene.token_end] in PATHWAY_WORDS and words[gene.token_end] != "-"
     while position > s.start and steps <= 5:
         hit = s.phrases.alteration_before(position, s.start)
         if hit is not None:
@@ -348,7 +349,6 @@ def _gene_alteration(s: Sentence, cues: Cues, gene: Mention) -> Alteration | Non
             start, before_kind = described
             break
         listed = s.at.get(position - 2) if words[position - 1] in COORDINATION and position - 2 >= s.start else None
-        pathway = gene.token_end < s.end and words[gene.token_end] in PATHWAY_WORDS and words[gene.token_end] != "-"
         if listed is not None and listed.label in ("GENE", "VARIANT") and not pathway:  # not 'the JAK/STAT3 pathway'
             # 'loss of either MSH2 or MLH1', 'coexpression of EGFRvIII and PTEN'
             position, steps, listed_past = listed.token_start, steps + 1, True
