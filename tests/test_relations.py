@@ -1055,6 +1055,15 @@ def test_epigenetic_silencing_is_low_expression_but_rnai_is_an_experiment(extrac
     assert only(extractor, "MGMT gene silencing predicts benefit from temozolomide.")["type"] == "SENSITIVE_TO"
     assert only(extractor, "Silencing of MGMT by siRNA enhanced sensitivity to temozolomide.")["type"] == \
         "RESISTANT_TO"
+    # in cell or animal models silencing is an experiment too, unless the sentence names the epigenetic cause
+    relation = only(extractor, "In xenografts, silencing of SLFN11 conferred resistance to cisplatin.")
+    assert (relation["type"], relation["alteration"]) == ("SENSITIVE_TO", "expression")
+    relation = only(extractor, "MGMT silencing by promoter methylation in glioma cells predicts sensitivity to "
+                               "temozolomide.")
+    assert (relation["type"], relation["alteration"]) == ("SENSITIVE_TO", "low expression")
+    # lower levels in cells are an observation, not an experiment
+    relation = only(extractor, "Downregulation of hENT1 in the cells was associated with resistance to gemcitabine.")
+    assert (relation["type"], relation["alteration"]) == ("RESISTANT_TO", "low expression")
 
 
 # -- general error classes: each rule with a positive and a negative case -----------------------

@@ -357,10 +357,13 @@ def _gene_alteration(s: Sentence, cues: Cues, gene: Mention) -> Alteration | Non
             break
         position, steps = position - 1, steps + 1
     kinds = [before_kind, after_kind]
-    if "silencing" in kinds:
-        # RNAi silencing is an experiment (direction flips); epigenetic silencing in tumours is low expression
-        silencing = "manipulation" if s.has("experimental", s.start, s.end) else "low expression"
-        kinds = [silencing if k == "silencing" else k for k in kinds]
+    if "silencing" in kinds or "downregulation" in kinds:
+        # RNAi is an experiment (direction flips); epigenetic silencing or lower levels in tumours are low expression
+        experiment = s.has("experimental", s.start, s.end)
+        silenced = experiment or (s.has("model_systems", s.start, s.end) and not s.has("epigenetic", s.start, s.end))
+        resolved = {"silencing": "manipulation" if silenced else "low expression",
+                    "downregulation": "manipulation" if experiment else "low expression"}
+        kinds = [resolved.get(k, k) for k in kinds]
     if not any(kinds):
         return None
     kind = next((k for k in kinds if k and k != "manipulation"), "expression")

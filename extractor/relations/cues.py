@@ -83,7 +83,8 @@ class Cues:
             self.list_matcher.add(f"mod_{name}", patterns(modifiers[name]))
         for phrase, kind in alterations["before"].items():
             self.list_matcher.add(f"alt_before:{kind}", patterns([phrase]))
-        self.list_matcher.add("experimental", patterns(alterations["experimental"]))
+        for name in ("experimental", "model_systems", "epigenetic"):
+            self.list_matcher.add(name, patterns(alterations[name]))
 
     def compares(self, words: list[str], i: int) -> bool:
         """A comparative_stops word at i that makes what follows a comparator; not 'than' in a count ('more than
