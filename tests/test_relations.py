@@ -1731,6 +1731,12 @@ def test_bare_gene_agent_of_a_causing_verb_is_the_subject(extractor):
     record = extractor.extract("SOX2 sustains resistance to tamoxifen.")
     assert relation_tuples(record) == {("SOX2", None, "tamoxifen", "RESISTANT_TO")}
     assert relations(extractor, "Tamoxifen sustained the growth of SOX2-low cells.") == []
+    # a raising phrase or an adverb may stand between the gene and its verb
+    for text in ("Survivin is known to confer resistance to cisplatin.",
+                 "Survivin has previously been associated with cisplatin resistance."):
+        assert relation_tuples(extractor.extract(text)) == {("BIRC5", None, "cisplatin", "RESISTANT_TO")}
+    # but not a verb that is no raising one: the gene is not what confers
+    assert relations(extractor, "Survivin was used to confer resistance to cisplatin.") == []
 
 
 @pytest.mark.parametrize("text, gene, drug, kind", [

@@ -182,13 +182,15 @@ def _past_bracket(s: Sentence, i: int) -> int:
 
 
 def _before_verbs(s: Sentence, cues: Cues, b: int, start: int, verbs: list[tuple[int, int]]) -> int:
-    """The token before the verb starting at `b`, past skipped words and verbs chained before it ('has been
-    implicated in mediating', 'may cause, or contribute to,')."""
+    """The token before the verb starting at `b`, past skipped words, raising phrases ('is known to') and verbs
+    chained before it ('has been implicated in mediating', 'may cause, or contribute to,')."""
     ends = {e: verb_start for verb_start, e in verbs}
     j = b - 1
     while j > start:
         if s.words[j] in cues.agent_skips:
             j -= 1
+        elif s.words[j] == "to" and j - 1 > start and s.words[j - 1] in cues.raising_words:
+            j -= 2  # 'X is known to cause', 'X was shown to confer'
         elif j + 1 in ends and ends[j + 1] < b:
             j = ends[j + 1] - 1
         elif s.words[j] in (",", "or", "and") and j - 1 > start and (j in ends or s.words[j - 1] in (",", "or")):
