@@ -31,6 +31,7 @@ def test_loose_gene_matches(extractor, text, expected):
     "Mice lacking the gene were smaller.",  # capitalised word opening a sentence
     "Large deletions were found.",  # an adjective opening a sentence before a gene noun
     "CT and EMT were measured; TTP and TTF were longer in HRD tumours.",  # curated stop list: abbreviations
+    "Amplification was confirmed by FISH in FISH-positive tumours.",  # a method, not the SH3PXD2A alias
     # disease and outcome abbreviations
     "Imatinib is effective in CML and ALL; OS, EFS and the DCR at the MTD were longer in NHL and HL.",
     "written by Bora Lim and colleagues",  # names: capitalised words side by side
