@@ -549,8 +549,13 @@ def test_study_aims_and_acquired_resistance_of_hosts_are_no_relation(extractor):
                  "Patients with EGFR-mutant NSCLC who developed resistance to gefitinib were enrolled.",
                  "Most patients with EGFR mutations eventually develop acquired resistance to gefitinib.",
                  "Patients with EGFR-mutant NSCLC develop acquired resistance to gefitinib.",
-                 "BRAF V600E melanoma cell lines displayed a range of sensitivities to vemurafenib."):
+                 "BRAF V600E melanoma cell lines displayed a range of sensitivities to vemurafenib.",
+                 "PURPOSE: To determine whether patients with ALK rearrangements respond to crizotinib.",
+                 "Objective: We evaluated whether patients with ALK rearrangements respond to crizotinib."):
         assert relations(extractor, text) == [], text
+    # a structured abstract's heading is no aim of its own
+    assert relation_tuples(extractor.extract("Purpose: Patients with ALK rearrangements respond to crizotinib.")) \
+        == {("ALK", None, "crizotinib", "SENSITIVE_TO")}
 
 
 def test_acquired_resistance_of_hosts_takes_the_mutations_named_after_it(extractor):

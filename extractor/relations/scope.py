@@ -19,8 +19,9 @@ def is_aim(s: Sentence, cues: Cues, cue: Span) -> bool:
         return True
     start = _reset(s, s.clause_start(cue.start), cue.start)
     # 'X failed to predict resistance to D', 'X seems to predict resistance to D' are findings, not aims
-    aims = [(b, e) for b, e in s.has("aims", start, cue.start)
-            if b == s.start or (s.words[b - 1] not in cues.failed_words and s.words[b - 1] not in cues.raising_words)]
+    # a heading ('Purpose: Patients with X respond to D') is no aim of its own: what follows it says
+    aims = [(b, e) for b, e in s.has("aims", start, cue.start) if s.words[e] != ":" and (
+            b == s.start or (s.words[b - 1] not in cues.failed_words and s.words[b - 1] not in cues.raising_words))]
     if not aims:
         return False
     last = max(e for _, e in aims)
