@@ -460,6 +460,16 @@ def test_reference_needs_an_anaphor_and_a_recent_alteration(extractor):
     assert relations(extractor, "These mutations confer resistance to erlotinib.") == []
 
 
+def test_an_anaphor_before_the_cue_refers_to_an_alteration_of_an_earlier_clause(extractor):
+    text = "p53 mutations were frequent in our cohort; this gene might be predictive of anthracycline resistance."
+    [relation] = relations(extractor, text)
+    assert (relation["gene"], relation["alteration"], relation["drug"], relation["type"], relation["speculative"]) \
+        == ("TP53", "mutation", "anthracycline", "RESISTANT_TO", True)
+    # nothing named before the anaphor: no subject
+    assert relations(extractor, "Our data indicate that this gene might be predictive of anthracycline resistance.") \
+        == []
+
+
 DESIGN = "We treated 30 patients with ROS1-rearranged lung cancer with crizotinib. "
 
 

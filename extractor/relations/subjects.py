@@ -72,6 +72,10 @@ def find_subject(s: Sentence, cues: Cues, lo: int, hi: int, groups: list[Group],
         # 'X confers resistance to A, but B retained potency against this mutant', '... whereas cells expressing
         # it remain sensitive to B', '..., and D induced responses in such patients'
         return earlier[-1], {"coreference"}
+    before_cue = [b for b, _ in s.has("anaphors", s.clause_start(lo), lo)]
+    named = [g for g in earlier if before_cue and g.end <= before_cue[0]]
+    if named:  # 'the role of mutated p53 ..., indicating that this gene might predict resistance to D'
+        return named[-1], {"coreference"}
     if carried or s.has("anaphors", s.start, s.end):
         recent = [g for i, g in history if s.index - cues.coreference_sentences <= i < s.index]
         if recent:
