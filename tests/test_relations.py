@@ -563,6 +563,12 @@ def test_study_aims_and_acquired_resistance_of_hosts_are_no_relation(extractor):
                  "PURPOSE: To determine whether patients with ALK rearrangements respond to crizotinib.",
                  "Objective: We evaluated whether patients with ALK rearrangements respond to crizotinib."):
         assert relations(extractor, text) == [], text
+    # an open question or a call for study after the cue is no finding
+    for text in ("The sensitivity of uncommon EGFR mutations to TKIs is still unclear.",
+                 "Further study of the efficacy of imatinib in PDGFRA-mutant GIST is warranted."):
+        assert relations(extractor, text) == [], text
+    assert relation_tuples(extractor.extract("Although the mechanism is still unclear, EGFR mutations confer "
+                                             "sensitivity to gefitinib.")) == {("EGFR", None, "gefitinib", "SENSITIVE_TO")}
     # a structured abstract's heading is no aim of its own
     assert relation_tuples(extractor.extract("Purpose: Patients with ALK rearrangements respond to crizotinib.")) \
         == {("ALK", None, "crizotinib", "SENSITIVE_TO")}
