@@ -2847,3 +2847,12 @@ def test_progression_despite_ongoing_treatment_named_by_its_drug(extractor, text
 ])
 def test_a_variant_right_after_a_cue_is_no_drug_target(extractor, text, expected):
     assert relation_tuples(extractor.extract(text)) == expected
+
+
+def test_splice_variants_of_a_gene_are_its_gene_level_alteration(extractor):
+    [relation] = relations(extractor, "AR splice variants may explain resistance to abiraterone.")
+    assert (relation["gene"], relation["variant"], relation["alteration"], relation["type"], relation["speculative"]) \
+        == ("AR", None, "variant", "RESISTANT_TO", True)
+    # a numbered isoform is a named variant, not the gene-level kind
+    assert relations(extractor, "Androgen receptor splice variant 7 confers resistance to enzalutamide.") == []
+

@@ -23,6 +23,7 @@ LIST_JOINERS = (",", "and", "or", "nor", "and/or")
 PATHWAY_WORDS = ("pathway", "pathways", "signaling", "signalling", "axis", "cascade", "-", "inhibitor", "inhibitors",
                  "inhibition", "activation", "network")  # after 'PI3K/AKT': a pathway or its drugs, not a gene list
 GENETIC_KINDS = ("mutation", "amplification")  # a fusion named with these names its gene
+ROMAN_NUMERALS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii")
 SHARED_KINDS = ("gene_level", "copy_number", "expression", "exon", "indel")  # variant types no gene of their own names
 
 
@@ -315,7 +316,9 @@ def _gene_alteration(s: Sentence, cues: Cues, gene: Mention) -> Alteration | Non
             after_kind, end = cues.alt_after[hyphenated], i + 3
             break
         if word in cues.alt_after:
-            after_kind, end = cues.alt_after[word], i + 1
+            numbered = i + 1 < s.end and (words[i + 1].isdigit() or words[i + 1] in ROMAN_NUMERALS)
+            if not (cues.alt_after[word] == "variant" and numbered):  # 'splice variant 7': a named variant
+                after_kind, end = cues.alt_after[word], i + 1
             break
         if word == "(":
             close = next((k for k in range(i + 1, min(i + 5, s.end)) if words[k] == ")"), None)
