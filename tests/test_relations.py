@@ -2436,6 +2436,10 @@ def test_a_cohorts_progression_in_a_relative_clause_is_its_history(extractor):
     # without a benefit of another drug the progression is the claim
     record = extractor.extract("T790M was detected in patients who had progressed after gefitinib.")
     assert relation_tuples(record) == {("EGFR", "T790M", "gefitinib", "RESISTANT_TO")}
+    # so is a failure after 'after'; and 'a role in treating' is an indication
+    record = extractor.extract("Binimetinib may have a role in treating NRAS-mutated melanoma patients after failure "
+                               "of immunotherapy.")
+    assert relation_tuples(record) == {("NRAS", None, "binimetinib", "SENSITIVE_TO")}
 
 
 @pytest.mark.parametrize("text, expected", [

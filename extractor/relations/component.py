@@ -202,10 +202,10 @@ class RelationExtractor:
         return found
 
     def _without_cohort_history(self, s: Sentence, found: list[Relation]) -> list[Relation]:
-        """'D1 yielded responses in patients with X who had progressed after D2': a progression in a relative clause
-        is the cohort's history (its eligibility), not a claim about X, when the sentence claims a benefit of another
-        drug for X. Not for a specific variant: 'D1 is active in patients with T790M who progressed on D2' states
-        an acquired resistance."""
+        """'D1 yielded responses in patients with X who had progressed after D2' (or 'after failure of D2'): a
+        progression in a relative clause or after 'after' is the cohort's history (its eligibility), not a claim
+        about X, when the sentence claims a benefit of another drug for X. Not for a specific variant: 'D1 is
+        active in patients with T790M who progressed on D2' states an acquired resistance."""
         benefits = {(r.subject.canonical, r.object.canonical) for r in found if r.type == SENSITIVE}
 
         def history(relation: Relation) -> bool:
@@ -213,7 +213,7 @@ class RelationExtractor:
                       if w not in self.cues.history_auxiliaries]
             specific = relation.subject.attrs.get("variant_type") in SPECIFIC_TYPES
             return relation.family == "refractory" and not specific \
-                and bool(before) and before[-1] in self.cues.relative_stops and any(
+                and bool(before) and before[-1] in self.cues.relative_stops | self.cues.history_prepositions and any(
                 gene == relation.subject.canonical and drug != relation.object.canonical for gene, drug in benefits)
 
         return [r for r in found if not history(r)]
