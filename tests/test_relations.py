@@ -1425,6 +1425,13 @@ def test_trailing_comparative_flips_a_predicate(extractor):
     # an agent after 'by' acts on the resistance: the resisted drug is not flipped
     record = extractor.extract("Resistance to gefitinib was reduced by afatinib in EGFR T790M cells.")
     assert ("EGFR", "T790M", "gefitinib", "SENSITIVE_TO") not in relation_tuples(record)
+    # a level word, or a small figure right after the measure
+    record = extractor.extract("The response rate to gefitinib in patients with EGFR exon 20 insertions was low.")
+    assert relation_tuples(record) == {("EGFR", "exon 20 insertion", "gefitinib", "RESISTANT_TO")}
+    record = extractor.extract("Patients with EGFR exon 20 insertions had a response rate of only 8% to gefitinib.")
+    assert relation_tuples(record) == {("EGFR", "exon 20 insertion", "gefitinib", "RESISTANT_TO")}
+    record = extractor.extract("Patients with EGFR exon 19 deletions had a response rate of 80% to gefitinib.")
+    assert relation_tuples(record) == {("EGFR", "exon 19 deletion", "gefitinib", "SENSITIVE_TO")}
 
 
 def test_cell_kill_phrasings_are_agent_cues(extractor):

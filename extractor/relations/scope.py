@@ -288,7 +288,13 @@ def _group_at(s: Sentence, cues: Cues, i: int, subject: Group) -> Group | None:
 def trailing_direction(s: Sentence, cues: Cues, hi: int) -> str | None:
     """'response to D was significantly lower in X', 'the IC50 of D in X cells was 10-fold higher': a be-verb
     after the cue and its drug, then a comparative -> 'reverse' or 'same'; an undirected word ('sensitivity to
-    D was variable') -> 'undirected'; None without one."""
+    D was variable') -> 'undirected'; a small figure right after ('a response rate of only 8%') -> 'reverse';
+    None without one."""
+    for phrase in cues.trailing_low_figures:
+        words = phrase.split()
+        figure = hi + len(words)
+        if figure < s.end and s.words[hi:figure] == words and s.words[figure][:1].isdigit():
+            return "reverse"
     clause = s.clause_of(hi - 1)
     for i in range(hi, min(s.end, hi + cues.drug_window)):
         if s.clause_of(i) != clause or i in s.cue_tokens or s.mention_at(i, DRUG_LABELS) is not None:
