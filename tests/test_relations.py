@@ -934,6 +934,10 @@ def test_subjects_and_drugs_in_longer_phrases(extractor, text, expected):
      {("KRAS", "anti-egfr antibody", "RESISTANT_TO", False)}),
     ("Silencing of MCL1 by siRNA sensitized venetoclax-resistant OCI-AML3 cells to venetoclax.",
      {("MCL1", "venetoclax", "RESISTANT_TO", False)}),
+    ("Downregulation of XIAP by siRNA sensitized chemoresistant ovarian cancer cells to cisplatin.",
+     {("XIAP", "cisplatin", "RESISTANT_TO", False)}),
+    ("Knockdown of GSTP1 sensitized cisplatin resistant A549 cells to cisplatin.",
+     {("GSTP1", "cisplatin", "RESISTANT_TO", False)}),
     ("A patient with EGFR L858R achieved a partial response after initiation of osimertinib.",
      {("EGFR", "osimertinib", "SENSITIVE_TO", False)}),
     # a second predicate of the drug's ('D increased ... and prolonged ...'); 'CHOP chemotherapy' is a regimen

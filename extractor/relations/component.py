@@ -227,15 +227,15 @@ class RelationExtractor:
         after = [] if drugs and not all(d.canonical in cues.generic_classes for d, _ in drugs) else \
             find.drugs_after(s, cues, cue.end, family.get("window", cues.drug_window), cue,
                              need_linker=family.get("needs_linker", True), of_governs=family.get("of_governs", False))
+        compound = bool(drugs) and cue.text.lower() in cues.compound_adjectives
+        if compound and drugs[0][0].token_start - 1 in s.cue_tokens and \
+                s.words[drugs[0][0].token_start - 1] not in cues.linkers:
+            return []  # 'X silencing sensitized D-resistant (chemoresistant) cells to D': cells another cue acts on
         if drugs and not after:
             flags.add("drug_adjacent")
             anchor = drugs[0][0].token_start
-            if cue.text.lower() in cues.compound_adjectives and (
-                    _describes_host(s, cue, anchor, groups) or
-                    anchor - 1 in s.cue_tokens and s.words[anchor - 1] not in cues.linkers):
-                # 'response to D in chemotherapy-refractory colorectal cancer': the setting; 'X silencing sensitized
-                # D-resistant cells to D': the cells another cue acts on
-                return []
+            if compound and _describes_host(s, cue, anchor, groups):
+                return []  # 'response to D in chemotherapy-refractory colorectal cancer': the setting
         else:  # 'chemoresistance to cisplatin': the drug named after the cue, not the generic class before it
             drugs = after
             anchor = cue.start

@@ -216,13 +216,15 @@ def statistic_end(s: Sentence, opening: int) -> int | None:
 
 def _qualifies_host(s: Sentence, cues: Cues, drug: Mention, cue: Span) -> bool:
     """'platinum-pretreated', 'TKI-naive': the drug says what a host has had; so does a compound of another cue
-    ('sensitized venetoclax-resistant cells to venetoclax')."""
+    ('sensitized venetoclax-resistant cells to venetoclax', 'sensitized chemoresistant cells to D')."""
     end = drug.token_end
-    if end + 1 >= s.end or s.words[end] != "-":
+    adjective = end + 1 if end < s.end and s.words[end] == "-" else end  # 'chemoresistant', 'cisplatin resistant'
+    if adjective >= s.end:
         return False
-    return s.words[end + 1] in cues.host_drug_qualifiers or (
-        s.words[end + 1] in cues.compound_adjectives and end + 1 in s.cue_tokens
-        and not cue.start <= end + 1 < cue.end and end + 2 < s.end and s.words[end + 2] not in cues.linkers)
+    word = s.words[adjective]
+    return adjective > end and word in cues.host_drug_qualifiers or (
+        word in cues.compound_adjectives and adjective in s.cue_tokens and not cue.start <= adjective < cue.end
+        and adjective + 1 < s.end and s.words[adjective + 1] not in cues.linkers)
 
 
 def _generic_relative_agent(s: Sentence, cues: Cues, drug: Mention, position: int) -> bool:
