@@ -1440,7 +1440,8 @@ def test_trailing_comparative_flips_a_predicate(extractor):
 
 def test_cell_kill_phrasings_are_agent_cues(extractor):
     for text in ("Gefitinib induced apoptosis in EGFR L858R cells.", "Gefitinib reduced the viability of EGFR L858R cells.",
-                 "Gefitinib suppressed tumor growth in EGFR L858R xenografts."):
+                 "Gefitinib suppressed tumor growth in EGFR L858R xenografts.",
+                 "Gefitinib induced apoptosis and durable growth arrest in EGFR L858R cells."):
         assert relation_tuples(extractor.extract(text)) == {("EGFR", "L858R", "gefitinib", "SENSITIVE_TO")}
     assert relations(extractor, "Cisplatin induced apoptosis in HeLa cells, and TP53 mutations were frequent.") == []
 
