@@ -17,6 +17,8 @@ def genes(extractor, text):
     ("Levels of hENT1 and hMLH1 fell.", [("hENT1", "SLC29A1"), ("hMLH1", "MLH1")]),  # 'h' for the human gene
     ("Other PDGFRα and PKCα mutations.", [("PDGFRα", "PDGFRA"), ("PKCα", "PRKCA")]),  # a Greek letter
     ("Src expression was high.", [("Src", "SRC")]),  # opening a sentence, but a gene noun follows
+    ("Gankyrin, neurofibromin, livin and GST-pi rose.",  # curated protein names the HGNC export lacks
+     [("Gankyrin", "PSMD10"), ("neurofibromin", "NF1"), ("livin", "BIRC7"), ("GST-pi", "GSTP1")]),
     ("The ribonucleotide reductase M1 subunit and class I beta-tubulin.",
      [("ribonucleotide reductase M1 subunit", "RRM1"), ("class I beta-tubulin", "TUBB")]),  # curated names
 ])
