@@ -938,6 +938,10 @@ def test_subjects_and_drugs_in_longer_phrases(extractor, text, expected):
      {("XIAP", "cisplatin", "RESISTANT_TO", False)}),
     ("Knockdown of GSTP1 sensitized cisplatin resistant A549 cells to cisplatin.",
      {("GSTP1", "cisplatin", "RESISTANT_TO", False)}),
+    ("Depletion of ERCC1 sensitized the relatively resistant MKN45 cells to cisplatin.",
+     {("ERCC1", "cisplatin", "RESISTANT_TO", False)}),
+    ("MKN45 cells with ERCC1 overexpression were relatively resistant to cisplatin.",
+     {("ERCC1", "cisplatin", "RESISTANT_TO", False)}),
     ("A patient with EGFR L858R achieved a partial response after initiation of osimertinib.",
      {("EGFR", "osimertinib", "SENSITIVE_TO", False)}),
     # a second predicate of the drug's ('D increased ... and prolonged ...'); 'CHOP chemotherapy' is a regimen
@@ -2871,4 +2875,15 @@ def test_splice_variants_of_a_gene_are_its_gene_level_alteration(extractor):
         == ("AR", None, "variant", "RESISTANT_TO", True)
     # a numbered isoform is a named variant, not the gene-level kind
     assert relations(extractor, "Androgen receptor splice variant 7 confers resistance to enzalutamide.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("KRAS mutations are a good predictive factor for immunotherapy.", {("KRAS", None, "immunotherapy", "SENSITIVE_TO")}),
+    ("RAD51C methylation is a positive predictor of response to olaparib.",
+     {("RAD51C", None, "olaparib", "SENSITIVE_TO")}),
+    ("RAD51C methylation is a negative predictor of response to olaparib.",
+     {("RAD51C", None, "olaparib", "RESISTANT_TO")}),
+])
+def test_positive_and_negative_predictors(extractor, text, expected):
+    assert relation_tuples(extractor.extract(text)) == expected
 

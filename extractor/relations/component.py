@@ -79,6 +79,7 @@ class RelationExtractor:
             s = Sentence(doc, start, end, index, words, at, inside, phrases, self.cues.clause_breaks,
                          self.cues.relative_stops, kept, backbones)
             self._drop_undirected_outcomes(s)
+            self._drop_object_adjectives(s)
             groups = s.groups = alteration_groups(s, self.cues)
             found = []
             if s.cues and (s.drugs or (previous_drugs and s.has("drug_anaphors", start, end))):
@@ -200,6 +201,21 @@ class RelationExtractor:
         for relation in found:
             relation.subtype = subtype
         return found
+
+    def _drop_object_adjectives(self, s: Sentence) -> None:
+        """'X knockdown sensitized the relatively resistant cells to D': an adjective cue on the object of another
+        cue (past articles and degree adverbs) says what the cells were, not a claim of its own."""
+        def describes_object(cue: Span) -> bool:
+            if cue.text.lower() not in self.cues.compound_adjectives:
+                return False
+            i = cue.start - 1
+            while i > s.start and cue.start - i <= 3 and s.words[i] in self.cues.object_adjective_skips:
+                i -= 1
+            return i in s.cue_tokens and s.words[i] not in self.cues.linkers
+
+        kept = [c for c in s.cues if not describes_object(c)]
+        if len(kept) < len(s.cues):
+            s.keep_cues(kept)
 
     def _without_cohort_history(self, s: Sentence, found: list[Relation]) -> list[Relation]:
         """'D1 yielded responses in patients with X who had progressed after D2' (or 'after failure of D2'): a
