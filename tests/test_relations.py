@@ -569,6 +569,10 @@ def test_study_aims_and_acquired_resistance_of_hosts_are_no_relation(extractor):
         assert relations(extractor, text) == [], text
     assert relation_tuples(extractor.extract("Although the mechanism is still unclear, EGFR mutations confer "
                                              "sensitivity to gefitinib.")) == {("EGFR", None, "gefitinib", "SENSITIVE_TO")}
+    # a call for study in a relative clause after the claim leaves the claim
+    assert relation_tuples(extractor.extract("Patients with KRAS mutations have an unfavorable outcome with venetoclax, "
+                                             "for which new strategies are needed.")) == {
+        ("KRAS", None, "venetoclax", "RESISTANT_TO")}
     # a structured abstract's heading is no aim of its own
     assert relation_tuples(extractor.extract("Purpose: Patients with ALK rearrangements respond to crizotinib.")) \
         == {("ALK", None, "crizotinib", "SENSITIVE_TO")}
