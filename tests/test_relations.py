@@ -2891,3 +2891,13 @@ def test_splice_variants_of_a_gene_are_its_gene_level_alteration(extractor):
 def test_positive_and_negative_predictors(extractor, text, expected):
     assert relation_tuples(extractor.extract(text)) == expected
 
+
+def test_a_status_in_the_fronted_population_phrase_is_the_subject_at_any_distance(extractor):
+    text = ("Among patients with HER2-positive (IHC 3+ or FISH-positive) advanced gastric or gastro-oesophageal "
+            "junction cancer, the addition of trastuzumab to capecitabine prolonged median overall survival.")
+    assert relation_tuples(extractor.extract(text)) == {("ERBB2", None, "trastuzumab", "SENSITIVE_TO")}
+    # not a status far from the drug in the sentence's body
+    text = ("The cohort included women with HER2-positive disease and a history of cardiac events as well as "
+            "several others with diabetes, and the addition of trastuzumab to capecitabine prolonged overall survival.")
+    assert relation_tuples(extractor.extract(text)) == set()
+

@@ -177,7 +177,17 @@ class RelationExtractor:
             return True
         gap = max(drug.token_start - subject.token_end, subject.token_start - drug.token_end)
         return gap <= self.cues.status_max_distance or 0 <= subject.token_start - relation.cue_start <= \
-            self.cues.status_max_distance
+            self.cues.status_max_distance or self._fronted_population(relation)
+
+    def _fronted_population(self, relation: Relation) -> bool:
+        """'Among patients with HER2-positive (IHC 3+) gastric cancer, D prolonged survival': a status in the phrase
+        that opens the sentence, before its first comma and the cue, names the population of the claim."""
+        sentence, subject = relation.sentence, relation.subject
+        if len(sentence) < 2 or sentence[0].lower_ not in self.cues.fronted_openers or \
+                sentence[1].lower_ not in HOST_NOUNS:
+            return False
+        comma = next((t.i for t in sentence if t.text == ","), None)
+        return comma is not None and subject.token_end <= comma < relation.cue_start
 
     def _unlinked(self, mention: Mention) -> bool:
         """A DRUG or GENE only a model found and no lexicon links ('TG' for triglyceride): no relation argument."""
