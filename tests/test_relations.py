@@ -2901,3 +2901,14 @@ def test_a_status_in_the_fronted_population_phrase_is_the_subject_at_any_distanc
             "several others with diabetes, and the addition of trastuzumab to capecitabine prolonged overall survival.")
     assert relation_tuples(extractor.extract(text)) == set()
 
+
+@pytest.mark.parametrize("text, expected", [
+    # a gene with an alteration word right after a cue's 'against' is the cue's object, not the drug's target
+    ("Olaparib is active against BRCA1-deficient cells.", {("BRCA1", None, "olaparib", "SENSITIVE_TO")}),
+    ("Antibodies against EGFR were tested in cells treated with cetuximab.", set()),
+    # 'aberrations' of a gene are its gene-level alteration
+    ("Patients with ATM aberrations responded to olaparib.", {("ATM", None, "olaparib", "SENSITIVE_TO")}),
+])
+def test_altered_genes_as_objects_of_against_and_aberrations(extractor, text, expected):
+    assert relation_tuples(extractor.extract(text)) == expected
+

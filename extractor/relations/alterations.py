@@ -23,6 +23,7 @@ LIST_JOINERS = (",", "and", "or", "nor", "and/or")
 PATHWAY_WORDS = ("pathway", "pathways", "signaling", "signalling", "axis", "cascade", "-", "inhibitor", "inhibitors",
                  "inhibition", "activation", "network")  # after 'PI3K/AKT': a pathway or its drugs, not a gene list
 GENETIC_KINDS = ("mutation", "amplification")  # a fusion named with these names its gene
+STATE_KINDS = ("mutation", "amplification", "loss", "fusion", "copy number gain")  # what a gene is, not what it does
 ROMAN_NUMERALS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii")
 SHARED_KINDS = ("gene_level", "copy_number", "expression", "exon", "indel")  # variant types no gene of their own names
 
@@ -82,8 +83,12 @@ def qualifies_drug(s: Sentence, cues: Cues, mention: Mention) -> bool:
         return True
     if s.phrases.alteration_before(mention.token_start, s.start) is not None:
         return False  # 'siRNA directed against c-Src': an experiment on the gene
-    if mention.label == "VARIANT" and mention.token_start - 1 in s.cue_tokens:
-        return False  # 'D is active against T315I': the cue's object, not the drug's target
+    after = mention.token_end + (mention.token_end + 1 < s.end and words[mention.token_end] == "-")
+    altered = mention.label == "VARIANT" or after < s.end and cues.alt_after.get(words[after]) in STATE_KINDS
+    if altered and mention.token_start - 1 in s.cue_tokens:
+        # 'D is active against T315I', 'potent against BRCA1-deficient cells': the cue's object; not an activity
+        # the drug acts on ('inhibited EGFR phosphorylation')
+        return False
     window = words[max(s.start, mention.token_start - 2):mention.token_start]
     return any(w in cues.drug_qualifier_before for w in window[-1:]) or " ".join(window) in cues.drug_qualifier_before
 
