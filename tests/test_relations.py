@@ -567,12 +567,12 @@ def test_study_aims_and_acquired_resistance_of_hosts_are_no_relation(extractor):
     for text in ("The sensitivity of uncommon EGFR mutations to TKIs is still unclear.",
                  "Further study of the efficacy of imatinib in PDGFRA-mutant GIST is warranted."):
         assert relations(extractor, text) == [], text
-    assert relation_tuples(extractor.extract("Although the mechanism is still unclear, EGFR mutations confer "
-                                             "sensitivity to gefitinib.")) == {("EGFR", None, "gefitinib", "SENSITIVE_TO")}
+    text = "Although the mechanism is still unclear, EGFR mutations confer sensitivity to gefitinib."
+    assert relation_tuples(extractor.extract(text)) == {("EGFR", None, "gefitinib", "SENSITIVE_TO")}
     # a call for study in a relative clause after the claim leaves the claim
-    assert relation_tuples(extractor.extract("Patients with KRAS mutations have an unfavorable outcome with venetoclax, "
-                                             "for which new strategies are needed.")) == {
-        ("KRAS", None, "venetoclax", "RESISTANT_TO")}
+    text = ("Patients with KRAS mutations have an unfavorable outcome with venetoclax, for which new strategies are "
+            "needed.")
+    assert relation_tuples(extractor.extract(text)) == {("KRAS", None, "venetoclax", "RESISTANT_TO")}
     # a structured abstract's heading is no aim of its own
     assert relation_tuples(extractor.extract("Purpose: Patients with ALK rearrangements respond to crizotinib.")) \
         == {("ALK", None, "crizotinib", "SENSITIVE_TO")}
@@ -2882,7 +2882,8 @@ def test_splice_variants_of_a_gene_are_its_gene_level_alteration(extractor):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("KRAS mutations are a good predictive factor for immunotherapy.", {("KRAS", None, "immunotherapy", "SENSITIVE_TO")}),
+    ("KRAS mutations are a good predictive factor for immunotherapy.",
+     {("KRAS", None, "immunotherapy", "SENSITIVE_TO")}),
     ("RAD51C methylation is a positive predictor of response to olaparib.",
      {("RAD51C", None, "olaparib", "SENSITIVE_TO")}),
     ("RAD51C methylation is a negative predictor of response to olaparib.",

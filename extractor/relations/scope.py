@@ -16,7 +16,7 @@ HOST_PREPOSITIONS = {"with", "harboring", "harbouring", "carrying", "bearing", "
 def is_aim(s: Sentence, cues: Cues, cue: Span) -> bool:
     """'To investigate ...', 'we assessed whether ...', '... is under investigation': a study aim, not a finding."""
     end = s.clause_end(cue.start)
-    relative = next((i for i in range(cue.end, end) if s.words[i] in ("which", "whom")), end)
+    relative = next((i for i in range(cue.end, end) if s.words[i] in cues.relative_stops), end)
     if s.has("aims_after", cue.end, relative):  # not in a relative clause: '..., for which new drugs are needed'
         return True
     start = _reset(s, s.clause_start(cue.start), cue.start)
