@@ -1175,10 +1175,16 @@ def test_restated_resistance_does_not_block_a_later_subject(extractor):
     ("BRAF V600E testing is used to select patients for treatment with vemurafenib.", "vemurafenib"),
     ("Patients with BRAF V600E melanoma are eligible for treatment with dabrafenib.", "dabrafenib"),
     ("Only patients with EGFR L858R should be treated with erlotinib.", "erlotinib"),
+    ("KRAS mutation testing is used to identify patients who may benefit from cetuximab.", "cetuximab"),
 ])
 def test_patient_selection_is_an_indication(extractor, text, drug):
     relation = only(extractor, text)
     assert (relation["type"], relation["drug"]) == ("SENSITIVE_TO", drug)
+
+
+def test_selection_named_as_a_study_aim_stays_an_aim(extractor):
+    text = "The aim of this study was to identify patients likely to benefit from cetuximab using KRAS mutations."
+    assert relations(extractor, text) == []
 
 
 def test_an_alteration_targetable_with_a_drug_is_sensitive_to_it(extractor):
