@@ -2919,3 +2919,13 @@ def test_a_status_in_the_fronted_population_phrase_is_the_subject_at_any_distanc
 def test_altered_genes_as_objects_of_against_and_aberrations(extractor, text, expected):
     assert relation_tuples(extractor.extract(text)) == expected
 
+
+def test_a_cue_in_a_relative_clause_on_the_host_does_not_block_the_subject_after_it(extractor):
+    text = ("Osimertinib showed benefit in patients with NSCLC who were resistant to erlotinib and had acquired a "
+            "T790M mutation.")
+    assert relation_tuples(extractor.extract(text)) == {("EGFR", "T790M", "osimertinib", "SENSITIVE_TO"),
+                                                        ("EGFR", "T790M", "erlotinib", "RESISTANT_TO")}
+    # without the relative clause the other cue still blocks
+    text = "Osimertinib showed benefit in patients with NSCLC, but resistance to erlotinib emerged with T790M."
+    assert ("EGFR", "T790M", "osimertinib", "SENSITIVE_TO") not in relation_tuples(extractor.extract(text))
+

@@ -330,10 +330,13 @@ def _host_coordinated(s: Sentence, cues: Cues, start: int, end: int) -> bool:
 
 def _cue_between(s: Sentence, cues: Cues, lo: int, hi: int, passes=frozenset()) -> bool:
     """Another relation cue between a cue and a later alteration, unless it only qualifies that
-    alteration ('neratinib-resistant HER2 L755S', 'sensitive and resistant EGFR mutations') or its
-    type passes ('overcomes resistance to D, including resistance caused by X')."""
+    alteration ('neratinib-resistant HER2 L755S', 'sensitive and resistant EGFR mutations'), its
+    type passes ('overcomes resistance to D, including resistance caused by X'), or it stands in a relative clause
+    on the host ('patients who were resistant to E and had acquired X')."""
     for cue in s.cues:
         if lo <= cue.start and cue.end <= hi and cues.family(cue)["type"] not in passes:
+            if any(s.words[i] in cues.host_relatives for i in range(lo, cue.start)):
+                continue  # 'benefit in patients who were resistant to E and had acquired X': the host's history
             between = range(cue.end, hi)
             qualifier = len(between) <= 4 and all(
                 s.words[i] in cues.glue or i in s.cue_tokens or s.words[i] == "-" or
