@@ -2394,6 +2394,10 @@ def test_a_drug_added_to_a_regimen_is_the_agent(extractor):
 def test_a_class_in_apposition_to_a_drug_names_the_drug(extractor):
     text = "Neratinib, an irreversible pan-HER inhibitor, produced responses in patients with HER2-mutant tumors."
     assert relation_tuples(extractor.extract(text)) == {("ERBB2", None, "neratinib", "SENSITIVE_TO")}
+    # a long apposition, with the class's short form in brackets
+    text = ("Osimertinib, a third-generation epidermal growth factor receptor tyrosine-kinase inhibitor (EGFR-TKI), "
+            "has demonstrated benefit in patients with EGFR T790M.")
+    assert relation_tuples(extractor.extract(text)) == {("EGFR", "T790M", "osimertinib", "SENSITIVE_TO")}
     # a list of drugs and a class is no apposition: all act
     text = "Tamoxifen, fulvestrant and aromatase inhibitors produced responses in ESR1-mutant tumors."
     assert {d for _, _, d, _ in relation_tuples(extractor.extract(text))} == {

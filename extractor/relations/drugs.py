@@ -332,8 +332,11 @@ def _before_apposition(s: Sentence, cues: Cues, position: int) -> int:
     before the apposition."""
     if position - 1 <= s.start or s.words[position - 1] != ",":
         return position
-    k, limit, named_class = position - 2, max(s.start, position - 10), None
+    k, limit, named_class = position - 2, max(s.start, position - 20), None
     while k > limit:
+        if s.words[k] == ")" and (opening := _abbreviated_drug(s, k)) is not None:
+            k = opening - 1  # 'a third-generation EGFR tyrosine kinase inhibitor (EGFR-TKI)': the class's short form
+            continue
         mention = s.mention_at(k, DRUG_LABELS)
         if mention is not None and comparator_arm(s, cues, mention):
             k = mention.token_start - 1
