@@ -102,7 +102,7 @@ def merge_mentions(doc, mentions: list[Mention], model_spans, lexicon=None,
              for s in model_spans if s.label_ in governed]
     text = doc_text(doc)
     taken = _Occupancy(len(text), others)
-    model = [m for m in model if not taken.overlaps(m.start, m.end) and _balanced(text[m.start:m.end])]
+    model = [m for m in model if not taken.overlaps(m.start, m.end) and _plausible(text[m.start:m.end])]
     ruled_spans = {(m.start, m.end, m.label) for m in ruled}
     # an unsure model entity counts as no entity (the rules' one stays under model_first)
     model = [m for m in model if m.confidence >= min_confidence or (m.start, m.end, m.label) in ruled_spans]
@@ -136,10 +136,12 @@ def merge_mentions(doc, mentions: list[Mention], model_spans, lexicon=None,
     return link_variants(doc, merged)
 
 
-def _balanced(surface: str) -> bool:
-    """A model span that opens or closes a bracket it does not close or open is cut across a bracket
-    ("MEK) 1/2 inhibitor" in "MAPK kinase (MEK) 1/2 inhibitor"): no entity."""
-    return surface.count("(") == surface.count(")") and surface.count("[") == surface.count("]")
+def _plausible(surface: str) -> bool:
+    """No entity: a model span that opens or closes a bracket it does not close or open, cut across a
+    bracket ("MEK) 1/2 inhibitor" in "MAPK kinase (MEK) 1/2 inhibitor"), or one without a letter (the
+    reference numbers in "human cancers4,5,6")."""
+    balanced = surface.count("(") == surface.count(")") and surface.count("[") == surface.count("]")
+    return balanced and any(c.isalpha() for c in surface)
 
 
 def _class_target_genes(model: list[Mention], ruled: list[Mention], text: str) -> list[Mention]:

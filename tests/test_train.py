@@ -458,3 +458,15 @@ def test_a_model_span_cut_across_a_bracket_is_no_entity(tokenizer_nlp):
     whole = doc.char_span(text.index("MEKi"), text.index("MEKi") + 4, label="DRUG")
     merged = merge_mentions(doc, [], [cut, whole], None, "model_only", ("GENE", "DRUG"), {}, 0.0)
     assert [text[m.start:m.end] for m in merged] == ["MEKi"]
+
+
+def test_a_model_span_without_a_letter_is_no_entity(tokenizer_nlp):
+    from extractor.model_merge import merge_mentions
+    from extractor.ner import _sentence_splitter
+
+    text = "It is frequent in human cancers4,5,6, and 5-FU is given."
+    doc = _sentence_splitter()(tokenizer_nlp(text))
+    spans = [doc.char_span(text.index(name), text.index(name) + len(name), label="DRUG") for name in ("4,5,6", "5-FU")]
+    assert None not in spans
+    merged = merge_mentions(doc, [], spans, None, "model_only", ("GENE", "DRUG"), {}, 0.0)
+    assert [text[m.start:m.end] for m in merged] == ["5-FU"]
