@@ -299,6 +299,19 @@ def test_knockdown_flips_direction(extractor):
     assert (relation["gene"], relation["type"]) == ("XRCC1", "RESISTANT_TO")
 
 
+def test_antisense_against_a_gene_is_a_manipulation(extractor):
+    assert relation_tuples(extractor.extract(
+        "Antisense oligonucleotides against BCL2 increased the sensitivity of lymphoma cells to doxorubicin.")) == \
+        {("BCL2", None, "doxorubicin", "RESISTANT_TO")}
+    assert relation_tuples(extractor.extract(
+        "Transfection of ERCC1 antisense cDNA increased the sensitivity of the cells to cisplatin.")) == \
+        {("ERCC1", None, "cisplatin", "RESISTANT_TO")}
+    # without the antisense construct the transfected gene is overexpressed
+    assert relation_tuples(extractor.extract(
+        "Transfection of ERCC1 cDNA increased the sensitivity of the cells to cisplatin.")) == \
+        {("ERCC1", None, "cisplatin", "SENSITIVE_TO")}
+
+
 def test_reduced_modifier_flips_direction(extractor):
     assert only(extractor, "KRAS G12D reduced sensitivity to cetuximab.")["type"] == "RESISTANT_TO"
     assert only(extractor, "KRAS G12D increased sensitivity to cetuximab.")["type"] == "SENSITIVE_TO"
