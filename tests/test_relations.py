@@ -38,6 +38,14 @@ def test_coordinated_drugs_give_one_relation_each(extractor):
                                        for d in ("tamoxifen", "fulvestrant", "palbociclib")}
 
 
+def test_prefix_words_in_a_drug_list_are_no_gap(extractor):
+    record = extractor.extract("Both ALK mutations were sensitive to ceritinib and other next-generation ALK inhibitors.")
+    assert relation_tuples(record) == {("ALK", None, d, "SENSITIVE_TO") for d in ("ceritinib", "alk inhibitor")}
+    record = extractor.extract("Both ALK mutations were sensitive to ceritinib and showed weak binding of other "
+                               "ALK inhibitors.")
+    assert relation_tuples(record) == {("ALK", None, "ceritinib", "SENSITIVE_TO")}
+
+
 def test_contrasted_alteration_is_not_the_subject(extractor):
     record = extractor.extract("The HER2 mutations conferred, in contrast to ER mutations, resistance to tamoxifen.")
     assert relation_tuples(record) == {("ERBB2", None, "tamoxifen", "RESISTANT_TO")}

@@ -188,9 +188,9 @@ def drugs_after(s: Sentence, cues: Cues, start: int, window: int, cue: Span, com
             linker = True
         if combination and found and word in cues.combination:
             cut = len(found)
-        # 'to A as well as (to) B': the connective's words are no gap
-        gap += s.is_word(i) and not (found and (_list_filler(s, i) or word in ("as", "well"))) \
-            and word not in cues.gap_adverbs
+        # 'to A as well as (to) B', 'to A and other next-generation B': connectives and prefix words are no gap
+        listed = found and (_list_filler(s, i) or word in ("as", "well") or word in cues.drug_prefix)
+        gap += s.is_word(i) and not listed and word not in cues.gap_adverbs
         if gap > (3 if found else cues.treated_drug_window if treated else window):
             break
         i = mention.token_end if mention is not None and mention.token_end > i else i + 1
