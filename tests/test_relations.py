@@ -39,7 +39,8 @@ def test_coordinated_drugs_give_one_relation_each(extractor):
 
 
 def test_prefix_words_in_a_drug_list_are_no_gap(extractor):
-    record = extractor.extract("Both ALK mutations were sensitive to ceritinib and other next-generation ALK inhibitors.")
+    record = extractor.extract("Both ALK mutations were sensitive to ceritinib and other next-generation "
+                               "ALK inhibitors.")
     assert relation_tuples(record) == {("ALK", None, d, "SENSITIVE_TO") for d in ("ceritinib", "alk inhibitor")}
     record = extractor.extract("Both ALK mutations were sensitive to ceritinib and showed weak binding of other "
                                "ALK inhibitors.")
