@@ -47,6 +47,25 @@ def test_prefix_words_in_a_drug_list_are_no_gap(extractor):
     assert relation_tuples(record) == {("ALK", None, "ceritinib", "SENSITIVE_TO")}
 
 
+def test_a_generic_agent_stands_for_the_drugs_a_colon_lists(extractor):
+    record = extractor.extract("Four drugs have significant activity against ROS1+ NSCLC: crizotinib, ceritinib, "
+                               "lorlatinib, and entrectinib.")
+    assert relation_tuples(record) == {("ROS1", None, d, "SENSITIVE_TO")
+                                       for d in ("crizotinib", "ceritinib", "lorlatinib", "entrectinib")}
+    # the drugs after the colon are the subject of a clause of their own
+    assert relation_tuples(extractor.extract(
+        "Several drugs are active against ALK-rearranged NSCLC: crizotinib, ceritinib and alectinib were tested "
+        "in this trial.")) == set()
+
+
+def test_a_positive_status_after_against_is_the_object_but_a_cell_marker_is_no_alteration(extractor):
+    assert relation_tuples(extractor.extract("Crizotinib has activity against ROS1-positive NSCLC.")) == \
+        {("ROS1", None, "crizotinib", "SENSITIVE_TO")}
+    assert relation_tuples(extractor.extract("Trastuzumab is an antibody against HER2.")) == set()
+    assert relation_tuples(extractor.extract("CD8+ T cells were resistant to the PD-1 blocker nivolumab.")) == set()
+    assert relation_tuples(extractor.extract("The CD34+ cells were resistant to imatinib.")) == set()
+
+
 def test_contrasted_alteration_is_not_the_subject(extractor):
     record = extractor.extract("The HER2 mutations conferred, in contrast to ER mutations, resistance to tamoxifen.")
     assert relation_tuples(record) == {("ERBB2", None, "tamoxifen", "RESISTANT_TO")}

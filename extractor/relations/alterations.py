@@ -84,7 +84,8 @@ def qualifies_drug(s: Sentence, cues: Cues, mention: Mention) -> bool:
     if s.phrases.alteration_before(mention.token_start, s.start) is not None:
         return False  # 'siRNA directed against c-Src': an experiment on the gene
     after = mention.token_end + (mention.token_end + 1 < s.end and words[mention.token_end] == "-")
-    altered = mention.label == "VARIANT" or after < s.end and cues.alt_after.get(words[after]) in STATE_KINDS
+    altered = mention.label == "VARIANT" or after < s.end and (
+        cues.alt_after.get(words[after]) in STATE_KINDS or words[after] in cues.positive_status)
     if altered and mention.token_start - 1 in s.cue_tokens:
         # 'D is active against T315I', 'potent against BRCA1-deficient cells': the cue's object; not an activity
         # the drug acts on ('inhibited EGFR phosphorylation')
@@ -322,7 +323,9 @@ def _gene_alteration(s: Sentence, cues: Cues, gene: Mention) -> Alteration | Non
             break
         if word in cues.alt_after:
             numbered = i + 1 < s.end and (words[i + 1].isdigit() or words[i + 1] in ROMAN_NUMERALS)
-            if not (cues.alt_after[word] == "variant" and numbered):  # 'splice variant 7': a named variant
+            population = word in cues.positive_status and i + 1 < s.end and words[i + 1] in cues.cell_populations
+            # 'splice variant 7': a named variant; 'CD8+ T cells': a kind of cell
+            if not (cues.alt_after[word] == "variant" and numbered) and not population:
                 after_kind, end = cues.alt_after[word], i + 1
             break
         if word == "(":

@@ -385,6 +385,8 @@ class RelationExtractor:
         drugs = find.agent_drugs(s, self.cues, cue.start, limit=None,
                                  added_only=family["family"] == "overcome_resistance")
         if not drugs:
+            drugs = find.listed_agents(s, self.cues, cue)
+        if not drugs:
             drugs, flags = find.anaphoric_agents(s, self.cues, cue, previous_drugs), {"implicit_drug"}
         if not drugs:
             return []

@@ -388,6 +388,24 @@ def anaphoric_agents(s: Sentence, cues: Cues, cue: Span, previous_drugs: list[Me
     return _antecedents(s, cues, anaphors[0][0], previous_drugs) if anaphors else []
 
 
+def listed_agents(s: Sentence, cues: Cues, cue: Span) -> Drugs:
+    """'Four drugs are active against ROS1+ NSCLC: A, B, C and D': a generic noun in the agent's place stands
+    for the drugs a colon after the cue lists to the end of the sentence."""
+    start = max(s.clause_start(cue.start), cue.start - cues.agent_window)
+    if not any(w in cues.generic_agent_nouns for w in s.words[start:cue.start]):
+        return []
+    colon = next((i for i in range(cue.end, s.end) if s.words[i] == ":"), None)
+    listed, i = [], s.end if colon is None else colon + 1
+    while i < s.end:
+        mention = s.mention_at(i, DRUG_LABELS)
+        if mention is None and s.words[i] not in LIST_WORDS:
+            break
+        listed += [mention] if mention is not None else []
+        i = mention.token_end if mention is not None else i + 1
+    ended = i >= s.end or s.words[i] in SENTENCE_END
+    return _named(s, cues, listed) if ended else []
+
+
 def _antecedents(s: Sentence, cues: Cues, position: int, previous_drugs: list[Mention]) -> Drugs:
     """The drugs an anaphor at `position` refers to: those earlier in the sentence, else of the sentence
     before; named drugs rather than a class said of them ('A and B are EGFR inhibitors. Both ...')."""
