@@ -61,6 +61,8 @@ def test_a_generic_agent_stands_for_the_drugs_a_colon_lists(extractor):
 def test_a_positive_status_after_against_is_the_object_but_a_cell_marker_is_no_alteration(extractor):
     assert relation_tuples(extractor.extract("Crizotinib has activity against ROS1-positive NSCLC.")) == \
         {("ROS1", None, "crizotinib", "SENSITIVE_TO")}
+    assert relation_tuples(extractor.extract("Crizotinib is effective in ALK+ NSCLC.")) == \
+        {("ALK", None, "crizotinib", "SENSITIVE_TO")}
     assert relation_tuples(extractor.extract("Trastuzumab is an antibody against HER2.")) == set()
     assert relation_tuples(extractor.extract("CD8+ T cells were resistant to the PD-1 blocker nivolumab.")) == set()
     assert relation_tuples(extractor.extract("The CD34+ cells were resistant to imatinib.")) == set()

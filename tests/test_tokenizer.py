@@ -12,6 +12,8 @@ import pytest
     ("HER2-positive", ["HER2", "-", "positive"]),
     ("anti-HER2 therapy", ["anti", "-", "HER2", "therapy"]),
     ("ER+/HER2- tumors", ["ER", "+", "/", "HER2", "-", "tumors"]),
+    ("ALK+ NSCLC", ["ALK", "+", "NSCLC"]),
+    ("ER+ and Ca2+ levels", ["ER", "+", "and", "Ca2", "+", "levels"]),
     # a hyphen that ends a word is cut off: a suspended compound 'KRAS- or NRAS-mutant'
     ("KRAS- or NRAS-mutant", ["KRAS", "-", "or", "NRAS", "-", "mutant"]),
     # a bracketed symbol before a hyphenated qualifier is cut out; a bracketed stereo descriptor stays whole
