@@ -1219,6 +1219,8 @@ def test_restated_resistance_does_not_block_a_later_subject(extractor):
     ("Patients with BRAF V600E melanoma are eligible for treatment with dabrafenib.", "dabrafenib"),
     ("Only patients with EGFR L858R should be treated with erlotinib.", "erlotinib"),
     ("KRAS mutation testing is used to identify patients who may benefit from cetuximab.", "cetuximab"),
+    ("BRAF V600E IHC is a screening tool for the selection of patients with metastatic melanoma to be treated with "
+     "vemurafenib.", "vemurafenib"),
 ])
 def test_patient_selection_is_an_indication(extractor, text, drug):
     relation = only(extractor, text)
@@ -1228,6 +1230,9 @@ def test_patient_selection_is_an_indication(extractor, text, drug):
 def test_selection_named_as_a_study_aim_stays_an_aim(extractor):
     text = "The aim of this study was to identify patients likely to benefit from cetuximab using KRAS mutations."
     assert relations(extractor, text) == []
+    # the selection's clause ends before the drug
+    assert relations(extractor, "The selection of patients with EGFR mutations is discussed; gefitinib toxicity "
+                                "was mild.") == []
 
 
 def test_an_alteration_targetable_with_a_drug_is_sensitive_to_it(extractor):
