@@ -1227,6 +1227,17 @@ def test_patient_selection_is_an_indication(extractor, text, drug):
     assert (relation["type"], relation["drug"]) == ("SENSITIVE_TO", drug)
 
 
+@pytest.mark.parametrize("text", [
+    "Patients with KRAS mutations should not be treated with cetuximab.",
+    "Patients with KRAS mutations are not candidates for cetuximab.",
+    "Patients with KRAS mutations are ineligible for cetuximab.",
+])
+def test_a_denied_selection_is_a_negated_indication(extractor, text):
+    relation = only(extractor, text)
+    assert (relation["gene"], relation["drug"], relation["type"], relation["negated"]) == \
+        ("KRAS", "cetuximab", "SENSITIVE_TO", True)
+
+
 def test_selection_named_as_a_study_aim_stays_an_aim(extractor):
     text = "The aim of this study was to identify patients likely to benefit from cetuximab using KRAS mutations."
     assert relations(extractor, text) == []

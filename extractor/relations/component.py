@@ -431,7 +431,7 @@ class RelationExtractor:
         after the drugs names the subject's comparator arm, not a denied setting."""
         # 'D induces responses regardless of X status': the claim is denied of X
         hi = max([cue.end] + [d.token_end for d, _ in drugs if d.token_start >= cue.end])
-        negated = "negated" in flags or scope.negated(s, self.cues, cue, group) or \
+        negated = family.get("denies", False) or "negated" in flags or scope.negated(s, self.cues, cue, group) or \
             any(m.independent for m in group.active) or scope.no_difference(s, self.cues, cue, hi)
         # a status says which, not whether ('KRAS status predicts response'), but a denial is a claim about
         # the alteration ('TP53 mutation status did not predict response to D')
