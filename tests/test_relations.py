@@ -342,6 +342,19 @@ def test_antisense_against_a_gene_is_a_manipulation(extractor):
         {("ERCC1", None, "cisplatin", "SENSITIVE_TO")}
 
 
+def test_blunting_a_drug_effect_is_resistance(extractor):
+    assert relation_tuples(extractor.extract("MGMT expression blunted the cytotoxic effect of temozolomide.")) == \
+        {("MGMT", None, "temozolomide", "RESISTANT_TO")}
+    assert relation_tuples(extractor.extract("Loss of RB1 prevented palbociclib-induced growth arrest.")) == \
+        {("RB1", None, "palbociclib", "RESISTANT_TO")}
+    # a measurement named as a method states nothing; a finding after it does
+    assert relation_tuples(extractor.extract(
+        "We measured palbociclib-induced growth arrest in cells with RB1 loss and in parental cells.")) == set()
+    assert relation_tuples(extractor.extract(
+        "We measured growth and found that RB1 loss prevented palbociclib-induced growth arrest.")) == \
+        {("RB1", None, "palbociclib", "RESISTANT_TO")}
+
+
 def test_reduced_modifier_flips_direction(extractor):
     assert only(extractor, "KRAS G12D reduced sensitivity to cetuximab.")["type"] == "RESISTANT_TO"
     assert only(extractor, "KRAS G12D increased sensitivity to cetuximab.")["type"] == "SENSITIVE_TO"
