@@ -1251,6 +1251,21 @@ def test_a_denied_selection_is_a_negated_indication(extractor, text):
         ("KRAS", "cetuximab", "SENSITIVE_TO", True)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Alpelisib for PIK3CA-Mutated, Hormone Receptor-Positive Advanced Breast Cancer",
+     {("PIK3CA", None, "alpelisib", "SENSITIVE_TO")}),
+    ("Dabrafenib plus trametinib for BRAF V600E-mutant melanoma.",
+     {("BRAF", "V600E", d, "SENSITIVE_TO") for d in ("dabrafenib", "trametinib")}),
+    ("Sotorasib for Lung Cancers with KRAS p.G12C Mutation", {("KRAS", "G12C", "sotorasib", "SENSITIVE_TO")}),
+    # the drug does not open the sentence, or another cue states the claim
+    ("Patients received gefitinib for EGFR-mutant NSCLC.", set()),
+    ("Osimertinib for 3 weeks induced resistance in EGFR-mutant cells.",
+     {("EGFR", None, "osimertinib", "RESISTANT_TO")}),
+])
+def test_drugs_opening_a_title_for_an_alteration_name_an_indication(extractor, text, expected):
+    assert relation_tuples(extractor.extract(text)) == expected
+
+
 def test_selection_named_as_a_study_aim_stays_an_aim(extractor):
     text = "The aim of this study was to identify patients likely to benefit from cetuximab using KRAS mutations."
     assert relations(extractor, text) == []

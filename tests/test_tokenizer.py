@@ -13,6 +13,8 @@ import pytest
     ("anti-HER2 therapy", ["anti", "-", "HER2", "therapy"]),
     ("ER+/HER2- tumors", ["ER", "+", "/", "HER2", "-", "tumors"]),
     ("ALK+ NSCLC", ["ALK", "+", "NSCLC"]),
+    ("PIK3CA-Mutated Breast Cancer", ["PIK3CA", "-", "Mutated", "Breast", "Cancer"]),
+    ("BCR-Abl", ["BCR-Abl"]),
     ("ER+ and Ca2+ levels", ["ER", "+", "and", "Ca2", "+", "levels"]),
     # a hyphen that ends a word is cut off: a suspended compound 'KRAS- or NRAS-mutant'
     ("KRAS- or NRAS-mutant", ["KRAS", "-", "or", "NRAS", "-", "mutant"]),

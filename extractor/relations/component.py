@@ -75,7 +75,7 @@ class RelationExtractor:
             sentence_cues = [c for c in cues if start <= c.start < end]
             if not inside and not sentence_cues:
                 continue
-            kept = [c for c in sentence_cues if self._is_cue(words, start, c)]
+            kept = self._placed([c for c in sentence_cues if self._is_cue(words, start, c)], words, at, start)
             s = Sentence(doc, start, end, index, words, at, inside, phrases, self.cues.clause_breaks,
                          self.cues.relative_stops, kept, backbones)
             self._drop_undirected_outcomes(s)
@@ -130,6 +130,24 @@ class RelationExtractor:
                 words[cue.start - 2] in family.get("subjects_before", ()):  # an adverb, not 'FDA-approved'
             blocked = False  # 'the Food and Drug Administration recently approved D': the verb after its subject
         return family["type"] is not None and not blocked
+
+    def _placed(self, cues: list[Span], words: list[str], at: dict[int, Mention], start: int) -> list[Span]:
+        """An opening_agent cue counts only right after drugs that open a sentence with no other cue ('Alpelisib
+        for PIK3CA-mutated breast cancer'; not 'Osimertinib for 3 weeks induced resistance in ...')."""
+        opening = [c for c in cues if self.cues.family(c).get("opening_agent")]
+        if not opening or len(opening) < len(cues):
+            return [c for c in cues if c not in opening]
+        cue = opening[0]
+        i, drugs = cue.start - 1, False
+        while i >= start:
+            mention = at.get(i)
+            if mention is not None and mention.label in DRUG_LABELS:
+                drugs, i = True, mention.token_start - 1
+            elif words[i] in self.cues.drug_prefix or words[i] in find.COMBINING_WORDS:
+                i -= 1
+            else:
+                return []
+        return [cue] if drugs else []
 
     def _study_design(self, s: Sentence, groups: list[Group], history) -> tuple[int, Group, find.Drugs] | None:
         """'We treated 30 patients with ROS1-rearranged NSCLC with crizotinib': its one alteration group (or an
