@@ -355,6 +355,25 @@ def test_blunting_a_drug_effect_is_resistance(extractor):
         {("RB1", None, "palbociclib", "RESISTANT_TO")}
 
 
+def test_an_alteration_phrase_reaches_a_gene_name_the_lexicon_lacks_before_its_symbol(extractor):
+    record = extractor.extract("Overexpression of excision repair cross complementing group 1 (ERCC1), a DNA repair "
+                               "enzyme, is associated with resistance to cisplatin.")
+    assert relation_tuples(record) == {("ERCC1", None, "cisplatin", "RESISTANT_TO")}
+    # no alteration phrase before the name: the bare symbol is no subject
+    record = extractor.extract("Resistance to cisplatin was studied in the excision repair cross complementing "
+                               "group 1 (ERCC1) gene.")
+    assert relation_tuples(record) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Patients with the XRCC1 A/A genotype are more sensitive to cisplatin.", ("XRCC1", None)),
+    ("Patients with XRCC1 399A/A genotype are more sensitive to cisplatin.", ("XRCC1", "399A/A")),
+])
+def test_a_named_allele_pair_is_a_genotype_not_a_status(extractor, text, expected):
+    relation = only(extractor, text)
+    assert (relation["gene"], relation["variant"], relation["type"]) == expected + ("SENSITIVE_TO",)
+
+
 def test_reduced_modifier_flips_direction(extractor):
     assert only(extractor, "KRAS G12D reduced sensitivity to cetuximab.")["type"] == "RESISTANT_TO"
     assert only(extractor, "KRAS G12D increased sensitivity to cetuximab.")["type"] == "SENSITIVE_TO"

@@ -24,6 +24,7 @@ PATHWAY_WORDS = ("pathway", "pathways", "signaling", "signalling", "axis", "casc
                  "inhibition", "activation", "network")  # after 'PI3K/AKT': a pathway or its drugs, not a gene list
 GENETIC_KINDS = ("mutation", "amplification")  # a fusion named with these names its gene
 STATE_KINDS = ("mutation", "amplification", "loss", "fusion", "copy number gain")  # what a gene is, not what it does
+UNKNOWN_NAME_WORDS = 8  # most tokens of a gene name before its bracketed symbol
 ROMAN_NUMERALS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii")
 SHARED_KINDS = ("gene_level", "copy_number", "expression", "exon", "indel")  # variant types no gene of their own names
 
@@ -154,10 +155,32 @@ def _alterations(s: Sentence, cues: Cues) -> list[Alteration]:
     return found
 
 
+def _before_unknown_name(s: Sentence, gene: Mention) -> tuple[int, str] | None:
+    """'Overexpression of excision repair cross complementing group 1 (ERCC1) is ...': an alteration phrase before
+    a name the lexicon does not know, the gene's symbol in brackets after it; the phrase's (start, kind)."""
+    position = gene.token_start - 1
+    if position <= s.start or s.words[position] != "(":
+        return None
+    for _ in range(UNKNOWN_NAME_WORDS):
+        hit = s.phrases.alteration_before(position, s.start)
+        if hit is not None:
+            return hit
+        position -= 1
+        if position <= s.start or s.at.get(position) is not None or not (
+                s.is_word(position) or s.words[position] == "-"):
+            return None
+    return None
+
+
+def _allele_pair(s: Sentence, cues: Cues, i: int) -> bool:
+    """Two alleles joined by a slash from token i ('A/A', 'Val/Val', '399A/A')."""
+    return i + 2 < s.end and s.words[i + 1] == "/" and s.words[i].lstrip("0123456789") in cues.allele_words \
+        and s.words[i + 2].lstrip("0123456789") in cues.allele_words
+
+
 def _named_genotype(s: Sentence, cues: Cues, span: range) -> bool:
-    """Two alleles joined by a slash ('Val/Val', 'A/G'): a genotype named, not a status."""
-    return any(s.words[i] == "/" and s.words[i - 1] in cues.allele_words and s.words[i + 1] in cues.allele_words
-               for i in span if span.start < i < span.stop - 1)
+    """Two alleles joined by a slash ('Val/Val', 'A/G', '399A/A'): a genotype named, not a status."""
+    return any(_allele_pair(s, cues, i) for i in range(span.start, span.stop - 2))
 
 
 def _done_by_drug(s: Sentence, cues: Cues, altered: Alteration) -> bool:
@@ -337,6 +360,9 @@ def _gene_alteration(s: Sentence, cues: Cues, gene: Mention) -> Alteration | Non
         if word[:1] == "(" and word[-1:] == ")":  # '(CD117)' left whole by the tokenizer
             i, steps = i + 1, steps + 1
             continue
+        if _allele_pair(s, cues, i):  # 'the XRCC1 A/A genotype', 'XRCC1 399A/A genotype'
+            i, steps = i + 3, steps + 1
+            continue
         relative = word == "whose" or word == "," and i + 1 < s.end and words[i + 1] == "whose"  # 'X, whose loss'
         if (word not in cues.between_after and not word.isdigit() and not relative) or s.at.get(i) is not None:
             break
@@ -367,6 +393,8 @@ def _gene_alteration(s: Sentence, cues: Cues, gene: Mention) -> Alteration | Non
         if words[position - 1] not in cues.between_before or named is not None:
             break
         position, steps = position - 1, steps + 1
+    if before_kind is None:
+        start, before_kind = _before_unknown_name(s, gene) or (start, None)
     kinds = [before_kind, after_kind]
     if "silencing" in kinds or "downregulation" in kinds:
         # RNAi is an experiment (direction flips); epigenetic silencing or lower levels in tumours are low expression
