@@ -214,6 +214,10 @@ class VariantFinder:
         kind = spec["normalize"]
         if kind == "fusion":
             g1, g2 = m["g1"], m["g2"]
+            if spec.get("known_partners") == "both":  # 'Bcr-Abl', 'bcr/abl': the symbols in lower or title case
+                g1, g2 = g1.upper(), g2.upper()
+                if not {g1, g2} <= self.fusion_genes:
+                    return None
             if g1 == g2 or {g1, g2} & self.fusion_not_genes or re.fullmatch(r"[A-Z]\d+[A-Z]", g2) \
                     or self.fusion_not_before.match(text, end):
                 return None  # 'ALK-TKI', 'KIT-D816V', 'EGFR-MET bispecific antibody'

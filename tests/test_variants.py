@@ -238,14 +238,16 @@ def test_two_full_variants_with_a_slash_are_no_alternatives(finder):
 
 @pytest.mark.parametrize("text,norm", [
     ("EML4-ALK", "EML4::ALK"), ("EML4::ALK", "EML4::ALK"), ("ETV6-NTRK3 fusion", "ETV6::NTRK3"),
-    ("FGFR1-TACC1 fusion", "FGFR1::TACC1")])
+    ("FGFR1-TACC1 fusion", "FGFR1::TACC1"), ("Bcr-Abl", "BCR::ABL"), ("bcr/abl", "BCR::ABL"),
+    ("Eml4-Alk", "EML4::ALK")])
 def test_fusions(finder, text, norm):
     v = finder.find(f"an {text} was")[0]
     gene_pair = text.split(" ")[0]
     assert (v.start, v.end, v.variant_type, v.normalized) == (3, 3 + len(gene_pair), "fusion", norm)
 
 
-@pytest.mark.parametrize("text", ["PD-L1", "HLA-DR", "NF-KB", "MDA-MB-231", "ER-HER2", "ALK-TKI", "KIT-D816V"])
+@pytest.mark.parametrize("text", ["PD-L1", "HLA-DR", "NF-KB", "MDA-MB-231", "ER-HER2", "ALK-TKI", "KIT-D816V",
+                                  "Ret-Ros", "non-small", "Anti-Alk"])
 def test_fusion_negative(finder, text):
     assert [v for v in finder.find(text) if v.variant_type == "fusion"] == []
 
