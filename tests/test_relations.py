@@ -1892,6 +1892,14 @@ def test_bare_gene_agent_of_a_causing_verb_is_the_subject(extractor):
     assert relations(extractor, "Survivin was used to confer resistance to cisplatin.") == []
 
 
+def test_coordinated_bare_genes_share_the_causing_verb(extractor):
+    record = extractor.extract("ABCB1, ABCG2 and ABCC1 mediate resistance to doxorubicin.")
+    assert relation_tuples(record) == {(g, None, "doxorubicin", "RESISTANT_TO") for g in ("ABCB1", "ABCG2", "ABCC1")}
+    # a gene before a comma and no conjunction is no list member
+    record = extractor.extract("In contrast to EGFR, AXL mediates resistance to erlotinib.")
+    assert relation_tuples(record) == {("AXL", None, "erlotinib", "RESISTANT_TO")}
+
+
 @pytest.mark.parametrize("text, gene, drug, kind", [
     ("P-glycoprotein (ABCB1) confers resistance to paclitaxel.", "ABCB1", "paclitaxel", "RESISTANT_TO"),
     ("The excision repair cross-complementing group 1 (ERCC1) gene is associated with resistance to cisplatin.",

@@ -1,8 +1,9 @@
 """The subject of a cue: which alteration group a cue is said of."""
 from __future__ import annotations
 
+from ..mentions import Mention
 from .cues import Cues
-from .alterations import is_hgnc_gene
+from .alterations import LIST_JOINERS, is_hgnc_gene
 from .drugs import Drugs, drug_arm_end
 from .sentence import DRUG_LABELS, Alteration, Group, Sentence
 
@@ -147,8 +148,26 @@ def verb_agent(s: Sentence, cues: Cues, cue_start: int, lo: int, groups: list[Gr
     if any(a.mention is gene for g in groups for a in g.members):
         return None  # already a subject candidate of its own ('AXL inhibition'), or a wild type
     # a gene family or a gene without an HGNC id is still the agent: it blocks the search, giving no relation
-    return Group([Alteration(gene, gene.token_start, gene.token_end, "expression", gene_only=True,
-                             recordable=is_hgnc_gene(gene))])
+    return Group([Alteration(m, m.token_start, m.token_end, "expression", gene_only=True, recordable=is_hgnc_gene(m))
+                  for m in _listed_bare_genes(s, gene, start, groups)])
+
+
+def _listed_bare_genes(s: Sentence, gene: Mention, start: int, groups: list[Group]) -> list[Mention]:
+    """The bare genes coordinated before `gene`, and it: 'ABCB1, ABCG2 and ABCC1 mediate resistance to D' (not
+    'In contrast to EGFR, AXL mediates ...': a list closes with a conjunction)."""
+    taken = {id(a.mention) for g in groups for a in g.members}
+    listed, k = [gene], gene.token_start - 1
+    if not (k > start and s.words[k] in LIST_JOINERS and s.words[k] != ","):
+        return listed
+    while k > start and s.words[k] in LIST_JOINERS:
+        while k > start and s.words[k] in LIST_JOINERS:
+            k -= 1
+        before = s.mention_at(k, ("GENE",))
+        if before is None or before.token_end != k + 1 or id(before) in taken:
+            break
+        listed.insert(0, before)
+        k = before.token_start - 1
+    return listed
 
 
 def _bracketed_gene_end(s: Sentence, j: int) -> int:
