@@ -1892,6 +1892,14 @@ def test_bare_gene_agent_of_a_causing_verb_is_the_subject(extractor):
     assert relations(extractor, "Survivin was used to confer resistance to cisplatin.") == []
 
 
+def test_an_attribute_added_to_the_host_with_and_is_the_agent_cue_subject(extractor):
+    record = extractor.extract("Imatinib was effective in patients with GIST and KIT exon 11 mutations.")
+    assert relation_tuples(record) == {("KIT", "exon 11 mutation", "imatinib", "SENSITIVE_TO")}
+    # the host's phrase ends at 'and' outside a 'with' phrase
+    record = extractor.extract("Imatinib was effective in GIST cells and KIT exon 11 mutations were rare.")
+    assert relation_tuples(record) == set()
+
+
 def test_coordinated_bare_genes_share_the_causing_verb(extractor):
     record = extractor.extract("ABCB1, ABCG2 and ABCC1 mediate resistance to doxorubicin.")
     assert relation_tuples(record) == {(g, None, "doxorubicin", "RESISTANT_TO") for g in ("ABCB1", "ABCG2", "ABCC1")}

@@ -344,7 +344,14 @@ def _host_coordinated(s: Sentence, cues: Cues, start: int, end: int) -> bool:
     """'D inhibited the proliferation of HCT116 cells and a higher level of FASN ...': the agent's
     object phrase ends at a host noun followed by a coordination (also the cue's own: 'D prolonged the survival
     of patients, and X ...')."""
-    return any(s.words[i] in HOST_COORDINATION and s.words[i - 1] in cues.host_words for i in range(start, end))
+    return any(s.words[i] in HOST_COORDINATION and s.words[i - 1] in cues.host_words
+               and not _with_attributes(s, start, i) for i in range(start, end))
+
+
+def _with_attributes(s: Sentence, start: int, i: int) -> bool:
+    """'patients with melanoma and KIT mutations': a bare 'and' inside a 'with' phrase adds another attribute of
+    the host."""
+    return s.words[i] == "and" and "with" in s.words[max(start, i - 4):i - 1]
 
 
 def _cue_between(s: Sentence, cues: Cues, lo: int, hi: int, passes=frozenset()) -> bool:
