@@ -3035,6 +3035,14 @@ def test_a_status_in_the_fronted_population_phrase_is_the_subject_at_any_distanc
     assert relation_tuples(extractor.extract(text)) == set()
 
 
+def test_a_bracket_does_not_count_in_a_status_distance(extractor):
+    text = "Patients with HER2-overexpressing tumors (IHC 3+ or IHC 2+/ISH+) benefited from trastuzumab."
+    assert relation_tuples(extractor.extract(text)) == {("ERBB2", None, "trastuzumab", "SENSITIVE_TO")}
+    text = "Patients with HER2-overexpressing tumors who had been followed for more than ten years at three " \
+           "centres benefited from trastuzumab."
+    assert relation_tuples(extractor.extract(text)) == set()
+
+
 @pytest.mark.parametrize("text, expected", [
     # a gene with an alteration word right after a cue's 'against' is the cue's object, not the drug's target
     ("Olaparib is active against BRCA1-deficient cells.", {("BRCA1", None, "olaparib", "SENSITIVE_TO")}),

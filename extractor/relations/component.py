@@ -193,7 +193,9 @@ class RelationExtractor:
         subject, drug = relation.subject, relation.object
         if subject.label != "TUMOR_SUBTYPE":
             return True
-        gap = max(drug.token_start - subject.token_end, subject.token_start - drug.token_end)
+        doc = relation.sentence.doc
+        gap = max(_unbracketed(doc, subject.token_end, drug.token_start), _unbracketed(doc, drug.token_end,
+                                                                                         subject.token_start))
         return gap <= self.cues.status_max_distance or 0 <= subject.token_start - relation.cue_start <= \
             self.cues.status_max_distance or self._fronted_population(relation)
 
@@ -515,6 +517,16 @@ class RelationExtractor:
             distance = abs(relation.subject.token_start - relation.object.token_start)
             score += adjust["distance_per_10_tokens"] * (distance // 10)
         return round(min(0.99, max(0.05, score)), 3)
+
+
+def _unbracketed(doc: Doc, lo: int, hi: int) -> int:
+    """Tokens in [lo, hi) outside brackets ('HER2-overexpressing tumors (IHC 3+ or IHC 2+/ISH+) benefited from D': 3)."""
+    count, depth = 0, 0
+    for token in doc[lo:hi] if lo < hi else ():
+        depth += token.text == "("
+        count += depth == 0
+        depth -= token.text == ")" and depth > 0
+    return count
 
 
 def _degree(s: Sentence, cues: Cues, start: int, end: int) -> bool:
