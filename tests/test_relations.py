@@ -3035,6 +3035,14 @@ def test_a_status_in_the_fronted_population_phrase_is_the_subject_at_any_distanc
     assert relation_tuples(extractor.extract(text)) == set()
 
 
+def test_a_drug_after_the_cues_own_preposition_beats_a_drug_before_it(extractor):
+    record = extractor.extract("Patients with KRAS mutations who had received endocrine therapy benefited from "
+                               "trastuzumab.")
+    assert relation_tuples(record) == {("KRAS", None, "trastuzumab", "SENSITIVE_TO")}
+    record = extractor.extract("KRAS mutant tumours showed cetuximab resistance in this series.")
+    assert relation_tuples(record) == {("KRAS", None, "cetuximab", "RESISTANT_TO")}
+
+
 def test_a_bracket_does_not_count_in_a_status_distance(extractor):
     text = "Patients with HER2-overexpressing tumors (IHC 3+ or IHC 2+/ISH+) benefited from trastuzumab."
     assert relation_tuples(extractor.extract(text)) == {("ERBB2", None, "trastuzumab", "SENSITIVE_TO")}

@@ -270,7 +270,9 @@ class RelationExtractor:
         """The cue is the predicate: 'X confers resistance to D', 'D-resistant X', 'sensitivity of X cells to D'."""
         cues, flags = self.cues, set()
         drugs = find.drugs_before(s, cues, cue.start)
-        after = [] if drugs and not all(d.canonical in cues.generic_classes for d, _ in drugs) else \
+        # 'patients who had received D benefited from E': a drug after the cue's own 'from' / 'to' is its object
+        governed = cue.end < s.end and s.words[cue.end] in ("from", "to")
+        after = [] if drugs and not governed and not all(d.canonical in cues.generic_classes for d, _ in drugs) else \
             find.drugs_after(s, cues, cue.end, family.get("window", cues.drug_window), cue,
                              need_linker=family.get("needs_linker", True), of_governs=family.get("of_governs", False))
         compound = bool(drugs) and cue.text.lower() in cues.compound_adjectives
