@@ -19,6 +19,7 @@ def genes(extractor, text):
     ("Src expression was high.", [("Src", "SRC")]),  # opening a sentence, but a gene noun follows
     ("Gankyrin, neurofibromin, livin and GST-pi rose.",  # curated protein names the HGNC export lacks
      [("Gankyrin", "PSMD10"), ("neurofibromin", "NF1"), ("livin", "BIRC7"), ("GST-pi", "GSTP1")]),
+    ("Tubulin-β-III and tubulin beta III rose.", [("Tubulin-β-III", "TUBB3"), ("tubulin beta III", "TUBB3")]),
     ("The ribonucleotide reductase M1 subunit and class I beta-tubulin.",
      [("ribonucleotide reductase M1 subunit", "RRM1"), ("class I beta-tubulin", "TUBB")]),  # curated names
 ])
