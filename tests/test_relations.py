@@ -1988,9 +1988,15 @@ def test_a_level_stated_in_a_resistant_host_keeps_the_type(extractor, text, kind
      "RRM1", "gemcitabine"),
     ("Response rates to cetuximab were comparable in patients with KRAS mutations and those without.",
      "KRAS", "cetuximab"),
+    ("The benefit from cisplatin was the same for ERCC1-positive and ERCC1-negative patients.", "ERCC1", "cisplatin"),
 ])
 def test_a_comparison_that_found_no_difference_is_negated(extractor, text, gene, drug):
     assert flagged_tuples(extractor, text) == {(gene, drug, "SENSITIVE_TO", True)}
+
+
+def test_a_difference_for_a_group_is_no_denial(extractor):
+    text = "Response to cisplatin was higher for ERCC1-negative patients."
+    assert flagged_tuples(extractor, text) == {("ERCC1", "cisplatin", "SENSITIVE_TO", False)}
 
 
 def test_a_denied_association_negates_each_of_its_objects(extractor):
