@@ -3049,6 +3049,17 @@ def test_a_drug_after_the_cues_own_preposition_beats_a_drug_before_it(extractor)
     assert relation_tuples(record) == {("KRAS", None, "cetuximab", "RESISTANT_TO")}
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Imatinib remains the mainstay of treatment for patients with KIT-mutant GIST.",
+     {("KIT", None, "imatinib", "SENSITIVE_TO")}),
+    ("Trastuzumab and lapatinib have been the foundation of treatment of HER2-positive breast cancer.",
+     {("ERBB2", None, d, "SENSITIVE_TO") for d in ("trastuzumab", "lapatinib")}),
+    ("Chemotherapy remains the mainstay of treatment for patients with pancreatic cancer.", set()),
+])
+def test_a_standard_treatment_for_an_alteration_is_an_indication(extractor, text, expected):
+    assert relation_tuples(extractor.extract(text)) == expected
+
+
 def test_a_bracket_does_not_count_in_a_status_distance(extractor):
     text = "Patients with HER2-overexpressing tumors (IHC 3+ or IHC 2+/ISH+) benefited from trastuzumab."
     assert relation_tuples(extractor.extract(text)) == {("ERBB2", None, "trastuzumab", "SENSITIVE_TO")}
