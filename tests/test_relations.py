@@ -3060,9 +3060,12 @@ def test_a_standard_treatment_for_an_alteration_is_an_indication(extractor, text
     assert relation_tuples(extractor.extract(text)) == expected
 
 
-def test_a_bracket_does_not_count_in_a_status_distance(extractor):
+def test_a_bracket_or_a_comparator_arm_does_not_count_in_a_status_distance(extractor):
     text = "Patients with HER2-overexpressing tumors (IHC 3+ or IHC 2+/ISH+) benefited from trastuzumab."
     assert relation_tuples(extractor.extract(text)) == {("ERBB2", None, "trastuzumab", "SENSITIVE_TO")}
+    text = ("Trastuzumab deruxtecan significantly improved overall survival and progression-free survival compared "
+            "to physician's choice chemotherapy in patients with HER2-low metastatic breast cancer.")
+    assert relation_tuples(extractor.extract(text)) == {("ERBB2", None, "trastuzumab deruxtecan", "SENSITIVE_TO")}
     text = "Patients with HER2-overexpressing tumors who had been followed for more than ten years at three " \
            "centres benefited from trastuzumab."
     assert relation_tuples(extractor.extract(text)) == set()

@@ -63,6 +63,7 @@ class RelationExtractor:
         backbones = find.placebo_partners(words, at)
         cues = [self._unblocked(doc, words, at, cue) for cue in cues]
         relations: list[Relation] = []
+        near: set[tuple] = set()  # claims whose receptor status stands near enough (_near_status)
         previous_drugs: list[Mention] = []
         history: list[tuple[int, Group]] = []  # (sentence index, group) of earlier sentences
         last_resistant: list[tuple[int, Group]] = []
@@ -95,10 +96,10 @@ class RelationExtractor:
             if index == 0:
                 title = self._title_population(s, groups)
             relations.extend(found)
+            near.update(_claim(r) for r in found if self._near_status(s, r))
             design = self._study_design(s, groups, history)
             history.extend((index, g) for g in groups if g.active)
             previous_drugs = s.drugs
-        near = {_claim(r) for r in relations if self._near_status(r)}
         doc._.relations = _deduplicate([r for r in relations if not self._unlinked(r.subject) and _claim(r) in near])
         return doc
 
@@ -186,18 +187,32 @@ class RelationExtractor:
                 return self._relations(s, cue, family, family["type"], group, drugs, {"coreference", "implicit_drug"})
         return []
 
-    def _near_status(self, relation: Relation) -> bool:
+    def _near_status(self, s: Sentence, relation: Relation) -> bool:
         """A receptor status is a subject only close to its drug, or to another drug of the same claim
         ('HER2-positive patients benefit from D'), or a little after the cue ('adding D to E improved PFS in
         patients with HER2-positive cancer'), not as the cohort a long sentence starts from."""
         subject, drug = relation.subject, relation.object
         if subject.label != "TUMOR_SUBTYPE":
             return True
-        doc = relation.sentence.doc
-        gap = max(_unbracketed(doc, subject.token_end, drug.token_start), _unbracketed(doc, drug.token_end,
-                                                                                         subject.token_start))
+        gap = max(self._counted(s, subject.token_end, drug.token_start), self._counted(s, drug.token_end,
+                                                                                      subject.token_start))
         return gap <= self.cues.status_max_distance or 0 <= subject.token_start - relation.cue_start <= \
             self.cues.status_max_distance or self._fronted_population(relation)
+
+    def _counted(self, s: Sentence, lo: int, hi: int) -> int:
+        """Tokens in [lo, hi) outside brackets and comparator arms ('HER2-overexpressing tumors (IHC 3+ or ISH+)
+        benefited from D', 'D improved OS compared to physician's choice chemotherapy in patients with HER2-low')."""
+        count, depth, i = 0, 0, lo
+        while i < hi:
+            arm_end = find.drug_arm_end(s, self.cues, i + 1) if s.words[i] in self.cues.drug_comparators else None
+            if depth == 0 and arm_end is not None and arm_end <= hi:
+                i = arm_end
+                continue
+            depth += s.words[i] == "("
+            count += depth == 0
+            depth -= s.words[i] == ")" and depth > 0
+            i += 1
+        return count
 
     def _fronted_population(self, relation: Relation) -> bool:
         """'Among patients with HER2-positive (IHC 3+) gastric cancer, D prolonged survival': a status in the phrase
@@ -519,16 +534,6 @@ class RelationExtractor:
             distance = abs(relation.subject.token_start - relation.object.token_start)
             score += adjust["distance_per_10_tokens"] * (distance // 10)
         return round(min(0.99, max(0.05, score)), 3)
-
-
-def _unbracketed(doc: Doc, lo: int, hi: int) -> int:
-    """Tokens in [lo, hi) outside brackets ('HER2-overexpressing tumors (IHC 3+ or IHC 2+/ISH+) benefited from D': 3)."""
-    count, depth = 0, 0
-    for token in doc[lo:hi] if lo < hi else ():
-        depth += token.text == "("
-        count += depth == 0
-        depth -= token.text == ")" and depth > 0
-    return count
 
 
 def _degree(s: Sentence, cues: Cues, start: int, end: int) -> bool:
