@@ -2461,6 +2461,8 @@ def test_progressing_without_a_drug_gives_nothing(extractor):
      {("PIK3CA", None, "trastuzumab", "RESISTANT_TO")}),
     ("Trastuzumab deruxtecan improved progression-free survival in HER2-low breast cancer.",
      {("ERBB2", None, "trastuzumab deruxtecan", "SENSITIVE_TO")}),
+    ("Brigatinib demonstrated superior progression-free survival versus crizotinib in ALK-positive NSCLC.",
+     {("ALK", None, "brigatinib", "SENSITIVE_TO")}),
     ("Trastuzumab was ineffective in HER2-negative breast cancer.", set()),  # a negative status is no subject
 ])
 def test_positive_status_is_a_subject_where_no_alteration_is(extractor, text, expected):
