@@ -1,7 +1,7 @@
 """scispaCy's combined rule tokenizer, with extra splits for biomedical compounds.
 
-The extra infixes split "neratinib-resistant", "HER2-positive", "anti-HER2", "ER+/HER2-"
-and "PI3K/AKT", cut a hyphen off the end of a word ("KRAS- or NRAS-mutant", "HER2-"), a plus sign off an
+The extra infixes split "neratinib-resistant", "HER2-positive" (also in title case, "PIK3CA-Mutated"), "anti-HER2",
+"ER+/HER2-" and "PI3K/AKT", cut a hyphen off the end of a word ("KRAS- or NRAS-mutant", "HER2-"), a plus sign off an
 upper-case name ("ALK+ NSCLC") and a bracketed
 symbol off a hyphenated qualifier ("receptor (EGFR)-directed") so that
 entity boundaries fall on token boundaries, while keeping
