@@ -1206,6 +1206,10 @@ def test_opposite_cues_with_their_own_drugs_are_claims(extractor):
     record = extractor.extract("HER2 L755S cells were resistant to lapatinib and sensitive to neratinib.")
     assert relation_tuples(record) == {("ERBB2", "L755S", "lapatinib", "RESISTANT_TO"),
                                        ("ERBB2", "L755S", "neratinib", "SENSITIVE_TO")}
+    for text in ("HER2 L755S cells were neratinib-resistant and sensitive to poziotinib.",
+                 "HER2 L755S models were neratinib-resistant and poziotinib-sensitive."):
+        assert relation_tuples(extractor.extract(text)) == {("ERBB2", "L755S", "neratinib", "RESISTANT_TO"),
+                                                            ("ERBB2", "L755S", "poziotinib", "SENSITIVE_TO")}, text
 
 
 def test_agents_acting_on_resistance_are_sensitive(extractor):

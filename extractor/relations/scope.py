@@ -86,9 +86,21 @@ def _coordinated(s: Sentence, cues: Cues, a: Span, b: Span) -> bool:
     if s.words[first.end - 1] in cues.linkers:
         return False
     gap = range(first.end, second.start)
+    drugs = (_own_drug(s, first, before=True), _own_drug(s, second, before=True) or _own_drug(s, second, before=False))
+    if None not in drugs and drugs[0].canonical != drugs[1].canonical:
+        return False  # 'neratinib-resistant and sensitive to poziotinib': two claims, each with its own drug
     return 0 < len(gap) <= 4 and any(s.words[i] in COORDINATION for i in gap) and all(
         s.words[i] in COORDINATION or s.words[i] in ("-", ",") or s.mention_at(i, DRUG_LABELS) is not None
         for i in gap)
+
+
+def _own_drug(s: Sentence, cue: Span, before: bool) -> Mention | None:
+    """The drug joined to the cue by a hyphen before it ('neratinib-resistant'), or right after it behind 'to'
+    ('sensitive to poziotinib')."""
+    if before:
+        joined = cue.start - 2 >= s.start and s.words[cue.start - 1] == "-"
+        return s.mention_at(cue.start - 2, DRUG_LABELS) if joined else None
+    return s.mention_at(cue.end + 1, DRUG_LABELS) if cue.end + 1 < s.end and s.words[cue.end] == "to" else None
 
 
 def acquired(s: Sentence, cues: Cues, cue: Span) -> tuple[bool, bool]:
