@@ -1904,6 +1904,15 @@ def test_an_attribute_added_to_the_host_with_and_is_the_agent_cue_subject(extrac
     assert relation_tuples(record) == set()
 
 
+def test_a_list_of_hosts_before_the_alteration_does_not_end_the_object(extractor):
+    record = extractor.extract("Sotorasib and MRTX849 show promising antitumor activity in NSCLC, colorectal cancer "
+                               "and other solid tumors harboring KRAS G12C mutation.")
+    assert relation_tuples(record) == {("KRAS", "G12C", d, "SENSITIVE_TO") for d in ("sotorasib", "adagrasib")}
+    # no host after the coordination: the object ended at the host
+    record = extractor.extract("Gefitinib inhibited the proliferation of A549 cells and EGFR mutations were absent.")
+    assert relation_tuples(record) == set()
+
+
 def test_coordinated_bare_genes_share_the_causing_verb(extractor):
     record = extractor.extract("ABCB1, ABCG2 and ABCC1 mediate resistance to doxorubicin.")
     assert relation_tuples(record) == {(g, None, "doxorubicin", "RESISTANT_TO") for g in ("ABCB1", "ABCG2", "ABCC1")}

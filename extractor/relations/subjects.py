@@ -345,7 +345,13 @@ def _host_coordinated(s: Sentence, cues: Cues, start: int, end: int) -> bool:
     object phrase ends at a host noun followed by a coordination (also the cue's own: 'D prolonged the survival
     of patients, and X ...')."""
     return any(s.words[i] in HOST_COORDINATION and s.words[i - 1] in cues.host_words
-               and not _with_attributes(s, start, i) for i in range(start, end))
+               and not _with_attributes(s, start, i) and not _listed_hosts(s, cues, i, end) for i in range(start, end))
+
+
+def _listed_hosts(s: Sentence, cues: Cues, i: int, end: int) -> bool:
+    """'activity in NSCLC, colorectal cancer and other solid tumors harboring X': the coordination at i lists
+    another host before the alteration at `end`, so the phrase goes on."""
+    return any(s.words[k] in cues.host_words for k in range(i + 1, end))
 
 
 def _with_attributes(s: Sentence, start: int, i: int) -> bool:
