@@ -279,6 +279,16 @@ def test_slash_shorthand_is_one_gene_mention_with_its_members(extractor):
     assert by_text(record, "DRUG_CLASS")["CDK4/6 inhibitors"]["canonical"] == "cdk4/6 inhibitor"
 
 
+def test_a_hyphenated_word_may_follow_the_shorthand(extractor):
+    record = extractor.extract("BRCA1/2-mutated tumours; CD55/59-3 cells.")
+    genes = {e["text"]: [m["canonical"] for m in e.get("members", [])] for e in record["entities"]
+             if e["label"] == "GENE"}
+    assert genes == {"BRCA1/2": ["BRCA1", "BRCA2"]}  # a number after the hyphen continues the token
+    record = extractor.extract("Olaparib improved survival in patients with BRCA1/2-mutated breast cancer.")
+    assert relation_tuples(record) == {("BRCA1", None, "olaparib", "SENSITIVE_TO"),
+                                       ("BRCA2", None, "olaparib", "SENSITIVE_TO")}
+
+
 def test_a_lone_letter_after_the_slash_names_the_next_member(extractor):
     record = extractor.extract("CDKN2A/B deletion; PI3K/AKT signalling.")
     genes = {e["text"]: [m["canonical"] for m in e.get("members", [])] for e in record["entities"]
