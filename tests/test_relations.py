@@ -463,6 +463,11 @@ def test_time_to_progression_on_a_drug_is_a_measure_not_a_progression(extractor)
      {("KRAS", "cetuximab", "SENSITIVE_TO", True)}),
     ("Cetuximab was effective in EGFR-amplified but not in KRAS-mutant tumours.",
      {("EGFR", "cetuximab", "SENSITIVE_TO", False), ("KRAS", "cetuximab", "SENSITIVE_TO", True)}),
+    # 'not all' is a quantifier: most are sensitive
+    ("Most, but not all, NRAS-mutated melanoma cell lines are sensitive to MEK inhibition.",
+     {("NRAS", "mek inhibitor", "SENSITIVE_TO", False)}),
+    ("NRAS-mutated melanoma cell lines are not sensitive to MEK inhibition.",
+     {("NRAS", "mek inhibitor", "SENSITIVE_TO", True)}),
 ])
 def test_a_subject_after_but_not_is_denied_and_the_one_before_affirmed(extractor, text, expected):
     assert flagged_tuples(extractor, text) == expected
@@ -3084,6 +3089,29 @@ def test_a_bracket_or_a_comparator_arm_does_not_count_in_a_status_distance(extra
     text = "Patients with HER2-overexpressing tumors who had been followed for more than ten years at three " \
            "centres benefited from trastuzumab."
     assert relation_tuples(extractor.extract(text)) == set()
+
+
+def test_a_status_after_the_cue_counts_from_its_end(extractor):
+    text = "Trastuzumab induced objective responses in 30% of patients with HER2-positive colorectal cancer."
+    assert relation_tuples(extractor.extract(text)) == {("ERBB2", None, "trastuzumab", "SENSITIVE_TO")}
+    text = ("Trastuzumab induced objective responses in 30% of the 914 patients enrolled in the study between 2012 "
+            "and 2016 with HER2-positive colorectal cancer.")
+    assert relation_tuples(extractor.extract(text)) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a wild type coordinated before an alteration is the host's other attribute: it joins the group
+    ("Trastuzumab and lapatinib induced objective responses in 30% of patients with KRAS wild-type, "
+     "HER2-amplified metastatic colorectal cancer.",
+     {("ERBB2", None, "trastuzumab", "SENSITIVE_TO"), ("ERBB2", None, "lapatinib", "SENSITIVE_TO")}),
+    ("Trastuzumab induced objective responses in patients with KRAS wild-type, HER2-positive colorectal cancer.",
+     {("ERBB2", None, "trastuzumab", "SENSITIVE_TO")}),
+    # alone, it still blocks the search
+    ("Cetuximab induced objective responses in 30% of patients with KRAS wild-type metastatic colorectal cancer.",
+     set()),
+])
+def test_a_wild_type_before_a_coordinated_alteration_joins_its_group(extractor, text, expected):
+    assert relation_tuples(extractor.extract(text)) == expected
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -135,9 +135,9 @@ def _alterations(s: Sentence, cues: Cues) -> list[Alteration]:
         if altered is not None:
             altered.recordable = is_hgnc_gene(gene)
             found.append(altered)
-        elif _wild_type(s, gene):
+        elif (wild_end := _wild_type(s, gene)) is not None:
             # 'patients with wild-type KRAS benefit': the subject is no alteration; it blocks the search
-            found.append(Alteration(gene, gene.token_start, gene.token_end, "wild type", gene_only=True,
+            found.append(Alteration(gene, gene.token_start, wild_end, "wild type", gene_only=True,
                                     recordable=False))
     found = _shared_alterations(s, cues, sorted(found, key=lambda a: (a.start, a.end)))
     if not any(a.recordable for a in found):
@@ -322,15 +322,16 @@ def _absent(s: Sentence, start: int) -> bool:
                for b, e in s.has("absence", max(s.start, i - 2), i + 1))
 
 
-def _wild_type(s: Sentence, gene: Mention) -> bool:
+def _wild_type(s: Sentence, gene: Mention) -> int | None:
     """'wild-type KRAS', 'KRAS wild-type', 'K-ras wild type status', 'negative for KRAS' (a gene with '-negative'
-    after it is its low expression: 'ERCC1-negative tumours', an alteration word found before this)."""
+    after it is its low expression: 'ERCC1-negative tumours', an alteration word found before this): the end of
+    the phrase, so that an alteration coordinated after it joins its group ('KRAS wild-type, HER2-amplified')."""
     for b, e in s.has("wild_type", max(s.start, gene.token_start - 3), min(s.end, gene.token_end + 3)):
         if e <= gene.token_start and all(s.words[i] in ("the", "a", "-") for i in range(e, gene.token_start)):
-            return True
+            return gene.token_end
         if b >= gene.token_end and all(s.words[i] in ("-", "gene", "genes", "(") for i in range(gene.token_end, b)):
-            return True
-    return False
+            return e
+    return None
 
 
 def _gene_alteration(s: Sentence, cues: Cues, gene: Mention) -> Alteration | None:

@@ -196,8 +196,9 @@ class RelationExtractor:
             return True
         gap = max(self._counted(s, subject.token_end, drug.token_start), self._counted(s, drug.token_end,
                                                                                       subject.token_start))
-        return gap <= self.cues.status_max_distance or 0 <= subject.token_start - relation.cue_start <= \
-            self.cues.status_max_distance or self._fronted_population(relation)
+        after_cue = subject.token_start >= relation.cue_start and \
+            self._counted(s, relation.cue_end, subject.token_start) <= self.cues.status_max_distance
+        return gap <= self.cues.status_max_distance or after_cue or self._fronted_population(relation)
 
     def _counted(self, s: Sentence, lo: int, hi: int) -> int:
         """Tokens in [lo, hi) outside brackets and comparator arms ('HER2-overexpressing tumors (IHC 3+ or ISH+)
@@ -496,7 +497,7 @@ class RelationExtractor:
                     relation = Relation(OPPOSITE[kind] if flip else kind, alteration.mention, drug, s.span, cue.text,
                                         s.index, negated or drug_negated, speculative, family=family["family"],
                                         alteration=alteration.kind if alteration.gene_only else "", gene=gene,
-                                        cue_start=cue.start)
+                                        cue_start=cue.start, cue_end=cue.end)
                     relation.confidence = self._confidence(family, relation, alteration, flags)
                     out.append(relation)
         denied = None if compared or "negated" in flags else scope.denied_alternative(s, self.cues, group, hi)

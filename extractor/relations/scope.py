@@ -166,8 +166,10 @@ def negated(s: Sentence, cues: Cues, cue: Span, group: Group | None = None) -> b
 
 def denying_phrase(s: Sentence, cues: Cues, group: Group) -> tuple[int, int] | None:
     """The 'but_not' phrase right before a subject, past host words ('KRAS mutation, but not BRAF mutation',
-    'all patients except those with KRAS mutations'), if any."""
+    'all patients except those with KRAS mutations'), if any; not a quantifier ('most, but not all, X ...')."""
     for b, e in s.has("but_not", max(s.start, group.start - 8), group.start):
+        if e < s.end and s.words[e] in cues.universal_quantifiers:
+            continue
         i = e
         while i < group.start and (s.words[i] in cues.denied_hosts or s.words[i] in ("a", "an", "the", ",")):
             i += 1

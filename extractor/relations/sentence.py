@@ -29,7 +29,8 @@ class Relation:
     family: str = ""
     alteration: str = ""  # a bare gene subject's alteration kind ('overexpression' in 'tumors overexpressing X')
     gene: str = ""  # one gene of a subject that names several ('BRCA1/2'), else empty: the subject's gene
-    cue_start: int = -1  # token index of the cue
+    cue_start: int = -1  # token span of the cue
+    cue_end: int = -1
 
 
 @dataclass
