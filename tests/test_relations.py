@@ -2546,6 +2546,10 @@ def test_a_class_in_apposition_to_a_drug_names_the_drug(extractor):
     text = ("Osimertinib, a third-generation epidermal growth factor receptor tyrosine-kinase inhibitor (EGFR-TKI), "
             "has demonstrated benefit in patients with EGFR T790M.")
     assert relation_tuples(extractor.extract(text)) == {("EGFR", "T790M", "osimertinib", "SENSITIVE_TO")}
+    # past the drug's other name in brackets; the class may name its target
+    text = ("Mogamulizumab (KW-0761), a defucosylated humanised anti-CCR4 monoclonal antibody, achieved an overall "
+            "response rate of 50% in patients with relapsed CCR4-positive adult T-cell leukaemia-lymphoma.")
+    assert relation_tuples(extractor.extract(text)) == {("CCR4", None, "mogamulizumab", "SENSITIVE_TO")}
     # a list of drugs and a class is no apposition: all act
     text = "Tamoxifen, fulvestrant and aromatase inhibitors produced responses in ESR1-mutant tumors."
     assert {d for _, _, d, _ in relation_tuples(extractor.extract(text))} == {

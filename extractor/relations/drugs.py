@@ -73,6 +73,13 @@ def _abbreviated_drug(s: Sentence, close: int) -> int | None:
     return opening if opening is not None and s.mention_at(opening - 1, DRUG_LABELS) is not None else None
 
 
+def _other_name(s: Sentence, drug: Mention, opening: int, close: int) -> bool:
+    """The bracket from `opening` to `close` after a drug names no other drug: 'adagrasib (Krazati)',
+    'mogamulizumab (KW-0761)', not 'cetuximab (with irinotecan)'."""
+    return all(m is None or m.canonical == drug.canonical
+               for m in (s.mention_at(k, DRUG_LABELS) for k in range(opening + 1, close)))
+
+
 def drug_arm_end(s: Sentence, cues: Cues, start: int) -> int | None:
     """The end of the drugs a comparison names from `start` on ('with standard EGFR-TKIs', 'carboplatin
     and paclitaxel'), or None when no drug comes first or the drug only qualifies a host ('D-sensitive cells')."""
@@ -347,10 +354,14 @@ def _before_apposition(s: Sentence, cues: Cues, position: int) -> int:
             named_class, k = mention, mention.token_start - 1
             continue
         if s.words[k] == ",":
-            drug = s.mention_at(k - 1, DRUG_LABELS)
+            opening = _abbreviated_drug(s, k - 1) if s.words[k - 1] == ")" else None
+            if opening is not None and not _other_name(s, s.mention_at(opening - 1, DRUG_LABELS), opening, k - 1):
+                return position
+            # 'Mogamulizumab (KW-0761), a ... antibody,': past the drug's other name
+            drug = s.mention_at(k - 1 if opening is None else opening - 1, DRUG_LABELS)
             if drug is None or (named_class is not None and drug.label != "DRUG"):
                 return position
-            return k
+            return k if opening is None else opening
         k -= 1
     return position
 
@@ -592,10 +603,10 @@ def _says_what(s: Sentence, cues: Cues, drug: Mention, drug_class: Mention) -> b
     ('adagrasib (Krazati), a KRAS G12C inhibitor'); a plural copula needs no article ('midostaurin and gilteritinib
     are FLT3 inhibitors')."""
     end = drug.token_end
-    brand = s.mention_at(end + 1, DRUG_LABELS) if end + 1 < s.end and s.words[end] == "(" else None
-    if brand is not None and brand.canonical == drug.canonical and brand.token_end < s.end and \
-            s.words[brand.token_end] == ")":
-        end = brand.token_end + 1  # 'adagrasib (Krazati), a KRAS G12C inhibitor': past its other name
+    close = next((k for k in range(end + 1, min(s.end, end + 7)) if s.words[k] == ")"), None) \
+        if end < s.end and s.words[end] == "(" else None
+    if close is not None and _other_name(s, drug, end, close):
+        end = close + 1  # 'adagrasib (Krazati), a KRAS G12C inhibitor', 'D (KW-0761), a ...': past its other name
     elif drug.token_start > s.start and s.words[drug.token_start - 1] == "(" and end < s.end and s.words[end] == ")":
         end += 1  # the other name itself: '(Krazati), a KRAS G12C inhibitor'
     between = s.words[end:drug_class.token_start]
@@ -617,7 +628,9 @@ def _says_what(s: Sentence, cues: Cues, drug: Mention, drug_class: Mention) -> b
             depth += (word in ("(", "[")) - (word in (")", "]"))
             counted += depth == 0 and word not in BRACKETS and word != "-"
         return counted <= cues.copula_class_words
-    return all(w in cues.drug_prefix and w not in LIST_WORDS and w not in BRACKETS for w in between[2:])
+    # drug words, or the target they name ('a humanized anti-CCR4 monoclonal antibody')
+    return all(w in cues.drug_prefix and w not in LIST_WORDS and w not in BRACKETS or s.mention_at(i, ("GENE",))
+               for i, w in enumerate(between[2:], start=end + 2))
 
 
 def _appositive(s: Sentence, cues: Cues, drug_class: Mention, following: Mention) -> bool:
