@@ -1419,6 +1419,21 @@ def test_shorter_progression_free_survival_on_a_drug_is_resistance(extractor):
     assert (relation["variant"], relation["drug"], relation["type"]) == ("H1047R", "trastuzumab", "RESISTANT_TO")
 
 
+@pytest.mark.parametrize("text, expected", [
+    # each outcome may be written another way, and so may its alternates
+    ("Patients with ESR1 mutations had decreased progression free survival on anastrozole.", "RESISTANT_TO"),
+    ("Patients with NOTCH1-mutated disease experienced inferior PFS with ofatumumab.", "RESISTANT_TO"),
+    ("Patients with ESR1 mutations had reduced overall survival on anastrozole.", "RESISTANT_TO"),
+    ("Patients with ESR1 mutations had a worse time to progression on anastrozole.", "RESISTANT_TO"),
+    ("Patients with ESR1 mutations had longer progression free survival on anastrozole.", "SENSITIVE_TO"),
+    # a cell's survival is no patient outcome
+    ("Knockdown of ESR1 reduced survival of MCF7 cells.", None),
+    ("Patients with ESR1 mutations had decreased progression-free survival.", None),  # no drug
+])
+def test_outcomes_written_other_ways(extractor, text, expected):
+    assert {r["type"] for r in relations(extractor, text)} == ({expected} if expected else set())
+
+
 def test_elliptic_clause_shares_the_subject_before(extractor):
     record = extractor.extract("ESR1 Y537S mutations confer resistance to aromatase inhibitors but remain "
                                "sensitive to fulvestrant.")

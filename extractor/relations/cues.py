@@ -120,12 +120,16 @@ class Cues:
 
 def alternated(phrases: list[str], alternates: dict[str, list[str]]) -> list[str]:
     """The phrases, and each with an outcome written another way ('prolonged progression-free survival' ->
-    'prolonged event-free survival'); no repeats."""
+    'prolonged event-free survival', -> 'prolonged pfs' -> 'prolonged os'), also of the ways found; no repeats."""
     out = dict.fromkeys(phrases)
-    for phrase in phrases:
+    todo = list(phrases)
+    while todo:
+        phrase = todo.pop()
         for outcome, others in alternates.items():
             if outcome in phrase:
-                out.update(dict.fromkeys(phrase.replace(outcome, other) for other in others))
+                new = [p for p in (phrase.replace(outcome, other) for other in others) if p not in out]
+                out.update(dict.fromkeys(new))
+                todo.extend(new)
     return list(out)
 
 
