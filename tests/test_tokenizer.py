@@ -36,6 +36,9 @@ import pytest
     # citation numbers glued to a word or a full stop are cut off; versions, figures and decimals stay whole
     ("PARP inhibitors.37 Next", ["PARP", "inhibitors", ".", "37", "Next"]),
     ("platinum-based therapies5,6, and", ["platinum", "-", "based", "therapies", "5,6", ",", "and"]),
+    ("MEK inhibition2 and chemotherapy12.", ["MEK", "inhibition", "2", "and", "chemotherapy", "12", "."]),
+    # a single number stays on a gene name
+    ("caspase3, claudin1, erbb2", ["caspase3", ",", "claudin1", ",", "erbb2"]),
     ("v2.1, Fig.3, pH7.4, 37.5 and JAK29,16", ["v2.1", ",", "Fig.3", ",", "pH7.4", ",", "37.5", "and", "JAK29,16"]),
 ])
 def test_tokenization_keeps_biomedical_names_whole(nlp, text, tokens):
