@@ -22,6 +22,8 @@ def genes(extractor, text):
     ("Tubulin-β-III and tubulin beta III rose.", [("Tubulin-β-III", "TUBB3"), ("tubulin beta III", "TUBB3")]),
     ("The ribonucleotide reductase M1 subunit and class I beta-tubulin.",
      [("ribonucleotide reductase M1 subunit", "RRM1"), ("class I beta-tubulin", "TUBB")]),  # curated names
+    ("The glucocorticoid receptor and the vitamin D receptor.",
+     [("glucocorticoid receptor", "NR3C1"), ("vitamin D receptor", "VDR")]),  # receptors by ligand
 ])
 def test_loose_gene_matches(extractor, text, expected):
     assert genes(extractor, text) == expected
