@@ -106,6 +106,13 @@ def test_dashes_read_as_hyphens_and_the_record_keeps_the_text(extractor):
     assert all(text[e["start"]:e["end"]] == e["text"] for e in record["entities"])
 
 
+def test_cholangiocarcinoma_abbreviations_are_subtypes(extractor):
+    record = extractor.extract("Pemigatinib is approved in CCA; responses were seen in iCCA and eCCA.")
+    assert [(e["text"], e["canonical"]) for e in record["entities"] if e["label"] == "TUMOR_SUBTYPE"] == [
+        ("CCA", "cholangiocarcinoma"), ("iCCA", "intrahepatic cholangiocarcinoma"),
+        ("eCCA", "extrahepatic cholangiocarcinoma")]
+
+
 def test_a_drug_shape_never_joins_known_drugs(extractor):
     record = extractor.extract("Tumours responded to paclitaxel-carboplatin and to zongertinib.")
     assert [(e["text"], e["label"]) for e in record["entities"]] == [

@@ -39,6 +39,7 @@ def test_loose_gene_matches(extractor, text, expected):
     "Amplification was confirmed by FISH in FISH-positive tumours.",  # a method, not the SH3PXD2A alias
     # disease and outcome abbreviations
     "Imatinib is effective in CML and ALL; OS, EFS and the DCR at the MTD were longer in NHL and HL.",
+    "Pemigatinib was approved for rearranged CCA.",  # cholangiocarcinoma, not the FBN2 previous symbol
     "written by Bora Lim and colleagues",  # names: capitalised words side by side
     "Epub 2021 Sep 2.",  # months
     "Levels of miR-16 fell.",  # a microRNA, not the MIR16 alias of GDE1
