@@ -131,7 +131,9 @@ def test_config_ner_is_config_plus_the_model():
 
 
 def _tiny_spacy_model(path: Path) -> None:
-    """A spaCy NER with scispaCy-style labels, trained in a few seconds on made-up names."""
+    """A spaCy NER with scispaCy-style labels, trained in a few seconds on made-up names (seeded: an unlucky
+    initialisation can leave a name unlearnt)."""
+    spacy.util.fix_random_seed(0)
     nlp = spacy.blank("en")
     tok2vec = {"@architectures": "spacy.HashEmbedCNN.v2", "pretrained_vectors": None, "width": 64,
                "depth": 1, "embed_size": 1000, "window_size": 1, "maxout_pieces": 2,
