@@ -27,6 +27,8 @@ from .sentences import doc_text
 
 CURATED = "lexicons/drugs_curated.tsv"
 SHARING_JOINERS = ("/", "and", "or")
+LIST_JOINERS = SHARING_JOINERS + (",", "-")  # ',' between listed genes; '-' of a suspended compound ('BRAF- and')
+MAX_SHARING = 3  # genes that share one class word
 ALTERATIONS = "patterns/relation_cues.json"
 GENETIC_KINDS = ("mutation", "loss", "fusion", "amplification")
 
@@ -112,7 +114,7 @@ def target_classes(doc: Doc, mentions: list[Mention], words: LowerWords | list[s
                 replaced[id(other)] = _class(doc, other, other.token_end, other.end, _name(doc, other, head),
                                              other.confidence)
             continue
-        head = _shared_class_head(words, gene, by_start, head_names, len(doc))
+        head = _shared_class_head(words, gene, by_start, by_end, head_names, len(doc))
         if head is not None:  # 'BRAF/MEK inhibitors' with 'MEK inhibitors' a lexicon class: BRAF shares its head
             replaced[id(gene)] = _class(doc, gene, gene.token_end, gene.end, _name(doc, gene, head), gene.confidence)
             continue
@@ -188,27 +190,52 @@ def _anti_spelled_out(doc: Doc, words: LowerWords | list[str], gene: Mention, by
 
 
 def _sharing_genes(words: LowerWords | list[str], gene: Mention, by_end: dict[int, Mention]) -> list[Mention]:
-    """The genes coordinated right before a gene that share its class word ('BRAF/MEK inhibitors': BRAF), at most
-    two, in text order."""
-    found, start = [], gene.token_start
-    while len(found) < 2 and start >= 2 and words[start - 1] in SHARING_JOINERS:
-        before = by_end.get(start - 1)
-        if before is None or before.label != "GENE":
+    """The genes coordinated right before a gene that share its class word ('BRAF/MEK inhibitors': BRAF; 'WEE1,
+    CHK1 and ATR inhibitors': WEE1 and CHK1), at most MAX_SHARING - 1, in text order. The gene must be joined by
+    '/', 'and' or 'or' ('KRAS, EGFR inhibitors' is no list), and by ', and' only in a list of three or more."""
+    found, start, oxford = [], gene.token_start, False
+    while len(found) < MAX_SHARING - 1:
+        joiners = _joiners_before(words, start)
+        before = by_end.get(start - len(joiners)) if joiners else None
+        if before is None or before.label != "GENE" or not found and not set(joiners) & set(SHARING_JOINERS):
             break
+        oxford = oxford or not found and "," in joiners
         found.insert(0, before)
         start = before.token_start
-    return found
+    return [] if oxford and len(found) < 2 else found
+
+
+def _joiners_before(words: LowerWords | list[str], start: int) -> list[str]:
+    """The list words (at most two: ', and') right before token `start`."""
+    joiners = []
+    while start - len(joiners) >= 2 and len(joiners) < 2 and words[start - len(joiners) - 1] in LIST_JOINERS:
+        joiners.insert(0, words[start - len(joiners) - 1])
+    return joiners
 
 
 def _shared_class_head(words: LowerWords | list[str], gene: Mention, by_start: dict[int, Mention],
-                       head_names: set[str], length: int) -> str | None:
-    """The head of the target class coordinated right after a gene ('BRAF/MEK inhibitors' -> inhibitor)."""
-    i = gene.token_end
-    following = by_start.get(i + 1) if i < length and words[i] in SHARING_JOINERS else None
-    if following is None or following.label != "DRUG_CLASS":
-        return None
-    head = following.canonical.rsplit(" ", 1)[-1]
-    return head if " " in following.canonical and head in head_names else None
+                       by_end: dict[int, Mention], head_names: set[str], length: int) -> str | None:
+    """The head of the target class coordinated after a gene, past other listed genes ('BRAF/MEK inhibitors',
+    'BRAF, MEK, and EGFR inhibitors', 'BRAF- and MEK-inhibitors' -> inhibitor); the class must be joined by '/',
+    'and' or 'or', and by ', and' only in a list of three or more ('overexpression of HER2, and aromatase
+    inhibitors show ...' is no list)."""
+    i, listed = gene.token_end, gene.token_start >= 1 and words[gene.token_start - 1] == "," and \
+        getattr(by_end.get(gene.token_start - 1), "label", None) == "GENE"
+    for _ in range(MAX_SHARING - 1):
+        joiners = []
+        while i < length and len(joiners) < 2 and words[i] in LIST_JOINERS:
+            joiners.append(words[i])
+            i += 1
+        following = by_start.get(i) if joiners else None
+        if following is not None and following.label == "GENE":
+            i, listed = following.token_end, True
+            continue
+        if following is None or following.label != "DRUG_CLASS" or not set(joiners) & set(SHARING_JOINERS) \
+                or "," in joiners and not listed:
+            return None
+        head = following.canonical.rsplit(" ", 1)[-1]
+        return head if " " in following.canonical and head in head_names else None
+    return None
 
 
 def _name_before(words: LowerWords | list[str], gene: Mention, by_end: dict[int, Mention], length: int

@@ -1675,6 +1675,16 @@ def test_a_class_of_a_named_or_governed_target_is_one_class(extractor, text, dru
     ("NRAS mutations confer resistance to combined BRAF and MEK inhibition.", {"braf inhibitor", "mek inhibitor"}),
     ("PTEN loss confers resistance to PI3K/mTOR inhibitors.", {"pi3k inhibitor", "mtor inhibitor"}),
     ("STK11 mutations confer resistance to PD-1/PD-L1 inhibitors.", {"pd-1/pd-l1 inhibitor"}),  # one class
+    # a list of three, and a suspended hyphen
+    ("BRAF V600E tumours respond to BRAF, MEK, and EGFR inhibitors.",
+     {"braf inhibitor", "mek inhibitor", "egfr inhibitor"}),
+    ("ARID1A loss sensitizes cells to WEE1, CHK1 and ATR inhibitors.",
+     {"wee1 inhibitor", "chk1 inhibitor", "atr inhibitor"}),
+    ("NRAS mutations confer resistance to BRAF- and MEK-inhibitors.", {"braf inhibitor", "mek inhibitor"}),
+    # a comma alone makes no list, nor does ', and' after a single gene
+    ("In tumours with mutant KRAS, EGFR inhibitors are ineffective.", {"egfr inhibitor"}),
+    ("Overexpression of HER2 is linked to resistance, and aromatase inhibitors show benefit in ER-positive disease.",
+     {"aromatase inhibitor"}),
     # classes that say what the drugs after them are give the drugs only
     ("Mcl-1 upregulation renders cancers resistant to the Bcl-2/Bcl-xL inhibitors ABT-737 and ABT-263.",
      {"abt-737", "navitoclax"}),
