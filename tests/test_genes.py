@@ -24,6 +24,8 @@ def genes(extractor, text):
      [("ribonucleotide reductase M1 subunit", "RRM1"), ("class I beta-tubulin", "TUBB")]),  # curated names
     ("The glucocorticoid receptor and the vitamin D receptor.",
      [("glucocorticoid receptor", "NR3C1"), ("vitamin D receptor", "VDR")]),  # receptors by ligand
+    ("Multidrug resistance-1 protein and breast cancer resistance protein levels.",
+     [("Multidrug resistance-1", "ABCB1"), ("breast cancer resistance protein", "ABCG2")]),  # transporters
 ])
 def test_loose_gene_matches(extractor, text, expected):
     assert genes(extractor, text) == expected
