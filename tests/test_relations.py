@@ -1434,6 +1434,29 @@ def test_outcomes_written_other_ways(extractor, text, expected):
     assert {r["type"] for r in relations(extractor, text)} == ({expected} if expected else set())
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Overexpression of Pak1 in primary tumours predicts tamoxifen failure.", {("PAK1", "tamoxifen", "RESISTANT_TO")}),
+    ("KIT exon 9 mutations are associated with imatinib failure.", {("KIT", "imatinib", "RESISTANT_TO")}),
+    # the cohort's history, or an organ's failure, is no claim
+    ("Alectinib after crizotinib failure in ALK-rearranged non-small cell lung cancer.", set()),
+    ("Patients with KRAS mutations developed renal failure after cetuximab.", set()),
+])
+def test_a_drug_failure_is_resistance(extractor, text, expected):
+    assert {(r["gene"], r["drug"], r["type"]) for r in relations(extractor, text)} == expected
+
+
+def test_a_nuclear_localization_is_an_expression(extractor):
+    text = "Overexpression or nuclear localization of p21-activated kinase 1 (Pak1) predicts tamoxifen failure."
+    assert {(r["gene"], r["alteration"], r["drug"]) for r in relations(extractor, text)} == {
+        ("PAK1", "expression", "tamoxifen")}
+    assert relations(extractor, "The nuclear localization of EGFR was studied in cells given cetuximab.") == []
+
+
+def test_lead_to_is_a_light_verb_in_every_form(extractor):
+    relation = only(extractor, "Futibatinib could lead to meaningful benefit in patients with FGFR2 fusions.")
+    assert (relation["gene"], relation["drug"], relation["speculative"]) == ("FGFR2", "futibatinib", True)
+
+
 def test_elliptic_clause_shares_the_subject_before(extractor):
     record = extractor.extract("ESR1 Y537S mutations confer resistance to aromatase inhibitors but remain "
                                "sensitive to fulvestrant.")

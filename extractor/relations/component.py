@@ -76,7 +76,7 @@ class RelationExtractor:
             sentence_cues = [c for c in cues if start <= c.start < end]
             if not inside and not sentence_cues:
                 continue
-            kept = self._placed([c for c in sentence_cues if self._is_cue(words, start, c)], words, at, start)
+            kept = self._placed([c for c in sentence_cues if self._is_cue(words, at, start, c)], words, at, start)
             s = Sentence(doc, start, end, index, words, at, inside, phrases, self.cues.clause_breaks,
                          self.cues.relative_stops, kept, backbones)
             self._drop_undirected_outcomes(s)
@@ -121,12 +121,17 @@ class RelationExtractor:
         if len(kept) < len(s.cues):
             s.keep_cues(kept)
 
-    def _is_cue(self, words: list[str], start: int, cue: Span) -> bool:
+    def _is_cue(self, words: list[str], at: dict[int, Mention], start: int, cue: Span) -> bool:
         """A cue of a relation type, not after one of its family's not_after words ('clinically-approved kinase
         inhibitors', 'resistant to all approved TKIs': an adjective, not the verb) unless a subjects_before word
-        stands right before that word ('the FDA recently approved')."""
+        stands right before that word ('the FDA recently approved'), nor after a drug that follows one of its
+        not_after_drug words ('approved after hydroxyurea failure': the cohort's history)."""
         family = self.cues.family(cue)
         blocked = cue.start > start and words[cue.start - 1] in family.get("not_after", ())
+        drug = at.get(cue.start - 1) if cue.start > start else None
+        if drug is not None and drug.label in DRUG_LABELS and drug.token_start > start and \
+                words[drug.token_start - 1] in family.get("not_after_drug", ()):
+            return False
         if blocked and words[cue.start - 1].isalpha() and cue.start - 1 > start and \
                 words[cue.start - 2] in family.get("subjects_before", ()):  # an adverb, not 'FDA-approved'
             blocked = False  # 'the Food and Drug Administration recently approved D': the verb after its subject
