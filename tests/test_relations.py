@@ -1452,6 +1452,16 @@ def test_a_nuclear_localization_is_an_expression(extractor):
     assert relations(extractor, "The nuclear localization of EGFR was studied in cells given cetuximab.") == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("KRAS mutation has negative predictive value for response to cetuximab.", "RESISTANT_TO"),
+    ("ERCC1 expression had a positive predictive value for benefit from cisplatin.", "SENSITIVE_TO"),
+    # a test's accuracy is no marker role
+    ("The negative predictive value of plasma EGFR testing was 80% in patients treated with erlotinib.", None),
+])
+def test_a_predictive_value_names_its_direction(extractor, text, expected):
+    assert {r["type"] for r in relations(extractor, text)} == ({expected} if expected else set())
+
+
 def test_lead_to_is_a_light_verb_in_every_form(extractor):
     relation = only(extractor, "Futibatinib could lead to meaningful benefit in patients with FGFR2 fusions.")
     assert (relation["gene"], relation["drug"], relation["speculative"]) == ("FGFR2", "futibatinib", True)
