@@ -1462,6 +1462,22 @@ def test_a_predictive_value_names_its_direction(extractor, text, expected):
     assert {r["type"] for r in relations(extractor, text)} == ({expected} if expected else set())
 
 
+@pytest.mark.parametrize("text, expected", [
+    # two genotypes compared by a percentage each: the lower arm is the resistant one
+    ("Responses to olaparib were seen in 76% (13/17) of men with BRCA2 mutations versus 0% (0/6) of men with ATM "
+     "mutations.", {("BRCA2", "SENSITIVE_TO"), ("ATM", "RESISTANT_TO")}),
+    ("The response rate to imatinib was 20% in patients with KIT exon 9 mutations and 80% in those with exon 11 "
+     "mutations.", {("KIT", "RESISTANT_TO"), ("KIT", "SENSITIVE_TO")}),
+    # equal figures say no direction; one figure compares nothing
+    ("Responses to olaparib were seen in 40% of men with BRCA2 mutations and 40% of men with ATM mutations.",
+     {("BRCA2", "SENSITIVE_TO")}),
+    ("Responses to olaparib were seen in 76% of men with BRCA2 mutations and in men with ATM mutations.",
+     {("BRCA2", "SENSITIVE_TO")}),
+])
+def test_genotypes_compared_by_figures(extractor, text, expected):
+    assert {(r["gene"], r["type"]) for r in relations(extractor, text) if not r["negated"]} == expected
+
+
 def test_lead_to_is_a_light_verb_in_every_form(extractor):
     relation = only(extractor, "Futibatinib could lead to meaningful benefit in patients with FGFR2 fusions.")
     assert (relation["gene"], relation["drug"], relation["speculative"]) == ("FGFR2", "futibatinib", True)

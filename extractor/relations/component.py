@@ -505,6 +505,13 @@ class RelationExtractor:
                                         cue_start=cue.start, cue_end=cue.end)
                     relation.confidence = self._confidence(family, relation, alteration, flags)
                     out.append(relation)
+        figures = None if compared or kind != SENSITIVE else scope.figure_comparator(s, self.cues, group)
+        if figures is not None:  # 'responses in 84% of X versus 48% of Y': the lower arm is the resistant one
+            other, lower = figures
+            if not lower:
+                out = [replace(r, type=OPPOSITE[r.type]) for r in out]
+            out += self._relations(s, cue, family, RESISTANT if lower else SENSITIVE, other, drugs, flags,
+                                   fixed=fixed, status_ok=status_ok, compared=True)
         denied = None if compared or "negated" in flags else scope.denied_alternative(s, self.cues, group, hi)
         if denied is not None:
             out += self._relations(s, cue, family, kind, denied, drugs, flags | {"negated"}, fixed=fixed,

@@ -293,6 +293,57 @@ def denied_alternative(s: Sentence, cues: Cues, group: Group, hi: int) -> Group 
     return found if ellipsis else None
 
 
+def figure_comparator(s: Sentence, cues: Cues, group: Group) -> tuple[Group, bool] | None:
+    """'responses in 84% of patients with X versus 48% of those with Y', 'in 76% of men with X and in 5% of those
+    with Y': the group compared with the subject by a percentage each, and whether its figure is the lower; None
+    without two figures that differ."""
+    mine = _percentage_before(s, cues, group.start)
+    if mine is None:
+        return None
+    i = _past_bracket(s, group.end)
+    if i >= s.end or s.words[i] not in cues.figure_comparators:
+        return None
+    i += 1
+    while i < s.end and s.words[i] in cues.figure_hosts and i - group.end < 6:
+        i += 1
+    if i + 1 >= s.end or not _number(s.words[i]) or s.words[i + 1] != "%":
+        return None
+    theirs, i = float(s.words[i]), _past_bracket(s, i + 2)
+    start = i
+    while i < s.end and s.words[i] in cues.figure_hosts and i - start < 5:
+        i += 1
+    other = next((g for g in s.groups if g.start == i and g is not group and g.active), None)
+    return None if other is None or theirs == mine else (other, theirs < mine)
+
+
+def _percentage_before(s: Sentence, cues: Cues, start: int) -> float | None:
+    """The percentage right before a group, past host words and a bracket of counts ('76% (13/17) of men with')."""
+    i = start - 1
+    while i > s.start and start - i < 8:
+        if s.words[i] == ")":
+            opening = s.nearest_opening(i, max(s.start, i - 6))
+            if opening is None:
+                return None
+            i = opening - 1
+        elif s.words[i] in cues.figure_hosts:
+            i -= 1
+        else:
+            break
+    return float(s.words[i - 1]) if s.words[i] == "%" and i - 1 >= s.start and _number(s.words[i - 1]) else None
+
+
+def _past_bracket(s: Sentence, i: int) -> int:
+    """The token after a short bracket opening at i ('(0/6)'), else i."""
+    if i < s.end and s.words[i] == "(":
+        close = next((k for k in range(i + 1, min(s.end, i + 8)) if s.words[k] == ")"), None)
+        return i if close is None else close + 1
+    return i
+
+
+def _number(word: str) -> bool:
+    return word.replace(".", "", 1).isdigit()
+
+
 def _group_at(s: Sentence, cues: Cues, i: int, subject: Group) -> Group | None:
     """The active alteration group starting at token i, past host words ('in those with', 'among patients with')."""
     start = i
