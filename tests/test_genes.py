@@ -42,6 +42,7 @@ def test_loose_gene_matches(extractor, text, expected):
     # disease and outcome abbreviations
     "Imatinib is effective in CML and ALL; OS, EFS and the DCR at the MTD were longer in NHL and HL.",
     "Pemigatinib was approved for rearranged CCA.",  # cholangiocarcinoma, not the FBN2 previous symbol
+    "TP levels at each TP were measured.",  # thymidine phosphorylase or time point, not TMPO
     "written by Bora Lim and colleagues",  # names: capitalised words side by side
     "Epub 2021 Sep 2.",  # months
     "Levels of miR-16 fell.",  # a microRNA, not the MIR16 alias of GDE1

@@ -1478,6 +1478,19 @@ def test_genotypes_compared_by_figures(extractor, text, expected):
     assert {(r["gene"], r["type"]) for r in relations(extractor, text) if not r["negated"]} == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # an absence reaches every gene of a list, also after another attribute of the host
+    ("Pembrolizumab improved survival in patients without EGFR/ALK aberrations.", set()),
+    ("Pembrolizumab improved survival in patients without EGFR or ALK aberrations.", set()),
+    ("Pembrolizumab improved survival in patients with a PD-L1 score of 50% or greater and without EGFR/ALK "
+     "aberrations.", set()),
+    ("Pembrolizumab improved survival in patients with EGFR or ALK aberrations.", {"EGFR", "ALK"}),
+    ("Erlotinib improved survival in tumors with and without KRAS mutations.", {"KRAS"}),  # a comparison
+])
+def test_an_absent_alteration_is_no_subject(extractor, text, expected):
+    assert {r["gene"] for r in relations(extractor, text)} == expected
+
+
 def test_lead_to_is_a_light_verb_in_every_form(extractor):
     relation = only(extractor, "Futibatinib could lead to meaningful benefit in patients with FGFR2 fusions.")
     assert (relation["gene"], relation["drug"], relation["speculative"]) == ("FGFR2", "futibatinib", True)

@@ -233,7 +233,7 @@ def _shared_alterations(s: Sentence, cues: Cues, found: list[Alteration]) -> lis
         kind = target.mention.canonical if shared else target.kind
         extra.append(Alteration(gene, gene.token_start, gene.token_end, kind, gene_only=True,
                                 manipulated=target.manipulated,
-                                recordable=is_hgnc_gene(gene)))
+                                recordable=is_hgnc_gene(gene) and not _absent(s, target.start)))
     return sorted(found + extra, key=lambda a: (a.start, a.end))
 
 
@@ -313,12 +313,13 @@ def _list_opening(s: Sentence, start: int) -> int | None:
 
 
 def _absent(s: Sentence, start: int) -> bool:
-    """'lines lacking a BRAF mutation', 'patients without KRAS mutations': the alteration is said to be absent
-    (not in a comparison: 'tumors with and without EGFR amplification')."""
+    """'lines lacking a BRAF mutation', 'patients without KRAS mutations', 'without EGFR/ALK aberrations': the
+    alteration is said to be absent (not in a comparison: 'tumors with and without EGFR amplification')."""
     i = start - 1
-    while i >= s.start and s.words[i] in ("a", "an", "the", "any"):
-        i -= 1
-    return any(e == i + 1 and not (b > s.start and s.words[b - 1] in ("and", "or"))
+    while i >= s.start and (s.words[i] in ("a", "an", "the", "any") or s.words[i] in COORDINATION
+                            and s.mention_at(i - 1, ("GENE",)) is not None):
+        i = s.at[i - 1].token_start - 1 if s.words[i] in COORDINATION else i - 1
+    return any(e == i + 1 and not (b - 1 > s.start and s.words[b - 1] in ("and", "or") and s.words[b - 2] == "with")
                for b, e in s.has("absence", max(s.start, i - 2), i + 1))
 
 
