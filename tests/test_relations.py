@@ -1491,6 +1491,14 @@ def test_an_absent_alteration_is_no_subject(extractor, text, expected):
     assert {r["gene"] for r in relations(extractor, text)} == expected
 
 
+def test_an_implicit_drug_class_gives_its_named_examples(extractor):
+    text = ("AR amplification emerges as acquired resistance after treatment with AR antagonists such as "
+            "bicalutamide and enzalutamide.")
+    assert {r["drug"] for r in relations(extractor, text)} == {"bicalutamide", "enzalutamide"}
+    text = "AR amplification emerges as acquired resistance after treatment with AR antagonists and taxanes."
+    assert {r["drug"] for r in relations(extractor, text)} == {"ar antagonist", "taxane"}  # no examples: a list
+
+
 def test_lead_to_is_a_light_verb_in_every_form(extractor):
     relation = only(extractor, "Futibatinib could lead to meaningful benefit in patients with FGFR2 fusions.")
     assert (relation["gene"], relation["drug"], relation["speculative"]) == ("FGFR2", "futibatinib", True)

@@ -376,14 +376,28 @@ def implicit_drugs(s: Sentence, cues: Cues, cue: Span) -> Drugs:
     near = [d for d in near if not any(0 <= b - d.token_end <= 4 for b in overcome)]
     before = [d for d in near if d.token_end <= cue.start]
     if before:
-        return [(max(before, key=lambda d: d.token_end), False)]
+        return _with_examples(s, cues, max(before, key=lambda d: d.token_end))
     after = [d for d in near if d.token_start >= cue.end]
     if after:
-        return [(after[0], False)]
+        return _with_examples(s, cues, after[0])
     # 'Cetuximab is used in colorectal cancer; however, KRAS mutations confer resistance': the one drug of the
     # clause before
     earlier = [d for d in s.drugs if s.clause_of(d.token_start) < clause]
     return [(earlier[-1], False)] if earlier and len({d.canonical for d in s.drugs}) == 1 else []
+
+
+def _with_examples(s: Sentence, cues: Cues, drug: Mention) -> Drugs:
+    """A class with the drugs named as its examples right after it ('following treatment with AR antagonists such as
+    bicalutamide'): the named drugs; else the drug itself."""
+    listed = [drug]
+    for following in (d for d in s.drugs if d.token_start >= drug.token_end):
+        between = s.words[listed[-1].token_end:following.token_start]
+        if len(listed) == 1 and drug.label == "DRUG_CLASS" and _appositive(s, cues, drug, following) or \
+                len(listed) > 1 and between and all(w in LIST_WORDS for w in between):
+            listed.append(following)
+        else:
+            break
+    return _named(s, cues, listed)
 
 
 def anaphoric_drugs(s: Sentence, cues: Cues, cue: Span, previous_drugs: list[Mention]) -> Drugs:
