@@ -1499,6 +1499,16 @@ def test_an_implicit_drug_class_gives_its_named_examples(extractor):
     assert {r["drug"] for r in relations(extractor, text)} == {"ar antagonist", "taxane"}  # no examples: a list
 
 
+def test_a_resistance_qualifier_inside_a_cue(extractor):
+    relation = only(extractor, "The T790M mutation confers acquired resistance to gefitinib.")
+    assert (relation["variant"], relation["drug"], relation["type"]) == ("T790M", "gefitinib", "RESISTANT_TO")
+    # a negative quantifier over the first claim does not reach the next one
+    text = ("None of the patients with PDGFRA D842V-mutant GIST responded to imatinib, supporting the view that this "
+            "substitution confers primary resistance.")
+    assert flagged_tuples(extractor, text) == {("PDGFRA", "imatinib", "SENSITIVE_TO", True),
+                                               ("PDGFRA", "imatinib", "RESISTANT_TO", False)}
+
+
 def test_lead_to_is_a_light_verb_in_every_form(extractor):
     relation = only(extractor, "Futibatinib could lead to meaningful benefit in patients with FGFR2 fusions.")
     assert (relation["gene"], relation["drug"], relation["speculative"]) == ("FGFR2", "futibatinib", True)

@@ -69,13 +69,14 @@ class Cues:
 
         self.families: dict[str, dict] = {}
         self.cue_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        qualifiers = data["outcome_qualifiers"]
+        qualifiers, resistance = data["outcome_qualifiers"], data["resistance_qualifiers"]
         for index, family in enumerate(data["cues"]):
             key = f"{family['family']}:{index}"
             self.families[key] = family
             phrases = alternated(family["phrases"], qualifiers["alternates"])
             phrases += qualified(phrases, qualifiers["words"], set(qualifiers["heads"])) + qualified(
-                phrases, qualifiers["effect_words"], set(qualifiers["effect_heads"]))
+                phrases, qualifiers["effect_words"], set(qualifiers["effect_heads"])) + qualified(
+                phrases, resistance["words"], set(resistance["heads"]))
             self.cue_matcher.add(key, patterns(phrases))
         self.list_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for name in PHRASE_LISTS:

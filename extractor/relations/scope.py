@@ -159,7 +159,10 @@ def negated(s: Sentence, cues: Cues, cue: Span, group: Group | None = None) -> b
         opening += 1
     openings = [opening, opening + 1] + [i + 1 for i in range(clause, group.start if group else clause)
                                          if s.words[i] in cues.quantifier_openers]  # 'found that no patient ...'
-    return group is not None and clause <= group.start and group.end <= cue.start and any(
+    # not past another cue: 'None of the patients with X responded to D, ... that this substitution confers
+    # primary resistance' denies the response only
+    return group is not None and clause <= group.start and group.end <= cue.start and \
+        not any(group.end <= c.start < cue.start for c in s.cues) and any(
         s.words[i] in cues.negative_quantifiers and s.words_between(i, group.start) <= cues.negative_quantifier_words
         for i in openings if i < group.start)
 
