@@ -77,6 +77,7 @@ def target_classes(doc: Doc, mentions: list[Mention], words: LowerWords | list[s
     heads, object_only, treatment_heads = data["heads"], set(data["object_only"]), set(data["treatment_heads"])
     linkers, skipped, joins = set(data["object_linkers"]), set(data["object_skip"]), set(data["kinase_joins"])
     kinase_classes, qualifiers = set(data["kinase_classes"]), set(data["target_qualifiers"])
+    target_nouns = set(data["target_nouns"])
     by_start = {m.token_start: m for m in mentions if m.token_start >= 0}
     replaced: dict[int, Mention] = {}  # id of the mention(s) replaced -> the class
     by_end = {m.token_end: m for m in mentions if m.token_start >= 0}
@@ -102,6 +103,8 @@ def target_classes(doc: Doc, mentions: list[Mention], words: LowerWords | list[s
             replaced[id(first)] = replaced[id(gene)] = replaced[id(following)] = mention
             continue
         i = after + (after < len(doc) and words[after] == "-")
+        if i + 1 < len(doc) and words[i] in target_nouns and words[i + 1] in heads:
+            i += 1  # 'PD-1 axis inhibitors'
         headed = i < len(doc) and words[i] in heads and by_start.get(i) is None
         shared = _sharing_genes(words, first, by_end) if headed else []  # 'BRAF/MEK inhibitors'
         if headed and (words[i] not in object_only or

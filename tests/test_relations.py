@@ -1743,6 +1743,7 @@ def test_a_class_qualified_by_its_target_is_one_class(extractor, text, drug):
      "egfr tyrosine kinase inhibitor", "epidermal growth factor receptor (EGFR) tyrosine kinase inhibitors"),
     ("PTEN loss predicts sensitivity to inhibitors of the mTOR kinase.", "mtor inhibitor", "inhibitors of the mTOR"),
     ("IGF1R overexpression confers resistance to inhibitors of EGFR.", "egfr inhibitor", "inhibitors of EGFR"),
+    ("STK11 alterations drive resistance to PD-1 axis inhibitors.", "pd-1 inhibitor", "PD-1 axis inhibitors"),
 ])
 def test_a_class_of_a_named_or_governed_target_is_one_class(extractor, text, drug, span):
     record = extractor.extract(text)
