@@ -1513,6 +1513,16 @@ def test_a_resistance_qualifier_inside_a_cue(extractor):
                                                ("PDGFRA", "imatinib", "RESISTANT_TO", False)}
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The IC50 of erlotinib was 100-fold higher in EGFR T790M cells.", "RESISTANT_TO"),
+    ("The IC50 of erlotinib was threefold lower in cells with EGFR L858R.", "SENSITIVE_TO"),
+    # a figure is no word between the verb and its comparative, but a phrase is
+    ("The IC50 of erlotinib was measured in cells with EGFR T790M and in cells with higher MET.", None),
+])
+def test_a_fold_figure_before_a_trailing_comparative(extractor, text, expected):
+    assert {r["type"] for r in relations(extractor, text) if not r["negated"]} == ({expected} if expected else set())
+
+
 def test_lead_to_is_a_light_verb_in_every_form(extractor):
     relation = only(extractor, "Futibatinib could lead to meaningful benefit in patients with FGFR2 fusions.")
     assert (relation["gene"], relation["drug"], relation["speculative"]) == ("FGFR2", "futibatinib", True)

@@ -371,7 +371,12 @@ def trailing_direction(s: Sentence, cues: Cues, hi: int) -> str | None:
             return None
         if s.words[i] not in cues.trailing_verbs:
             continue
-        for k in range(i + 1, min(s.end, i + 4)):
+        words, k = 0, i + 1
+        while k < s.end and words < 3:
+            if _fold(s.words[k]):  # 'was 100-fold higher': a figure is no word between
+                k += 1
+                continue
+            words += 1
             if k + 1 < s.end and s.words[k + 1] == "by":  # 'resistance to D was reduced by E': an agent acts
                 return None
             if s.words[k] in cues.trailing_reverse:
@@ -380,8 +385,14 @@ def trailing_direction(s: Sentence, cues: Cues, hi: int) -> str | None:
                 return "same"
             if s.words[k] in cues.trailing_undirected:
                 return "undirected"
+            k += 1
         return None
     return None
+
+
+def _fold(word: str) -> bool:
+    """A token of a fold figure: '100', '-', 'fold', '2.5', 'threefold'."""
+    return word in ("-", "fold") or word.endswith("fold") or word.replace(".", "", 1).isdigit()
 
 
 def _reset(s: Sentence, start: int, position: int) -> int:
