@@ -354,7 +354,7 @@ def _gene_alteration(s: Sentence, cues: Cues, gene: Mention) -> Alteration | Non
                 after_kind, end = cues.alt_after[word], i + 1
             break
         if word == "(":
-            close = next((k for k in range(i + 1, min(i + 5, s.end)) if words[k] == ")"), None)
+            close = s.nearest_closing(i, min(i + 5, s.end))
             if close is None:
                 break
             i, steps = close + 1, steps + 1
@@ -416,8 +416,7 @@ def _appositive_alteration(s: Sentence, start: int, gene: Mention) -> tuple[int,
     ('the ...', no mention in it but a hyphenated modifier: 'the EGFR-binding ligand') that the gene (its phrase
     starting at `start`, after a comma), closed by a comma, stands in apposition to; its (start, kind)."""
     end = gene.token_end
-    if end < s.end and s.words[end] == "(":
-        end = next((k + 1 for k in range(end + 1, min(s.end, end + 5)) if s.words[k] == ")"), end)
+    end = s.past_bracket(end, 5)
     if end >= s.end or s.words[end] != ",":
         return None
     for k in range(start - 2, max(s.start, start - 8) - 1, -1):

@@ -617,8 +617,7 @@ def _says_what(s: Sentence, cues: Cues, drug: Mention, drug_class: Mention) -> b
     ('adagrasib (Krazati), a KRAS G12C inhibitor'); a plural copula needs no article ('midostaurin and gilteritinib
     are FLT3 inhibitors')."""
     end = drug.token_end
-    close = next((k for k in range(end + 1, min(s.end, end + 7)) if s.words[k] == ")"), None) \
-        if end < s.end and s.words[end] == "(" else None
+    close = s.nearest_closing(end, min(s.end, end + 7)) if end < s.end and s.words[end] == "(" else None
     if close is not None and _other_name(s, drug, end, close):
         end = close + 1  # 'adagrasib (Krazati), a KRAS G12C inhibitor', 'D (KW-0761), a ...': past its other name
     elif drug.token_start > s.start and s.words[drug.token_start - 1] == "(" and end < s.end and s.words[end] == ")":

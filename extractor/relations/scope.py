@@ -303,7 +303,7 @@ def figure_comparator(s: Sentence, cues: Cues, group: Group) -> tuple[Group, boo
     mine = _percentage_before(s, cues, group.start)
     if mine is None:
         return None
-    i = _past_bracket(s, group.end)
+    i = s.past_bracket(group.end, 8)
     if i >= s.end or s.words[i] not in cues.figure_comparators:
         return None
     i += 1
@@ -311,7 +311,7 @@ def figure_comparator(s: Sentence, cues: Cues, group: Group) -> tuple[Group, boo
         i += 1
     if i + 1 >= s.end or not _number(s.words[i]) or s.words[i + 1] != "%":
         return None
-    theirs, i = float(s.words[i]), _past_bracket(s, i + 2)
+    theirs, i = float(s.words[i]), s.past_bracket(i + 2, 8)
     start = i
     while i < s.end and s.words[i] in cues.figure_hosts and i - start < 5:
         i += 1
@@ -333,14 +333,6 @@ def _percentage_before(s: Sentence, cues: Cues, start: int) -> float | None:
         else:
             break
     return float(s.words[i - 1]) if s.words[i] == "%" and i - 1 >= s.start and _number(s.words[i - 1]) else None
-
-
-def _past_bracket(s: Sentence, i: int) -> int:
-    """The token after a short bracket opening at i ('(0/6)'), else i."""
-    if i < s.end and s.words[i] == "(":
-        close = next((k for k in range(i + 1, min(s.end, i + 8)) if s.words[k] == ")"), None)
-        return i if close is None else close + 1
-    return i
 
 
 def _number(word: str) -> bool:
@@ -392,7 +384,7 @@ def trailing_direction(s: Sentence, cues: Cues, hi: int) -> str | None:
 
 def _fold(word: str) -> bool:
     """A token of a fold figure: '100', '-', 'fold', '2.5', 'threefold'."""
-    return word in ("-", "fold") or word.endswith("fold") or word.replace(".", "", 1).isdigit()
+    return word in ("-", "fold") or word.endswith("fold") or _number(word)
 
 
 def _reset(s: Sentence, start: int, position: int) -> int:

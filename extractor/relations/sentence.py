@@ -200,6 +200,18 @@ class Sentence:
         """The nearest '(' before `close`, at `lo` or after it, else None."""
         return next((k for k in range(close - 1, lo - 1, -1) if self.words[k] == "("), None)
 
+    def nearest_closing(self, opening: int, hi: int) -> int | None:
+        """The nearest ')' after `opening`, before `hi`, else None."""
+        return next((k for k in range(opening + 1, hi) if self.words[k] == ")"), None)
+
+    def past_bracket(self, i: int, width: int) -> int:
+        """The token after a bracket opening at i and closing within `width` tokens ('(RRM2)', '(0/6)'), else i."""
+        if i < self.end and self.words[i] == "(":
+            close = self.nearest_closing(i, min(self.end, i + width))
+            if close is not None:
+                return close + 1
+        return i
+
     def opening_bracket(self, position: int) -> int | None:
         """The '(' of the parenthesis that `position` stands in."""
         depth = 0

@@ -190,18 +190,9 @@ def passive_agent(s: Sentence, cues: Cues, hi: int) -> Group | None:
             e += 1
         gene = s.mention_at(e, ("GENE",))
         if s.clause_of(b) == clause and s.words_between(hi, b) <= 3 and gene is not None \
-                and gene.token_start == e and is_hgnc_gene(gene) and _ends_phrase(s, _past_bracket(s, gene.token_end)):
+                and gene.token_start == e and is_hgnc_gene(gene) and _ends_phrase(s, s.past_bracket(gene.token_end, 5)):
             return Group([Alteration(gene, gene.token_start, gene.token_end, "expression", gene_only=True)])
     return None
-
-
-def _past_bracket(s: Sentence, i: int) -> int:
-    """The token after a short bracket opening at i ('... subunit M2 (RRM2)'), else i."""
-    if i < s.end and s.words[i] == "(":
-        close = next((k for k in range(i + 1, min(s.end, i + 5)) if s.words[k] == ")"), None)
-        if close is not None:
-            return close + 1
-    return i
 
 
 def _before_verbs(s: Sentence, cues: Cues, b: int, start: int, verbs: list[tuple[int, int]]) -> int:
@@ -332,7 +323,8 @@ def with_examples(s: Sentence, drugs: Drugs, group: Group, groups: list[Group]) 
     if last >= s.end or s.words[last] != "(":
         return group
     genes = {m.mention.attrs.get("gene") or m.mention.canonical for m in group.members}
-    close = next((k for k in range(last + 1, s.end) if s.words[k] == ")"), s.end)
+    close = s.nearest_closing(last, s.end)
+    close = s.end if close is None else close
     extra = [m for g in groups if last < g.start < close for m in g.active
              if (m.mention.attrs.get("gene") or m.mention.canonical) in genes]
     if not extra:
