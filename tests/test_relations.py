@@ -2670,6 +2670,13 @@ def test_a_class_in_apposition_to_a_drug_names_the_drug(extractor):
     text = ("Mogamulizumab (KW-0761), a defucosylated humanised anti-CCR4 monoclonal antibody, achieved an overall "
             "response rate of 50% in patients with relapsed CCR4-positive adult T-cell leukaemia-lymphoma.")
     assert relation_tuples(extractor.extract(text)) == {("CCR4", None, "mogamulizumab", "SENSITIVE_TO")}
+    # the apposition may describe the class at length, as a copula's complement does
+    text = ("Tazemetostat, a first-in-class EZH2 inhibitor, demonstrated clinical activity in EZH2-mutant follicular "
+            "lymphoma.")
+    assert relation_tuples(extractor.extract(text)) == {("EZH2", None, "tazemetostat", "SENSITIVE_TO")}
+    # but not past the apposition's end: the class is another agent
+    text = "Cisplatin, a standard drug, and PARP inhibitors were effective in BRCA1-mutant cells."
+    assert "parp inhibitor" in {d for _, _, d, _ in relation_tuples(extractor.extract(text))}
     # a list of drugs and a class is no apposition: all act
     text = "Tamoxifen, fulvestrant and aromatase inhibitors produced responses in ESR1-mutant tumors."
     assert {d for _, _, d, _ in relation_tuples(extractor.extract(text))} == {

@@ -629,21 +629,28 @@ def _says_what(s: Sentence, cues: Cues, drug: Mention, drug_class: Mention) -> b
         return True
     if len(between) < 2 or between[0] not in ("(", ",", "is", "was", "are", "were") or between[1] not in ARTICLES:
         return False
-    if between[0] in ("is", "was"):
+    if _plain_apposition(s, cues, end, drug_class):
+        return True  # drug words, or the target they name: 'D (a humanized anti-CCR4 monoclonal antibody)'
+    if between[0] != "(":
         # 'gilteritinib is a potent and selective FLT3 inhibitor', 'selpercatinib is a first-in-class, highly
-        # selective RET kinase inhibitor', 'the first FMS-like tyrosine kinase 3 (FLT3) inhibitor': a copula's
-        # complement may describe the class at length (hyphens and bracketed words not counted)
+        # selective RET kinase inhibitor', 'tazemetostat, a first-in-class EZH2 inhibitor': a copula's complement
+        # or an apposition may describe the class at length (hyphens and bracketed words not counted)
         depth, counted = 0, 0
         for i in range(end + 2, drug_class.token_start):
             word = s.words[i]
-            if word in cues.comparative_stops or word in cues.relative_stops or s.mention_at(i, DRUG_LABELS):
-                return False
+            if word in cues.comparative_stops or word in cues.relative_stops or s.mention_at(i, DRUG_LABELS) or \
+                    word == "," and s.words[i + 1] in LIST_WORDS:
+                return False  # 'cisplatin, a standard drug, and PARP inhibitors': a list
             depth += (word in ("(", "[")) - (word in (")", "]"))
             counted += depth == 0 and word not in BRACKETS and word != "-"
         return counted <= cues.copula_class_words
-    # drug words, or the target they name ('a humanized anti-CCR4 monoclonal antibody')
-    return all(w in cues.drug_prefix and w not in LIST_WORDS and w not in BRACKETS or s.mention_at(i, ("GENE",))
-               for i, w in enumerate(between[2:], start=end + 2))
+    return False
+
+
+def _plain_apposition(s: Sentence, cues: Cues, end: int, drug_class: Mention) -> bool:
+    """Only drug words, or the targets they name, between the article and the class."""
+    return all(s.words[i] in cues.drug_prefix and s.words[i] not in LIST_WORDS and s.words[i] not in BRACKETS
+               or s.mention_at(i, ("GENE",)) for i in range(end + 2, drug_class.token_start))
 
 
 def _appositive(s: Sentence, cues: Cues, drug_class: Mention, following: Mention) -> bool:
