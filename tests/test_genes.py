@@ -31,6 +31,18 @@ def test_loose_gene_matches(extractor, text, expected):
     assert genes(extractor, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # common oncology spellings the trained NER misses: curated, so they stay
+    ("Tumours that overexpress either HER-2 or HER-1 responded.", [("HER-2", "ERBB2"), ("HER-1", "EGFR")]),
+    ("Low DPD and TOPO1 levels, high OPRT and MKP1 levels.",
+     [("DPD", "DPYD"), ("TOPO1", "TOP1"), ("OPRT", "UMPS"), ("MKP1", "DUSP1")]),
+    ("We measured cyclin-D1, PDGFR-alpha and VEGF-A expression.",
+     [("cyclin-D1", "CCND1"), ("PDGFR-alpha", "PDGFRA"), ("VEGF-A", "VEGFA")]),
+])
+def test_curated_spellings_survive_the_trained_ner(default_extractor, text, expected):
+    assert genes(default_extractor, text) == expected
+
+
 @pytest.mark.parametrize("text", [
     "All patients had a cat.",  # plain and capitalised words
     "In a cohort of mice, the P20 pups grew.",  # common words, letter + number
