@@ -113,6 +113,13 @@ def test_cholangiocarcinoma_abbreviations_are_subtypes(extractor):
         ("eCCA", "extrahepatic cholangiocarcinoma")]
 
 
+def test_anaplastic_thyroid_cancer_is_a_subtype_not_the_atm_previous_symbol(default_extractor):
+    record = default_extractor.extract("Dabrafenib was effective in patients with BRAF V600E ATC.")
+    assert [(e["text"], e["label"], e["canonical"]) for e in record["entities"] if e["text"] == "ATC"] == [
+        ("ATC", "TUMOR_SUBTYPE", "anaplastic thyroid cancer")]
+    assert {r["gene"] for r in record["relations"]} == {"BRAF"}
+
+
 def test_a_drug_shape_never_joins_known_drugs(extractor):
     record = extractor.extract("Tumours responded to paclitaxel-carboplatin and to zongertinib.")
     assert [(e["text"], e["label"]) for e in record["entities"]] == [

@@ -645,8 +645,15 @@ def test_study_aims_and_acquired_resistance_of_hosts_are_no_relation(extractor):
         assert relations(extractor, text) == [], text
     # an open question or a call for study after the cue is no finding
     for text in ("The sensitivity of uncommon EGFR mutations to TKIs is still unclear.",
-                 "Further study of the efficacy of imatinib in PDGFRA-mutant GIST is warranted."):
+                 "Further study of the efficacy of imatinib in PDGFRA-mutant GIST is warranted.",
+                 "The efficacy of trastuzumab deruxtecan in patients with HER2-mutant NSCLC has not been investigated "
+                 "extensively.",
+                 "Little is known about predictors of imatinib response beyond the FIP1L1-PDGFRA fusion."):
         assert relations(extractor, text) == [], text
+    # an open question about something else leaves the claim
+    text = ("Trastuzumab deruxtecan showed activity in patients with HER2-mutant NSCLC, although its long-term safety "
+            "has not been established.")
+    assert relation_tuples(extractor.extract(text)) == {("ERBB2", None, "trastuzumab deruxtecan", "SENSITIVE_TO")}
     text = "Although the mechanism is still unclear, EGFR mutations confer sensitivity to gefitinib."
     assert relation_tuples(extractor.extract(text)) == {("EGFR", None, "gefitinib", "SENSITIVE_TO")}
     # a call for study in a relative clause after the claim leaves the claim
