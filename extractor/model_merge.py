@@ -85,7 +85,8 @@ def merge_mentions(doc, mentions: list[Mention], model_spans, lexicon=None,
     Model entities get the identifier of the lexicon entry of their label for their text
     (``lexicon.lookup``) and their ``confidence`` (``{"start:end": probability}``, as the
     NER component leaves it); one the rules did not find counts as no entity below
-    ``min_confidence``.
+    ``min_confidence``. A model GENE whose text is on the gene stop list and no curated term
+    counts as no entity.
     With ``propagate``, GENE / DRUG mentions are then spread over the document
     (``propagate_mentions``). Variants are then linked again to the genes that remain.
     """
@@ -102,7 +103,8 @@ def merge_mentions(doc, mentions: list[Mention], model_spans, lexicon=None,
              for s in model_spans if s.label_ in governed]
     text = doc_text(doc)
     taken = _Occupancy(len(text), others)
-    model = [m for m in model if not taken.overlaps(m.start, m.end) and _plausible(text[m.start:m.end])]
+    model = [m for m in model if not taken.overlaps(m.start, m.end) and _plausible(text[m.start:m.end])
+             and not _stopped(lexicon, m, text[m.start:m.end])]
     ruled_spans = {(m.start, m.end, m.label) for m in ruled}
     # an unsure model entity counts as no entity (the rules' one stays under model_first)
     model = [m for m in model if m.confidence >= min_confidence or (m.start, m.end, m.label) in ruled_spans]
@@ -142,6 +144,13 @@ def _plausible(surface: str) -> bool:
     reference numbers in "human cancers4,5,6")."""
     balanced = surface.count("(") == surface.count(")") and surface.count("[") == surface.count("]")
     return balanced and any(c.isalpha() for c in surface)
+
+
+def _stopped(lexicon, mention: Mention, surface: str) -> bool:
+    """A model gene whose text is on the gene stop list and no curated term ("CML", "TP", "SCC"): the list
+    names the texts that are rarely genes in abstracts, whoever tagged them."""
+    return lexicon is not None and mention.label == "GENE" and surface in lexicon.gene_stoplist \
+        and not lexicon.entries_for(surface, "GENE")
 
 
 def _class_target_genes(model: list[Mention], ruled: list[Mention], text: str) -> list[Mention]:

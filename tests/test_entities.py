@@ -120,6 +120,26 @@ def test_anaplastic_thyroid_cancer_is_a_subtype_not_the_atm_previous_symbol(defa
     assert {r["gene"] for r in record["relations"]} == {"BRAF"}
 
 
+def test_tumour_abbreviations_are_no_genes_whoever_tags_them(default_extractor):
+    record = default_extractor.extract("Patients with SCC, ACC, PTC, MTC, CLL or HSPC were treated with imatinib.")
+    assert [(e["text"], e["label"], e["canonical"]) for e in record["entities"]] == [
+        ("PTC", "TUMOR_SUBTYPE", "papillary thyroid cancer"), ("MTC", "TUMOR_SUBTYPE", "medullary thyroid cancer"),
+        ("CLL", "TUMOR_SUBTYPE", "chronic lymphocytic leukemia"), ("imatinib", "DRUG", "imatinib")]
+    # a curated term on no stop list stays a gene
+    record = default_extractor.extract("ER and AR were expressed.")
+    assert [(e["text"], e["canonical"]) for e in record["entities"]] == [("ER", "ESR1"), ("AR", "AR")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("RET/PTC rearrangements confer sensitivity to vandetanib.", ("RET", "RET/PTC")),
+    ("RET/PTC1 cells respond to vandetanib.", ("RET", "CCDC6::RET")),  # the partner each number names
+    ("RET/PTC-3 cells respond to vandetanib.", ("RET", "NCOA4::RET")),
+])
+def test_ret_ptc_rearrangements_are_ret_fusions(default_extractor, text, expected):
+    relations = default_extractor.extract(text)["relations"]
+    assert [(r["gene"], r["variant"]) for r in relations] == [expected]
+
+
 def test_a_drug_shape_never_joins_known_drugs(extractor):
     record = extractor.extract("Tumours responded to paclitaxel-carboplatin and to zongertinib.")
     assert [(e["text"], e["label"]) for e in record["entities"]] == [
