@@ -388,6 +388,10 @@ def test_a_class_word_is_a_class_only_before_a_response_word(extractor, text, ex
     ("Resistance to anti-programmed death protein 1 (PD-1) therapy was seen.", "DRUG_CLASS", "pd-1 inhibitor"),
     ("Patients received anti-programmed cell death 1 (PD-1) antibodies.", "DRUG_CLASS", "pd-1 inhibitor"),
     ("Aurora kinase inhibitors are effective in MYC-amplified cells.", "DRUG_CLASS", "aurora kinase inhibitor"),
+    # classes and regimens of haematology and breast cancer trials
+    ("TP53-mutant CLL responds poorly to chemoimmunotherapy.", "DRUG_CLASS", "chemoimmunotherapy"),
+    ("IDH inhibitors are effective in IDH-mutant AML.", "DRUG_CLASS", "idh inhibitor"),
+    ("TOP2A-amplified tumours benefited from CEF.", "DRUG_CLASS", "fec"),
 ])
 def test_curated_names_found_in_preclinical_abstracts(extractor, text, label, canonical):
     record = extractor.extract(text)

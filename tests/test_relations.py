@@ -1413,6 +1413,8 @@ def test_class_named_by_its_qualifier(extractor):
     assert only(extractor, "TOP2A amplification predicts benefit from anthracycline-based chemotherapy.")["drug"] \
         == "anthracycline"
     assert only(extractor, "KRAS G12C tumours were sensitive to single agent chemotherapy.")["drug"] == "chemotherapy"
+    assert only(extractor, "TP53-mutant CLL responds poorly to fludarabine-based chemoimmunotherapy.")["drug"] \
+        == "fludarabine"
 
 
 def test_drug_as_agent_of_a_light_verb(extractor):
