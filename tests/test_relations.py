@@ -36,6 +36,8 @@ def test_coordinated_drugs_give_one_relation_each(extractor):
                                "CDK4 and CDK6 inhibitor palbociclib.")
     assert relation_tuples(record) == {("ERBB2", None, d, "RESISTANT_TO")
                                        for d in ("tamoxifen", "fulvestrant", "palbociclib")}
+    record = extractor.extract("KRAS mutations conferred resistance not only to cetuximab but also to panitumumab.")
+    assert relation_tuples(record) == {("KRAS", None, d, "RESISTANT_TO") for d in ("cetuximab", "panitumumab")}
 
 
 def test_prefix_words_in_a_drug_list_are_no_gap(extractor):
@@ -775,6 +777,9 @@ def test_treatment_verbs_light_verbs_and_appositions(extractor, text, expected):
       ("ABL1", "V299L", "dasatinib", "RESISTANT_TO")}),
     ("SLFN11 has emerged as a promising predictor of sensitivity to cisplatin.",
      {("SLFN11", None, "cisplatin", "SENSITIVE_TO")}),
+    ("SLFN11 was identified as a predictive biomarker of sensitivity to lurbinectedin.",
+     {("SLFN11", None, "lurbinectedin", "SENSITIVE_TO")}),
+    ("SLFN11 was identified in a screen of 60 lines, and cisplatin sensitivity was measured.", set()),
     ("p53 disruption rendered cells resistant to the effects of the antimetabolite 5-fluorouracil.",
      {("TP53", None, "fluorouracil", "RESISTANT_TO")}),
     ("KRAS-mutant cells were resistant to the effects of hypoxia, not of cisplatin.", set()),
@@ -1545,6 +1550,14 @@ def test_elliptic_clause_shares_the_subject_before(extractor):
     record = extractor.extract("ESR1 Y537S mutations confer resistance to aromatase inhibitors, whereas cells in "
                                "culture were sensitive to fulvestrant.")
     assert relation_tuples(record) == {("ESR1", "Y537S", "aromatase inhibitor", "RESISTANT_TO")}
+    # a case report's second predicate: 'but had a (subsequent) response to B'
+    record = extractor.extract("A patient with ALK F1174L-mutated neuroblastoma showed no response to crizotinib but "
+                               "had a subsequent complete response to lorlatinib.")
+    assert {(r["variant"], r["drug"], r["type"], r["negated"]) for r in record["relations"]} == {
+        ("F1174L", "crizotinib", "SENSITIVE_TO", True), ("F1174L", "lorlatinib", "SENSITIVE_TO", False)}
+    record = extractor.extract("A patient with ALK F1174L-mutated neuroblastoma showed no response to crizotinib but "
+                               "the other patient had a response to lorlatinib.")
+    assert {r["drug"] for r in record["relations"]} == {"crizotinib"}
 
 
 def test_causative_verb_subject_is_before_the_verb(extractor):
@@ -1630,6 +1643,11 @@ def test_negated_undirected_verb_is_a_negated_claim(extractor):
     relation = only(extractor, "PTEN loss did not significantly affect sensitivity to trastuzumab.")
     assert (relation["type"], relation["negated"]) == ("SENSITIVE_TO", True)
     assert relations(extractor, "PTEN loss significantly affected sensitivity to trastuzumab.") == []
+    # a directed adverb gives the verb its direction
+    assert only(extractor, "ERCC1 overexpression negatively affected the efficacy of cisplatin.")["type"] == \
+        "RESISTANT_TO"
+    assert only(extractor, "ERCC1 overexpression positively influenced the efficacy of cisplatin.")["type"] == \
+        "SENSITIVE_TO"
 
 
 def test_quantified_pronoun_refers_to_the_last_alteration(extractor):
@@ -2646,6 +2664,8 @@ def test_a_directed_outcome_after_a_marker_role_is_directed(extractor):
 def test_an_adverb_between_drug_and_outcome(extractor):
     text = "Icotinib significantly prolonged progression-free survival in patients with EGFR-mutant NSCLC."
     assert relation_tuples(extractor.extract(text)) == {("EGFR", None, "icotinib", "SENSITIVE_TO")}
+    text = "Vorasidenib doubled progression-free survival in patients with IDH1-mutant glioma."  # 'doubled'
+    assert relation_tuples(extractor.extract(text)) == {("IDH1", None, "vorasidenib", "SENSITIVE_TO")}
     # an adverb alone does not make a drug the agent of a cue further on
     text = "Icotinib was given; resistance significantly increased in EGFR-mutant NSCLC."
     assert relation_tuples(extractor.extract(text)) == set()

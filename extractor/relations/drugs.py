@@ -189,7 +189,7 @@ def drugs_after(s: Sentence, cues: Cues, start: int, window: int, cue: Span, com
             break
         if found and (mention is not None and mention.label == "VARIANT" or mention is None and (word == "in" or not (
                 word in LIST_WORDS or word in cues.drug_prefix or word in cues.linkers or word in cues.combination
-                or word in ("as", "well", "but", "not") or _list_filler(s, i)))):
+                or word in ("as", "well", "but", "not", "also") or _list_filler(s, i)))):
             break  # a list of drugs goes on only with list words ('to A, B and the CDK4/6 inhibitor C'; not 'in')
         if word in cues.linkers:
             linker = True

@@ -56,10 +56,12 @@ def in_statistics(s: Sentence, cue: Span) -> bool:
 
 
 def is_undirected(s: Sentence, cues: Cues, cue: Span) -> bool:
-    """No direction: 'a range of sensitivities', 'differential response', 'X regulates resistance to D', a
-    possible marker of a neutral outcome ('a potential predictor of the response to D', 'may act as a marker of
-    response'), or a cue coordinated with its opposite ('D-sensitive and -resistant X cell lines')."""
-    if s.has("mod_undirected", max(s.start, cue.start - cues.modifier_window), cue.start):
+    """No direction: 'a range of sensitivities', 'differential response', 'X regulates resistance to D' (not 'X
+    negatively affects the efficacy of D'), a possible marker of a neutral outcome ('a potential predictor of the
+    response to D', 'may act as a marker of response'), or a cue coordinated with its opposite ('D-sensitive and
+    -resistant X cell lines')."""
+    if any(b == s.start or s.words[b - 1] not in cues.directed_adverbs  # 'negatively affected the efficacy of D'
+           for b, _ in s.has("mod_undirected", max(s.start, cue.start - cues.modifier_window), cue.start)):
         return not negated(s, cues, cue)  # 'did not affect sensitivity to D': a negated claim
     if cues.family(cue).get("neutral") and any(
             s.words[b - 1] not in cues.directed_qualifiers and any(w in cues.hedges for w in s.words[b - 4:b])
