@@ -1537,6 +1537,23 @@ def test_a_fold_figure_before_a_trailing_comparative(extractor, text, expected):
     assert {r["type"] for r in relations(extractor, text) if not r["negated"]} == ({expected} if expected else set())
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("In patients with ESR1 mutations, median PFS was 8.6 months with elacestrant versus 1.9 months with standard "
+     "of care.", {("ESR1", None, "elacestrant", "SENSITIVE_TO")}),
+    # the outcome's own drug after it, the figures after the be-verb
+    ("In patients with ESR1-mutated tumors, the median PFS for elacestrant versus SOC was 8.6 versus 1.9 months.",
+     {("ESR1", None, "elacestrant", "SENSITIVE_TO")}),
+    ("Median PFS on gefitinib was 10.9 months in EGFR-mutant patients versus 2.2 months in wild-type patients.",
+     {("EGFR", None, "gefitinib", "SENSITIVE_TO")}),
+    # the smaller figure first may be the comparator arm's: no direction
+    ("In patients with ESR1 mutations, median PFS was 1.9 months with docetaxel versus 8.6 months with elacestrant.",
+     set()),
+    ("In patients with ESR1 mutations, median PFS was 8.6 months with elacestrant.", set()),  # no comparison
+])
+def test_two_figures_compared_after_an_outcome_give_its_direction(extractor, text, expected):
+    assert relation_tuples(extractor.extract(text)) == expected
+
+
 def test_lead_to_is_a_light_verb_in_every_form(extractor):
     relation = only(extractor, "Futibatinib could lead to meaningful benefit in patients with FGFR2 fusions.")
     assert (relation["gene"], relation["drug"], relation["speculative"]) == ("FGFR2", "futibatinib", True)

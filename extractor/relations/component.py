@@ -115,11 +115,18 @@ class RelationExtractor:
 
     def _drop_undirected_outcomes(self, s: Sentence) -> None:
         """An outcome named without a direction ('augmentation of progression-free survival') is no cue: it
-        counts only with a be-verb and a comparative after it ('PFS was longer in X patients treated with D')."""
+        counts only with a be-verb and a comparative after it, also past its drug ('PFS was longer in X patients
+        treated with D', 'the PFS for D was longer')."""
         kept = [c for c in s.cues if not self.cues.family(c).get("direction_only")
-                or scope.trailing_direction(s, self.cues, c.end) is not None]
+                or scope.trailing_direction(s, self.cues, c.end) is not None
+                or scope.trailing_direction(s, self.cues, self._past_own_drug(s, c.end)) is not None]
         if len(kept) < len(s.cues):
             s.keep_cues(kept)
+
+    def _past_own_drug(self, s: Sentence, i: int) -> int:
+        """Past the drug a linker joins right after the cue ('the median PFS for D was longer'), else `i`."""
+        drug = s.mention_at(i + 1, DRUG_LABELS) if i + 1 < s.end and s.words[i] in self.cues.linkers else None
+        return drug.token_end if drug is not None else i
 
     def _is_cue(self, words: list[str], at: dict[int, Mention], start: int, cue: Span) -> bool:
         """A cue of a relation type, not after one of its family's not_after words ('clinically-approved kinase

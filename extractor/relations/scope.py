@@ -351,9 +351,9 @@ def _group_at(s: Sentence, cues: Cues, i: int, subject: Group) -> Group | None:
 
 def trailing_direction(s: Sentence, cues: Cues, hi: int) -> str | None:
     """'response to D was significantly lower in X', 'the IC50 of D in X cells was 10-fold higher': a be-verb
-    after the cue and its drug, then a comparative -> 'reverse' or 'same'; an undirected word ('sensitivity to
-    D was variable') -> 'undirected'; a small figure right after ('a response rate of only 8%') -> 'reverse';
-    None without one."""
+    after the cue and its drug, then a comparative -> 'reverse' or 'same', or two figures compared, the larger
+    first -> 'same'; an undirected word ('sensitivity to D was variable') -> 'undirected'; a small figure right
+    after ('a response rate of only 8%') -> 'reverse'; None without one."""
     for phrase in cues.trailing_low_figures:
         words = phrase.split()
         figure = hi + len(words)
@@ -365,6 +365,8 @@ def trailing_direction(s: Sentence, cues: Cues, hi: int) -> str | None:
             return None
         if s.words[i] not in cues.trailing_verbs:
             continue
+        if _larger_figure_first(s, cues, i + 1, clause):
+            return "same"
         words, k = 0, i + 1
         while k < s.end and words < 3:
             if _fold(s.words[k]):  # 'was 100-fold higher': a figure is no word between
@@ -382,6 +384,21 @@ def trailing_direction(s: Sentence, cues: Cues, hi: int) -> str | None:
             k += 1
         return None
     return None
+
+
+def _larger_figure_first(s: Sentence, cues: Cues, i: int, clause: int) -> bool:
+    """'median PFS was 8.6 months with D versus 1.9 months with E', 'the PFS for D versus E was 8.6 versus 1.9
+    months': a figure right after the be-verb, larger than the one after the comparator that follows it. The
+    other order gives no direction: the first figure may be the comparator arm's."""
+    if i >= s.end or not _number(s.words[i]):
+        return False
+    first = float(s.words[i])
+    for k in range(i + 1, min(s.end - 1, i + 2 * cues.drug_window)):
+        if s.clause_of(k) != clause or _number(s.words[k]):
+            return False
+        if s.words[k] in cues.arm_comparators:
+            return _number(s.words[k + 1]) and first > float(s.words[k + 1])
+    return False
 
 
 def _fold(word: str) -> bool:
