@@ -643,6 +643,11 @@ def test_study_aims_and_acquired_resistance_of_hosts_are_no_relation(extractor):
                  "Patients with EGFR-mutant NSCLC develop acquired resistance to gefitinib.",
                  "BRAF V600E melanoma cell lines displayed a range of sensitivities to vemurafenib.",
                  "PURPOSE: To determine whether patients with ALK rearrangements respond to crizotinib.",
+                 "BRAF V600E melanoma clones selected for vemurafenib resistance displayed ERK reactivation.",
+                 "A375 cells with BRAF V600E were selected for resistance to vemurafenib by continuous exposure.",
+                 "We enrolled 62 patients whose tumours harboured ALK fusions and who had progressed on crizotinib.",
+                 "Patients with KRAS G12C-mutated NSCLC who had progressed after platinum-based chemotherapy were "
+                 "randomised.",
                  "Objective: We evaluated whether patients with ALK rearrangements respond to crizotinib."):
         assert relations(extractor, text) == [], text
     # an open question or a call for study after the cue is no finding
@@ -658,6 +663,12 @@ def test_study_aims_and_acquired_resistance_of_hosts_are_no_relation(extractor):
     assert relation_tuples(extractor.extract(text)) == {("ERBB2", None, "trastuzumab deruxtecan", "SENSITIVE_TO")}
     text = "Although the mechanism is still unclear, EGFR mutations confer sensitivity to gefitinib."
     assert relation_tuples(extractor.extract(text)) == {("EGFR", None, "gefitinib", "SENSITIVE_TO")}
+    # a finding in those hosts, or a progression as the main verb, is a claim
+    record = extractor.extract("Samples from patients with CLL who relapsed on ibrutinib identified a BTK C481S "
+                               "mutation.")
+    assert relation_tuples(record) == {("BTK", "C481S", "ibrutinib", "RESISTANT_TO")}
+    assert relation_tuples(extractor.extract("All 21 patients with PDGFRA D842V progressed on imatinib.")) == {
+        ("PDGFRA", "D842V", "imatinib", "RESISTANT_TO")}
     # a call for study in a relative clause after the claim leaves the claim
     text = ("Patients with KRAS mutations have an unfavorable outcome with venetoclax, for which new strategies are "
             "needed.")
@@ -2785,9 +2796,9 @@ def test_a_cohorts_progression_in_a_relative_clause_is_its_history(extractor):
     record = extractor.extract("Erdafitinib yielded a response rate of 40% among patients with urothelial carcinoma "
                                "harboring FGFR3 mutations who had progressed after platinum-containing chemotherapy.")
     assert relation_tuples(record) == {("FGFR3", None, "erdafitinib", "SENSITIVE_TO")}
-    # a specific variant in a progressed cohort is an acquired resistance
+    # a specific variant too: the cohort's eligibility, not a finding
     record = extractor.extract("Osimertinib was effective in patients with EGFR T790M who had progressed on gefitinib.")
-    assert ("EGFR", "T790M", "gefitinib", "RESISTANT_TO") in relation_tuples(record)
+    assert relation_tuples(record) == {("EGFR", "T790M", "osimertinib", "SENSITIVE_TO")}
     # without a benefit of another drug the progression is the claim
     record = extractor.extract("T790M was detected in patients who had progressed after gefitinib.")
     assert relation_tuples(record) == {("EGFR", "T790M", "gefitinib", "RESISTANT_TO")}

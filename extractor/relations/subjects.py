@@ -47,7 +47,7 @@ def find_subject(s: Sentence, cues: Cues, lo: int, hi: int, groups: list[Group],
         before = [g for g in before if g.has_label("resistance") or
                   any(s.words[i] in cues.finding_words for i in range(g.end, lo))]
     if host_blocked or after_blocked:
-        after = [g for g in after if _linked_after(s, hi, g)]
+        after = [g for g in after if _linked_after(s, cues, hi, g)]
     if prefer_after and after and after[0].start - hi <= 2:
         return after[0], set()
     between = [g for g in active if cue_end is not None and cue_end < g.start and g.end <= hi
@@ -370,7 +370,9 @@ def _cue_between(s: Sentence, cues: Cues, lo: int, hi: int, passes=frozenset()) 
     return False
 
 
-def _linked_after(s: Sentence, hi: int, group: Group) -> bool:
-    """An alteration after an acquired-resistance cue counts only when linked to it ('due to T790M')."""
+def _linked_after(s: Sentence, cues: Cues, hi: int, group: Group) -> bool:
+    """An alteration after an acquired-resistance cue counts only when linked to it ('due to T790M') or reported
+    as found ('samples from patients who relapsed on D identified a C481S mutation')."""
     return group.has_label("resistance") or any(
-        group.start - e <= 4 and e <= group.start for _, e in s.has("causal_links", hi, group.start + 1))
+        group.start - e <= 4 and e <= group.start for _, e in s.has("causal_links", hi, group.start + 1)) or any(
+        s.words[i] in cues.finding_words for i in range(max(hi, group.start - 4), group.start))
