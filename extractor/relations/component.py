@@ -279,7 +279,8 @@ class RelationExtractor:
         """'D1 yielded responses in patients with X who had progressed after D2' (or 'after failure of D2'): a
         progression in a relative clause or after 'after' is the cohort's history (its eligibility), not a claim
         about X, when the sentence claims a benefit of another drug for X. Not for a specific variant: 'D1 is
-        active in patients with T790M who progressed on D2' states an acquired resistance."""
+        active in patients with T790M after progression on D2' states an acquired resistance. (A host's relative
+        clause, 'who had progressed on D2', is its history for any alteration: scope.acquired.)"""
         benefits = {(r.subject.canonical, r.object.canonical) for r in found if r.type == SENSITIVE}
 
         def history(relation: Relation) -> bool:
