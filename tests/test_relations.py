@@ -2010,6 +2010,11 @@ def test_clinical_study_phrasing_negatives(extractor, text):
      {("EGFR", "cetuximab", "SENSITIVE_TO", False)}),
     ("Connexin 43 was upregulated in cisplatin-resistant ovarian carcinoma cells.",
      {("GJA1", "cisplatin", "RESISTANT_TO", False)}),
+    # the cohort's disease setting, with the alteration another attribute after 'and'
+    ("In patients with platinum-sensitive relapsed ovarian cancer and a germline BRCA2 mutation, olaparib "
+     "prolonged progression-free survival.", {("BRCA2", "olaparib", "SENSITIVE_TO", False)}),
+    ("Poziotinib was potent in patients with neratinib-resistant HER2 L755S tumours.",
+     {("ERBB2", "poziotinib", "SENSITIVE_TO", False), ("ERBB2", "neratinib", "RESISTANT_TO", False)}),
 ])
 def test_preclinical_and_trial_phrasing(extractor, text, expected):
     assert flagged_tuples(extractor, text) == expected

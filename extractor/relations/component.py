@@ -311,7 +311,7 @@ class RelationExtractor:
         if drugs and not after:
             flags.add("drug_adjacent")
             anchor = drugs[0][0].token_start
-            if compound and _describes_host(s, cue, anchor, groups):
+            if compound and (_describes_host(s, cue, anchor, groups) or _names_setting(s, cues, cue, anchor, groups)):
                 return []  # 'response to D in chemotherapy-refractory colorectal cancer': the setting
         else:  # 'chemoresistance to cisplatin': the drug named after the cue, not the generic class before it
             drugs = after
@@ -623,6 +623,22 @@ def _describes_host(s: Sentence, cue: Span, drug_start: int, groups: list[Group]
     while i > s.start and drug_start - i <= 4 and (s.words[i] in HOST_PREPOSITIONS or s.words[i] in HOST_NOUNS):
         i -= 1
     return s.mention_at(i, DRUG_LABELS) is not None and not any(cue.end <= g.start <= cue.end + 2 for g in groups)
+
+
+def _names_setting(s: Sentence, cues: Cues, cue: Span, drug_start: int, groups: list[Group]) -> bool:
+    """A 'D-sensitive' compound on the host's disease, with the alteration another attribute after 'and' ('patients
+    with platinum-sensitive relapsed ovarian cancer and a BRCA1 mutation'), names the cohort's setting (not
+    'patients with neratinib-resistant HER2 L755S tumours')."""
+    if drug_start - 1 < s.start or s.words[drug_start - 1] not in HOST_PREPOSITIONS or any(
+            s.mention_at(i, ("GENE",)) is not None for i in range(s.clause_start(cue.start), drug_start)):
+        return False  # 'X was downregulated in D-resistant cells and ...': X is what the compound is said of
+    for j in range(cue.end, min(s.end, cue.end + 5)):
+        if any(g.start == j for g in groups):
+            return False
+        if s.words[j] == "and":
+            disease = s.words[j - 1] in cues.host_words or s.mention_at(j - 1, ("TUMOR_SUBTYPE",)) is not None
+            return j > cue.end and disease and any(j < g.start <= j + 4 for g in groups)
+    return False
 
 
 def _member_genes(mention: Mention) -> list[str]:
