@@ -1560,6 +1560,9 @@ def test_a_fold_figure_before_a_trailing_comparative(extractor, text, expected):
     ("In patients with ESR1 mutations, median PFS was 1.9 months with docetaxel versus 8.6 months with elacestrant.",
      set()),
     ("In patients with ESR1 mutations, median PFS was 8.6 months with elacestrant.", set()),  # no comparison
+    # drugs of both arms, each behind its figure, are the backbone
+    ("In HER2-positive tumours, the pCR rate was 45.8% with pertuzumab plus trastuzumab and docetaxel versus 29.0% "
+     "with trastuzumab and docetaxel alone.", {("ERBB2", None, "pertuzumab", "SENSITIVE_TO")}),
 ])
 def test_two_figures_compared_after_an_outcome_give_its_direction(extractor, text, expected):
     assert relation_tuples(extractor.extract(text)) == expected

@@ -85,9 +85,9 @@ def drug_arm_end(s: Sentence, cues: Cues, start: int) -> int | None:
     and paclitaxel'), or None when no drug comes first or the drug only qualifies a host ('D-sensitive cells')."""
     j = start
     while j < s.end and (s.words[j] in ("with", "to") or s.words[j] in cues.drug_prefix or s.words[j] in ARM_HOSTS
-                         or s.words[j] in cues.arm_openers or s.words[j] in cues.treatment_verbs) \
-            and s.mention_at(j, DRUG_LABELS) is None:
-        j += 1  # 'versus the investigator's choice of D', 'compared with those who received D alone'
+                         or s.words[j] in cues.arm_openers or s.words[j] in cues.treatment_verbs
+                         or j - start < 3 and _arm_figure(s.words[j])) and s.mention_at(j, DRUG_LABELS) is None:
+        j += 1  # 'versus the investigator's choice of D', 'compared with those who received D alone', 'vs 29% with D'
     end = None
     while j < s.end:
         drug = s.mention_at(j, DRUG_LABELS)
@@ -100,6 +100,11 @@ def drug_arm_end(s: Sentence, cues: Cues, start: int) -> int | None:
     if end is not None and end + 1 < s.end and s.words[end] == "-" and s.words[end + 1] in cues.compound_adjectives:
         return None  # 'compared with cytarabine-sensitive parental cells': a host, not a drug arm
     return end
+
+
+def _arm_figure(word: str) -> bool:
+    """The arm's figure before its drugs: '29.0', '%', 'months'."""
+    return word.replace(".", "", 1).isdigit() or word in ("%", "months", "mo")
 
 
 def comparator_drugs(s: Sentence, cues: Cues) -> list[Mention]:
