@@ -1014,6 +1014,9 @@ def test_subjects_and_drugs_in_longer_phrases(extractor, text, expected):
     # what the patients had before is no drug of the cue
     ("Selpercatinib produced an objective response rate of 64% in platinum-pretreated patients with RET "
      "fusion-positive NSCLC.", {("RET", "selpercatinib", "SENSITIVE_TO", False)}),
+    # nor is a drug that switches an experiment on
+    ("Doxycycline-inducible overexpression of CCNE1 increased the palbociclib IC50 tenfold.",
+     {("CCNE1", "palbociclib", "RESISTANT_TO", False)}),
     # expression written as staining or a '-high' suffix
     ("Elevated SLFN11 immunoreactivity predicted a favourable response to topotecan.",
      {("SLFN11", "topotecan", "SENSITIVE_TO", False)}),

@@ -226,15 +226,22 @@ def statistic_end(s: Sentence, opening: int) -> int | None:
     return close if close is not None and any(s.words[i][:1].isdigit() for i in range(opening + 1, close)) else None
 
 
+def _host_history(s: Sentence, cues: Cues, drug: Mention) -> bool:
+    """'platinum-pretreated', 'TKI-naive', 'doxycycline-inducible': the drug says what a host has had or what
+    switches an experiment on."""
+    end = drug.token_end
+    return end + 1 < s.end and s.words[end] == "-" and s.words[end + 1] in cues.host_drug_qualifiers
+
+
 def _qualifies_host(s: Sentence, cues: Cues, drug: Mention, cue: Span) -> bool:
-    """'platinum-pretreated', 'TKI-naive': the drug says what a host has had; so does a compound of another cue
-    ('sensitized venetoclax-resistant cells to venetoclax', 'sensitized chemoresistant cells to D')."""
+    """A host's history ('platinum-pretreated'), or a compound of another cue ('sensitized venetoclax-resistant
+    cells to venetoclax', 'sensitized chemoresistant cells to D')."""
     end = drug.token_end
     adjective = end + 1 if end < s.end and s.words[end] == "-" else end  # 'chemoresistant', 'cisplatin resistant'
     if adjective >= s.end:
         return False
     word = s.words[adjective]
-    return adjective > end and word in cues.host_drug_qualifiers or (
+    return _host_history(s, cues, drug) or (
         word in cues.compound_adjectives and adjective in s.cue_tokens and not cue.start <= adjective < cue.end
         and adjective + 1 < s.end and s.words[adjective + 1] not in cues.linkers)
 
@@ -263,7 +270,8 @@ def agent_drugs(s: Sentence, cues: Cues, position: int, limit: int | None = -1, 
     position = position if added is None else added + 1
     clause = s.clause_of(position)
     before = [d for d in s.drugs if d.token_end <= position and s.clause_of(d.token_start) == clause
-              and (limit is None or position - d.token_end <= limit) and not comparator_arm(s, cues, d)]
+              and (limit is None or position - d.token_end <= limit) and not comparator_arm(s, cues, d)
+              and not _host_history(s, cues, d)]  # 'doxycycline-inducible overexpression of X increased
     if not before:
         return []
     nearest = max(before, key=lambda d: d.token_end)
