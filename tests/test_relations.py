@@ -1014,6 +1014,10 @@ def test_subjects_and_drugs_in_longer_phrases(extractor, text, expected):
     # what the patients had before is no drug of the cue
     ("Selpercatinib produced an objective response rate of 64% in platinum-pretreated patients with RET "
      "fusion-positive NSCLC.", {("RET", "selpercatinib", "SENSITIVE_TO", False)}),
+    # nor is a cohort's earlier treatment a later drugless cue takes
+    ("Selpercatinib produced objective responses in 64% of patients with RET fusion-positive NSCLC previously "
+     "treated with platinum-based chemotherapy, and responses were observed irrespective of fusion partner.",
+     {("RET", "selpercatinib", "SENSITIVE_TO", False)}),
     # nor is a drug that switches an experiment on
     ("Doxycycline-inducible overexpression of CCNE1 increased the palbociclib IC50 tenfold.",
      {("CCNE1", "palbociclib", "RESISTANT_TO", False)}),
@@ -2809,6 +2813,9 @@ def test_a_cohorts_progression_in_a_relative_clause_is_its_history(extractor):
     assert relation_tuples(record) == {("FGFR3", None, "erdafitinib", "SENSITIVE_TO")}
     # a specific variant too: the cohort's eligibility, not a finding
     record = extractor.extract("Osimertinib was effective in patients with EGFR T790M who had progressed on gefitinib.")
+    assert relation_tuples(record) == {("EGFR", "T790M", "osimertinib", "SENSITIVE_TO")}
+    record = extractor.extract("Among patients with EGFR T790M-positive NSCLC whose disease had progressed after "
+                               "gefitinib, the response rate was higher with osimertinib (71%) than with chemotherapy.")
     assert relation_tuples(record) == {("EGFR", "T790M", "osimertinib", "SENSITIVE_TO")}
     # without a benefit of another drug the progression is the claim
     record = extractor.extract("T790M was detected in patients who had progressed after gefitinib.")

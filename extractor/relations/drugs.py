@@ -541,9 +541,9 @@ def treated_drugs(s: Sentence, cues: Cues, cue: Span) -> Drugs:
                         and not comparator_arm(s, cues, d)), key=lambda d: -d.token_end):
         if s.clause_of(drug.token_start) != clause or s.words_between(drug.token_end, cue.start) > 8:
             continue
-        # 'patients who had previously received D': the patients' history, not the treatment of the claim
+        # 'patients who had previously received D', 'previously treated with D': the patients' history
         treated = any((drug.token_start - e <= 2 or _dosed(s, cues, e, drug.token_start)) and e <= drug.token_start
-                      and s.words[b - 1] not in cues.history_words for b, e in links)
+                      and not any(w in cues.history_words for w in s.words[max(start, b - 2):b]) for b, e in links)
         named = drug.token_end < s.end and s.words[drug.token_end] in NAMED_TREATMENT
         if treated or named or _hyphen_treated(s, drug):
             return agent_drugs(s, cues, drug.token_end, limit=0)

@@ -115,7 +115,7 @@ def acquired(s: Sentence, cues: Cues, cue: Span) -> tuple[bool, bool]:
         if not (cue.start - 3 <= e <= cue.end and b < cue.end):
             continue
         found = True
-        if s.words[b] in ("who", "that", "which"):
+        if s.words[b] in ("who", "whose", "that", "which"):
             return True, True
         if all(s.words[i] in ARTICLES for i in range(s.clause_start(cue.start), b)):
             return True, True  # 'Acquired resistance to D in X-mutant melanoma arises through Y': X is the host
