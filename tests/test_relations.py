@@ -1521,6 +1521,7 @@ def test_genotypes_compared_by_figures(extractor, text, expected):
     ("Pembrolizumab improved survival in patients with a PD-L1 score of 50% or greater and without EGFR/ALK "
      "aberrations.", set()),
     ("Pembrolizumab improved survival in patients with EGFR or ALK aberrations.", {"EGFR", "ALK"}),
+    ("Objective responses were rare in tumours lacking detectable KIT or PDGFRA mutations.", set()),
     ("Erlotinib improved survival in tumors with and without KRAS mutations.", {"KRAS"}),  # a comparison
 ])
 def test_an_absent_alteration_is_no_subject(extractor, text, expected):

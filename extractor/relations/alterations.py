@@ -316,7 +316,7 @@ def _absent(s: Sentence, start: int) -> bool:
     """'lines lacking a BRAF mutation', 'patients without KRAS mutations', 'without EGFR/ALK aberrations': the
     alteration is said to be absent (not in a comparison: 'tumors with and without EGFR amplification')."""
     i = start - 1
-    while i >= s.start and (s.words[i] in ("a", "an", "the", "any") or s.words[i] in COORDINATION
+    while i >= s.start and (s.words[i] in ("a", "an", "the", "any", "detectable") or s.words[i] in COORDINATION
                             and s.mention_at(i - 1, ("GENE",)) is not None):
         i = s.at[i - 1].token_start - 1 if s.words[i] in COORDINATION else i - 1
     return any(e == i + 1 and not (b - 1 > s.start and s.words[b - 1] in ("and", "or") and s.words[b - 2] == "with")
