@@ -117,9 +117,8 @@ class RelationExtractor:
         """An outcome named without a direction ('augmentation of progression-free survival') is no cue: it
         counts only with a be-verb and a comparative after it, also past its drug ('PFS was longer in X patients
         treated with D', 'the PFS for D was longer')."""
-        kept = [c for c in s.cues if not self.cues.family(c).get("direction_only")
-                or scope.trailing_direction(s, self.cues, c.end) is not None
-                or scope.trailing_direction(s, self.cues, self._past_own_drug(s, c.end)) is not None]
+        kept = [c for c in s.cues if not self.cues.family(c).get("direction_only") or any(
+            scope.trailing_direction(s, self.cues, i) is not None for i in {c.end, self._past_own_drug(s, c.end)})]
         if len(kept) < len(s.cues):
             s.keep_cues(kept)
 

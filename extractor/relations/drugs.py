@@ -5,7 +5,7 @@ from spacy.tokens import Span
 
 from ..mentions import Mention
 from .cues import Cues
-from .sentence import DRUG_LABELS, Sentence
+from .sentence import DRUG_LABELS, Sentence, is_number
 
 SENTENCE_END = {".", "!", "?"}
 BRACKETS = {"(", ")", "[", "]"}
@@ -104,7 +104,7 @@ def drug_arm_end(s: Sentence, cues: Cues, start: int) -> int | None:
 
 def _arm_figure(word: str) -> bool:
     """The arm's figure before its drugs: '29.0', '%', 'months'."""
-    return word.replace(".", "", 1).isdigit() or word in ("%", "months", "mo")
+    return is_number(word) or word in ("%", "months", "mo")
 
 
 def comparator_drugs(s: Sentence, cues: Cues) -> list[Mention]:

@@ -6,7 +6,7 @@ from spacy.tokens import Span
 from ..mentions import Mention
 from .cues import Cues
 from .drugs import Drugs, statistic_end
-from .sentence import DRUG_LABELS, OPPOSITE, Alteration, Group, Sentence
+from .sentence import DRUG_LABELS, OPPOSITE, Alteration, Group, Sentence, is_number
 
 COORDINATION = {"and", "or", "and/or", "/"}
 ARTICLES = {"the", "a", "an", "this", "such"}
@@ -311,7 +311,7 @@ def figure_comparator(s: Sentence, cues: Cues, group: Group) -> tuple[Group, boo
     i += 1
     while i < s.end and s.words[i] in cues.figure_hosts and i - group.end < 6:
         i += 1
-    if i + 1 >= s.end or not _number(s.words[i]) or s.words[i + 1] != "%":
+    if i + 1 >= s.end or not is_number(s.words[i]) or s.words[i + 1] != "%":
         return None
     theirs, i = float(s.words[i]), s.past_bracket(i + 2, 8)
     start = i
@@ -334,11 +334,7 @@ def _percentage_before(s: Sentence, cues: Cues, start: int) -> float | None:
             i -= 1
         else:
             break
-    return float(s.words[i - 1]) if s.words[i] == "%" and i - 1 >= s.start and _number(s.words[i - 1]) else None
-
-
-def _number(word: str) -> bool:
-    return word.replace(".", "", 1).isdigit()
+    return float(s.words[i - 1]) if s.words[i] == "%" and i - 1 >= s.start and is_number(s.words[i - 1]) else None
 
 
 def _group_at(s: Sentence, cues: Cues, i: int, subject: Group) -> Group | None:
@@ -390,20 +386,20 @@ def _larger_figure_first(s: Sentence, cues: Cues, i: int, clause: int) -> bool:
     """'median PFS was 8.6 months with D versus 1.9 months with E', 'the PFS for D versus E was 8.6 versus 1.9
     months': a figure right after the be-verb, larger than the one after the comparator that follows it. The
     other order gives no direction: the first figure may be the comparator arm's."""
-    if i >= s.end or not _number(s.words[i]):
+    if i >= s.end or not is_number(s.words[i]):
         return False
     first = float(s.words[i])
     for k in range(i + 1, min(s.end - 1, i + 2 * cues.drug_window)):
-        if s.clause_of(k) != clause or _number(s.words[k]):
+        if s.clause_of(k) != clause or is_number(s.words[k]):
             return False
         if s.words[k] in cues.arm_comparators:
-            return _number(s.words[k + 1]) and first > float(s.words[k + 1])
+            return is_number(s.words[k + 1]) and first > float(s.words[k + 1])
     return False
 
 
 def _fold(word: str) -> bool:
     """A token of a fold figure: '100', '-', 'fold', '2.5', 'threefold'."""
-    return word in ("-", "fold") or word.endswith("fold") or _number(word)
+    return word in ("-", "fold") or word.endswith("fold") or is_number(word)
 
 
 def _reset(s: Sentence, start: int, position: int) -> int:

@@ -14,6 +14,11 @@ RESISTANT, SENSITIVE = "RESISTANT_TO", "SENSITIVE_TO"
 OPPOSITE = {RESISTANT: SENSITIVE, SENSITIVE: RESISTANT}
 
 
+def is_number(word: str) -> bool:
+    """A figure token: '8', '8.6'."""
+    return word.replace(".", "", 1).isdigit()
+
+
 @dataclass
 class Relation:
     type: str
