@@ -2024,6 +2024,8 @@ def test_clinical_study_phrasing_negatives(extractor, text):
     # the cohort's disease setting, with the alteration another attribute after 'and'
     ("In patients with platinum-sensitive relapsed ovarian cancer and a germline BRCA2 mutation, olaparib "
      "prolonged progression-free survival.", {("BRCA2", "olaparib", "SENSITIVE_TO", False)}),
+    ("Sunitinib was active in patients with imatinib-resistant GIST and KIT exon 9 mutations.",
+     {("KIT", "sunitinib", "SENSITIVE_TO", False)}),
     ("Poziotinib was potent in patients with neratinib-resistant HER2 L755S tumours.",
      {("ERBB2", "poziotinib", "SENSITIVE_TO", False), ("ERBB2", "neratinib", "RESISTANT_TO", False)}),
 ])
