@@ -1018,6 +1018,10 @@ def test_subjects_and_drugs_in_longer_phrases(extractor, text, expected):
     ("Selpercatinib produced objective responses in 64% of patients with RET fusion-positive NSCLC previously "
      "treated with platinum-based chemotherapy, and responses were observed irrespective of fusion partner.",
      {("RET", "selpercatinib", "SENSITIVE_TO", False)}),
+    # the resistant cells an experiment uses are no claim about its manipulated gene
+    ("Knockdown of AXL in erlotinib-resistant cells restored sensitivity to erlotinib.",
+     {("AXL", "erlotinib", "RESISTANT_TO", False)}),
+    ("Knockdown of XRCC1 made cells resistant to etoposide.", {("XRCC1", "etoposide", "SENSITIVE_TO", False)}),
     # nor is a drug that switches an experiment on
     ("Doxycycline-inducible overexpression of CCNE1 increased the palbociclib IC50 tenfold.",
      {("CCNE1", "palbociclib", "RESISTANT_TO", False)}),

@@ -355,8 +355,9 @@ class RelationExtractor:
             # 'responses were observed in patients with X treated with D': the alteration between cue and drug
             group = _group_between(s, groups, cue.end, min(d.token_start for d, _ in own))
             where = {"alteration_after_cue"}
-        if group is None:
-            return []
+        if group is None or family["type"] == RESISTANT and _names_cells(s, cues, cue) and all(
+                a.manipulated for a in group.active):
+            return []  # 'knockdown of X in erlotinib-resistant cells restored ...': the cells were resistant before
         late = scope.negated_after(s, cues, hi, group) if passive or "alteration_after_cue" in where else None
         if late == "partial":
             return []
@@ -622,6 +623,13 @@ def _describes_host(s: Sentence, cue: Span, drug_start: int, groups: list[Group]
     while i > s.start and drug_start - i <= 4 and (s.words[i] in HOST_PREPOSITIONS or s.words[i] in HOST_NOUNS):
         i -= 1
     return s.mention_at(i, DRUG_LABELS) is not None and not any(cue.end <= g.start <= cue.end + 2 for g in groups)
+
+
+def _names_cells(s: Sentence, cues: Cues, cue: Span) -> bool:
+    """A resistance adjective on the cells an experiment uses: 'resistant AML cell lines', 'erlotinib-resistant
+    HCC827 cells'."""
+    return cue.end < s.end and s.words[cue.end] not in cues.linkers and any(
+        s.words[i] in cues.host_words for i in range(cue.end, min(s.end, cue.end + 3)))
 
 
 def _names_setting(s: Sentence, cues: Cues, cue: Span, drug_start: int, groups: list[Group]) -> bool:
