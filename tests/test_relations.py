@@ -1099,6 +1099,7 @@ def test_subjects_and_drugs_in_longer_phrases(extractor, text, expected):
     ("O6-methylguanine-DNA methyltransferase (MGMT) promoter methylation sensitizes glioblastoma to alkylating "
      "agents.", {("MGMT", "alkylating agent", "SENSITIVE_TO", False)}),
     # experiments written around the gene; accumulation is expression
+    ("RRM2-directed siRNA enhanced gemcitabine-induced cytotoxicity.", {("RRM2", "gemcitabine", "RESISTANT_TO", False)}),
     ("siRNA directed against c-Src enhanced gemcitabine chemosensitivity.", {("SRC", "gemcitabine", "RESISTANT_TO",
                                                                              False)}),
     ("When expression of BNIP3 was suppressed using siRNA, gemcitabine-induced cytotoxicity was much reduced.",
