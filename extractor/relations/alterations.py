@@ -336,8 +336,11 @@ def _wild_type(s: Sentence, gene: Mention) -> int | None:
 
 
 def _gene_alteration(s: Sentence, cues: Cues, gene: Mention) -> Alteration | None:
-    """A bare gene with an alteration word after ('X expression') or before ('loss of X')."""
+    """A bare gene with an alteration word after ('X expression') or before ('loss of X'); not a gene that
+    describes the genes after it ('the EGFR ligands EREG and AREG')."""
     words = s.words
+    if gene.token_end < s.end and words[gene.token_end] in cues.descriptor_nouns:
+        return None
     after_kind, end = None, gene.token_end
     i, steps = gene.token_end, 0
     while i < s.end and steps <= 3:
@@ -383,11 +386,19 @@ def _gene_alteration(s: Sentence, cues: Cues, gene: Mention) -> Alteration | Non
         if named is not None and named.label == "GENE" and named.canonical == gene.canonical:
             position = named.token_start  # 'overexpression of the breast cancer resistance protein ABCG2'
             continue
+        described = s.at.get(position - 2) if words[position - 1] in cues.descriptor_nouns else None
+        if described is not None and described.label == "GENE":  # 'high expression of the EGFR ligands EREG'
+            position, steps = described.token_start, steps + 1
+            continue
         described = _appositive_alteration(s, position, gene) if words[position - 1] == "," else None
         if described is not None:  # 'high expression of the EGFR ligand, amphiregulin (AREG), was ...'
             start, before_kind = described
             break
-        listed = s.at.get(position - 2) if words[position - 1] in COORDINATION and position - 2 >= s.start else None
+        before = position - 2
+        if before > s.start and words[before] == ")":  # 'epiregulin (EREG) and amphiregulin': past the symbol
+            opening = s.nearest_opening(before, max(s.start, before - 4))
+            before = opening - 1 if opening is not None else before
+        listed = s.at.get(before) if words[position - 1] in COORDINATION and before >= s.start else None
         if listed is not None and listed.label in ("GENE", "VARIANT") and not pathway:  # not 'the JAK/STAT3 pathway'
             # 'loss of either MSH2 or MLH1', 'coexpression of EGFRvIII and PTEN'
             position, steps, listed_past = listed.token_start, steps + 1, True

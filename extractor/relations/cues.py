@@ -60,6 +60,7 @@ class Cues:
         self.alt_after = alterations["after"]
         self.between_after = set(alterations["between_after"])
         self.between_before = set(alterations["between_before"])
+        self.descriptor_nouns = set(alterations["descriptor_nouns"])
         self.list_adjectives = set(alterations["list_adjectives"])
         self.adjust = data["confidence_adjustments"]
         self.status_subjects: dict[str, list[str]] = data["status_subjects"]  # canonical -> [gene, alteration]
