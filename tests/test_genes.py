@@ -38,6 +38,7 @@ def test_loose_gene_matches(extractor, text, expected):
      [("DPD", "DPYD"), ("TOPO1", "TOP1"), ("OPRT", "UMPS"), ("MKP1", "DUSP1")]),
     ("We measured cyclin-D1, PDGFR-alpha and VEGF-A expression.",
      [("cyclin-D1", "CCND1"), ("PDGFR-alpha", "PDGFRA"), ("VEGF-A", "VEGFA")]),
+    ("High topoisomerase-1 (Topo-1) expression.", [("topoisomerase-1", "TOP1"), ("Topo-1", "TOP1")]),
     ("SHP-2, Raf-1 and bcl-xL were induced.", [("SHP-2", "PTPN11"), ("Raf-1", "RAF1"), ("bcl-xL", "BCL2L1")]),
 ])
 def test_curated_spellings_survive_the_trained_ner(default_extractor, text, expected):

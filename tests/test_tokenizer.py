@@ -13,6 +13,9 @@ import pytest
     ("anti-HER2 therapy", ["anti", "-", "HER2", "therapy"]),
     ("ER+/HER2- tumors", ["ER", "+", "/", "HER2", "-", "tumors"]),
     ("ALK+ NSCLC", ["ALK", "+", "NSCLC"]),
+    # a full stop after a capital behind a hyphen ends the sentence; initials keep theirs
+    ("resistant to ara-C.", ["resistant", "to", "ara", "-", "C", "."]),
+    ("J. Smith in the U.S.", ["J.", "Smith", "in", "the", "U.S."]),
     ("PIK3CA-Mutated Breast Cancer", ["PIK3CA", "-", "Mutated", "Breast", "Cancer"]),
     ("BCR-Abl", ["BCR-Abl"]),
     ("ER+ and Ca2+ levels", ["ER", "+", "and", "Ca2", "+", "levels"]),
