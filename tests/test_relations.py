@@ -2720,6 +2720,11 @@ def test_a_directed_outcome_after_a_marker_role_is_directed(extractor):
 def test_an_adverb_between_drug_and_outcome(extractor):
     text = "Icotinib significantly prolonged progression-free survival in patients with EGFR-mutant NSCLC."
     assert relation_tuples(extractor.extract(text)) == {("EGFR", None, "icotinib", "SENSITIVE_TO")}
+    # without an agent drug the outcome is a predicate: the drug of the treated patients
+    text = "High hENT1 expression was associated with improved survival in patients treated with gemcitabine."
+    assert relation_tuples(extractor.extract(text)) == {("SLC29A1", None, "gemcitabine", "SENSITIVE_TO")}
+    text = "KRAS mutation was associated with improved survival in colorectal cancer."  # prognosis: no drug
+    assert relation_tuples(extractor.extract(text)) == set()
     text = "Vorasidenib doubled progression-free survival in patients with IDH1-mutant glioma."  # 'doubled'
     assert relation_tuples(extractor.extract(text)) == {("IDH1", None, "vorasidenib", "SENSITIVE_TO")}
     # an adverb alone does not make a drug the agent of a cue further on

@@ -250,7 +250,8 @@ class RelationExtractor:
             if family["shape"] == "predicate":
                 found.extend(self._predicate(s, cue, family, groups, history, previous_drugs))
             elif family["shape"] == "agent":
-                found.extend(self._agent(s, cue, family, groups, history, previous_drugs))
+                found.extend(self._agent(s, cue, family, groups, history, previous_drugs)
+                             or self._as_predicate(s, cue, family, groups, history, previous_drugs))
             elif family["shape"] == "by":
                 found.extend(self._by(s, cue, family, groups, last_resistant))
         found = self._without_cohort_history(s, found)
@@ -428,6 +429,15 @@ class RelationExtractor:
             return drugs  # 'X was a prognostic factor for poor survival': not the effect of a treatment around it
         return find.treated_drugs(s, cues, cue) or find.light_verb_agents(s, cues, cue) \
             or find.parallel_drugs(s, cues, cue) or find.arm_drugs(s, cues, cue)
+
+    def _as_predicate(self, s: Sentence, cue: Span, family: dict, groups, history, previous_drugs) -> list[Relation]:
+        """An agent cue without its agent read as its family's predicate_fallback ('X expression was associated
+        with prolonged survival in patients treated with D')."""
+        fallback = family.get("predicate_fallback")
+        if fallback is None:
+            return []
+        predicate = Span(s.doc, cue.start, cue.end, label=self.cues.family_key(fallback))
+        return self._predicate(s, predicate, self.cues.family(predicate), groups, history, previous_drugs)
 
     def _agent(self, s: Sentence, cue: Span, family: dict, groups, history, previous_drugs) -> list[Relation]:
         """The drug before the cue acts on the alteration after it: 'D is potent in X models'; a resistance

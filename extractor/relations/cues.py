@@ -102,6 +102,10 @@ class Cues:
     def family(self, cue: Span) -> dict:
         return self.families[cue.label_]
 
+    def family_key(self, name: str) -> str:
+        """The cue label of the family with this name."""
+        return next(key for key, family in self.families.items() if family["family"] == name)
+
     def boilerplate_start(self, text: str) -> int:
         """Character offset of the first boilerplate heading ('Similar articles'), else past the end."""
         found = self.boilerplate.search(text)
