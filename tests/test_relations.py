@@ -1471,6 +1471,7 @@ def test_shorter_progression_free_survival_on_a_drug_is_resistance(extractor):
     ("Patients with NOTCH1-mutated disease experienced inferior PFS with ofatumumab.", "RESISTANT_TO"),
     ("Patients with ESR1 mutations had reduced overall survival on anastrozole.", "RESISTANT_TO"),
     ("Patients with ESR1 mutations had a worse time to progression on anastrozole.", "RESISTANT_TO"),
+    ("High ERCC1 expression was associated with reduced survival in patients treated with cisplatin.", "RESISTANT_TO"),
     ("Patients with ESR1 mutations had longer progression free survival on anastrozole.", "SENSITIVE_TO"),
     # a cell's survival is no patient outcome
     ("Knockdown of ESR1 reduced survival of MCF7 cells.", None),
