@@ -1726,6 +1726,7 @@ def test_host_survival_agent(extractor):
     assert relations(extractor, "Estradiol promotes the survival of MCF-7 cells with ESR1 mutations.") == []
     assert relations(extractor, "Cetuximab prolonged the survival of patients, and KRAS mutations were "
                                 "frequent.") == []
+    assert relations(extractor, "Gefitinib prolonged survival in patients, and KRAS mutations were frequent.") == []
 
 
 def test_ic50_takes_its_direction_from_the_trailing_comparative(extractor):
@@ -2723,6 +2724,8 @@ def test_an_adverb_between_drug_and_outcome(extractor):
     assert relation_tuples(extractor.extract(text)) == {("EGFR", None, "icotinib", "SENSITIVE_TO")}
     # without an agent drug the outcome is a predicate: the drug of the treated patients
     text = "High hENT1 expression was associated with improved survival in patients treated with gemcitabine."
+    assert relation_tuples(extractor.extract(text)) == {("SLC29A1", None, "gemcitabine", "SENSITIVE_TO")}
+    text = "High hENT1 expression was associated with prolonged survival of patients treated with gemcitabine."
     assert relation_tuples(extractor.extract(text)) == {("SLC29A1", None, "gemcitabine", "SENSITIVE_TO")}
     text = "KRAS mutation was associated with improved survival in colorectal cancer."  # prognosis: no drug
     assert relation_tuples(extractor.extract(text)) == set()

@@ -434,8 +434,8 @@ class RelationExtractor:
         """An agent cue without its agent read as its family's predicate_fallback ('X expression was associated
         with prolonged survival in patients treated with D')."""
         fallback = family.get("predicate_fallback")
-        if fallback is None:
-            return []
+        if fallback is None or find.agent_drugs(s, self.cues, cue.start, limit=None):
+            return []  # an agent without a subject ('D prolonged the survival of patients, and X ...') stays without
         predicate = Span(s.doc, cue.start, cue.end, label=self.cues.family_key(fallback))
         return self._predicate(s, predicate, self.cues.family(predicate), groups, history, previous_drugs)
 
