@@ -1098,14 +1098,14 @@ def test_subjects_and_drugs_in_longer_phrases(extractor, text, expected):
      {("KRAS", "cetuximab", "RESISTANT_TO", False)}),
     ("O6-methylguanine-DNA methyltransferase (MGMT) promoter methylation sensitizes glioblastoma to alkylating "
      "agents.", {("MGMT", "alkylating agent", "SENSITIVE_TO", False)}),
-    # experiments written around the gene; accumulation is expression
-    ("RRM2-directed siRNA enhanced gemcitabine-induced cytotoxicity.",
-     {("RRM2", "gemcitabine", "RESISTANT_TO", False)}),
     # a gene before 'ligands' describes the genes named after it; a bracketed symbol does not end a list
     ("Sensitivity to cetuximab was higher in cell lines with high expression of the EGFR ligands epiregulin (EREG) "
      "and amphiregulin (AREG).", {("EREG", "cetuximab", "SENSITIVE_TO", False),
                                   ("AREG", "cetuximab", "SENSITIVE_TO", False)}),
     ("High expression of EGFR predicted response to cetuximab.", {("EGFR", "cetuximab", "SENSITIVE_TO", False)}),
+    # experiments written around the gene; accumulation is expression
+    ("RRM2-directed siRNA enhanced gemcitabine-induced cytotoxicity.",
+     {("RRM2", "gemcitabine", "RESISTANT_TO", False)}),
     ("siRNA directed against c-Src enhanced gemcitabine chemosensitivity.", {("SRC", "gemcitabine", "RESISTANT_TO",
                                                                              False)}),
     ("When expression of BNIP3 was suppressed using siRNA, gemcitabine-induced cytotoxicity was much reduced.",
