@@ -349,8 +349,8 @@ def _listed_hosts(s: Sentence, cues: Cues, i: int, end: int) -> bool:
 def _with_attributes(s: Sentence, start: int, i: int) -> bool:
     """'patients with melanoma and KIT mutations': a bare 'and' inside a 'with' phrase adds another attribute of
     the host."""
-    words = [w for w in s.words[max(start, i - 7):i - 1] if w != "-"][-3:]  # 'with imatinib-resistant GIST and'
-    return s.words[i] == "and" and "with" in words
+    # three words back, a hyphenated compound counting once: 'with imatinib-resistant GIST and'
+    return s.words[i] == "and" and "with" in s.words[max(start, s.words_back(i - 1, 3)):i - 1]
 
 
 def _cue_between(s: Sentence, cues: Cues, lo: int, hi: int, passes=frozenset()) -> bool:
