@@ -2737,6 +2737,28 @@ def test_an_adverb_between_drug_and_outcome(extractor):
     assert relation_tuples(extractor.extract(text)) == set()
 
 
+def test_a_drug_naming_the_effect_before_an_agent_cue_is_its_object(extractor):
+    # 'cisplatin efficacy in': the drug modifies the effect noun, so the cue is read as the predicate 'efficacy'
+    text = "ERCC1 knockdown enhanced cisplatin efficacy in glioma cells."
+    assert relation_tuples(extractor.extract(text)) == {("ERCC1", None, "cisplatin", "RESISTANT_TO")}
+    text = "Erlotinib showed efficacy in patients with EGFR mutations."  # the drug is the agent
+    assert relation_tuples(extractor.extract(text)) == {("EGFR", None, "erlotinib", "SENSITIVE_TO")}
+    # a verb cue's drug stays its agent: no subject after it, no relation
+    text = "ERCC1 expression was high in these tumours; cisplatin induced responses in a third of patients."
+    assert relation_tuples(extractor.extract(text)) == set()
+
+
+def test_a_manipulation_reaches_past_a_description_of_the_gene(extractor):
+    text = "Knockdown of the DNA repair gene ERCC1 enhanced temozolomide cytotoxicity."
+    assert relation_tuples(extractor.extract(text)) == {("ERCC1", None, "temozolomide", "RESISTANT_TO")}
+    text = "Inhibition of DNA-repair genes Ercc1 and Mgmt enhances temozolomide efficacy in gliomas."
+    assert relation_tuples(extractor.extract(text)) == {("ERCC1", None, "temozolomide", "RESISTANT_TO"),
+                                                        ("MGMT", None, "temozolomide", "RESISTANT_TO")}
+    # a description without a manipulation before it leaves the gene's own expression
+    text = "The DNA repair gene ERCC1 enhanced resistance to temozolomide."
+    assert relation_tuples(extractor.extract(text)) == {("ERCC1", None, "temozolomide", "RESISTANT_TO")}
+
+
 def test_a_drug_given_with_placebo_is_the_backbone_of_the_document(extractor):
     text = ("Women were randomised to alpelisib plus fulvestrant or placebo plus fulvestrant. Alpelisib plus "
             "fulvestrant prolonged progression-free survival in patients with PIK3CA mutations.")

@@ -432,11 +432,20 @@ class RelationExtractor:
 
     def _as_predicate(self, s: Sentence, cue: Span, family: dict, groups, history, previous_drugs) -> list[Relation]:
         """An agent cue without its agent read as its family's predicate_fallback ('X expression was associated
-        with prolonged survival in patients treated with D')."""
-        fallback = family.get("predicate_fallback")
-        if fallback is None or find.agent_drugs(s, self.cues, cue.start, limit=None):
+        with prolonged survival in patients treated with D'), as is one whose drug only names the effect ('X
+        knockdown enhanced cisplatin efficacy in glioma cells')."""
+        agents = find.agent_drugs(s, self.cues, cue.start, limit=None)
+        if not agents:
+            fallback = family.get("predicate_fallback")
+        elif agents[-1][0].token_end == cue.start:
+            fallback = family.get("modifier_fallback")
+        else:
             return []  # an agent without a subject ('D prolonged the survival of patients, and X ...') stays without
+        if fallback is None:
+            return []
         predicate = Span(s.doc, cue.start, cue.end, label=self.cues.family_key(fallback))
+        if agents and s.words[cue.start] not in self.cues.family(predicate)["phrases"]:
+            return []  # 'D induced responses in': a verb, so D is its agent, not a noun's modifier
         return self._predicate(s, predicate, self.cues.family(predicate), groups, history, previous_drugs)
 
     def _agent(self, s: Sentence, cue: Span, family: dict, groups, history, previous_drugs) -> list[Relation]:
