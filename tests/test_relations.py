@@ -1219,6 +1219,11 @@ def test_epigenetic_silencing_is_low_expression_but_rnai_is_an_experiment(extrac
     relation = only(extractor, "MGMT silencing by promoter methylation in glioma cells predicts sensitivity to "
                                "temozolomide.")
     assert (relation["type"], relation["alteration"]) == ("SENSITIVE_TO", "low expression")
+    # an IC50 is measured in a model
+    relation = only(extractor, "Silencing of ATP7B reduced the IC50 of cisplatin.")
+    assert (relation["type"], relation["alteration"]) == ("RESISTANT_TO", "expression")
+    relation = only(extractor, "Methylation-associated silencing of ATP7B reduced the IC50 of cisplatin.")
+    assert (relation["type"], relation["alteration"]) == ("SENSITIVE_TO", "low expression")
     # lower levels in cells are an observation, not an experiment
     relation = only(extractor, "Downregulation of hENT1 in the cells was associated with resistance to gemcitabine.")
     assert (relation["type"], relation["alteration"]) == ("RESISTANT_TO", "low expression")
