@@ -1219,6 +1219,10 @@ def test_epigenetic_silencing_is_low_expression_but_rnai_is_an_experiment(extrac
     relation = only(extractor, "MGMT silencing by promoter methylation in glioma cells predicts sensitivity to "
                                "temozolomide.")
     assert (relation["type"], relation["alteration"]) == ("SENSITIVE_TO", "low expression")
+    # 'negative for X' is its low expression, as 'X-negative' is; a variant said to be absent is no subject
+    relation = only(extractor, "Tumours negative for ERCC1 responded better to cisplatin.")
+    assert (relation["gene"], relation["type"], relation["alteration"]) == ("ERCC1", "SENSITIVE_TO", "low expression")
+    assert extractor.extract("Tumours negative for KRAS mutations responded to cetuximab.")["relations"] == []
     # an IC50 is measured in a model
     relation = only(extractor, "Silencing of ATP7B reduced the IC50 of cisplatin.")
     assert (relation["type"], relation["alteration"]) == ("RESISTANT_TO", "expression")
