@@ -1633,6 +1633,9 @@ def test_measuring_sensitivity_is_no_finding(extractor):
 
 def test_abrogated_efficacy_is_resistance(extractor):
     assert only(extractor, "EGFR C797S abrogates the efficacy of osimertinib.")["type"] == "RESISTANT_TO"
+    assert {r["type"] for r in relations(extractor, "The presence of T315I precludes response to imatinib and "
+                                                    "nilotinib.")} == {"RESISTANT_TO"}
+    assert only(extractor, "The presence of T315I predicts response to ponatinib.")["type"] == "SENSITIVE_TO"
 
 
 def test_possible_marker_of_a_neutral_outcome_has_no_direction(extractor):
