@@ -406,6 +406,13 @@ def test_coordinated_alterations_each_get_the_relation(extractor):
     record = extractor.extract("PIK3CA E545K and H1047R confer resistance to lapatinib.")
     assert relation_tuples(record) == {("PIK3CA", "E545K", "lapatinib", "RESISTANT_TO"),
                                        ("PIK3CA", "H1047R", "lapatinib", "RESISTANT_TO")}
+    # a joiner that repeats the preposition before the first alteration coordinates the next one
+    record = extractor.extract("Resistance to osimertinib is caused by EGFR C797S or by MET amplification.")
+    assert relation_tuples(record) == {("EGFR", "C797S", "osimertinib", "RESISTANT_TO"),
+                                       ("MET", None, "osimertinib", "RESISTANT_TO")}
+    for text in ("Resistance to osimertinib was caused by EGFR C797S and accompanied by MET amplification.",
+                 "Resistance to osimertinib was caused by EGFR C797S, as shown by MET amplification in these cells."):
+        assert relation_tuples(extractor.extract(text)) == {("EGFR", "C797S", "osimertinib", "RESISTANT_TO")}
 
 
 def test_a_gene_shorthand_gives_one_relation_per_gene(extractor):

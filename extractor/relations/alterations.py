@@ -39,9 +39,9 @@ def alteration_groups(s: Sentence, cues: Cues) -> list[Group]:
             last = groups[-1]
             skipped = statistics if alteration.start not in statistics else set()  # not for one inside a bracket
             between = [i for i in range(last.end, alteration.start) if i not in skipped]
-            glued = fronted_end not in between and all(
+            glued = fronted_end not in between and (_repeats_preposition(s, cues, last, between) or all(
                 s.words[i] in cues.glue or s.words[i].isdigit() or s.doc[i].is_space or
-                s.mention_at(i, ("GENE", "VARIANT")) is not None for i in between)
+                s.mention_at(i, ("GENE", "VARIANT")) is not None for i in between))
             if (alteration.start >= last.end and len(between) <= cues.group_max_gap and glued
                     and s.clause_of(last.end - 1) == s.clause_of(alteration.start)) \
                     or alteration.start < last.end:  # or overlapping phrases ("expression of X" inside another)
@@ -52,6 +52,14 @@ def alteration_groups(s: Sentence, cues: Cues) -> list[Group]:
     for group in groups:
         group.members = _drop_head_nouns(group.members, text)
     return groups
+
+
+def _repeats_preposition(s: Sentence, cues: Cues, last: Group, between: list[int]) -> bool:
+    """'mediated by X or by Y', 'in X and in Y': a joiner and the preposition that introduced the group before."""
+    words = [s.words[i] for i in between if not s.doc[i].is_space]
+    return (len(words) >= 2 and last.start > s.start and words[-1] == s.words[last.start - 1]
+            and words[-1] in cues.parallel_prepositions and any(w in LIST_JOINERS for w in words[:-1])
+            and all(w in cues.glue for w in words[:-1]))
 
 
 def _statistic_positions(s: Sentence) -> set[int]:
