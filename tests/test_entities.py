@@ -93,6 +93,10 @@ def test_common_chemotherapy_abbreviations_are_drugs(extractor):
     assert [(e["text"], e["label"], e["canonical"]) for e in record["entities"]] == [
         ("DDP", "DRUG", "cisplatin"), ("ADR", "DRUG", "doxorubicin"), ("VCR", "DRUG", "vincristine"),
         ("GEM", "DRUG", "gemcitabine"), ("TMZ", "DRUG", "temozolomide")]
+    # the abbreviations of 5-aza-2'-deoxycytidine, also at the end of a sentence
+    record = extractor.extract("Resistance was overcome by 5-aza-dC and by 5-Aza-CdR. It was reversed by 5-Aza-dC.")
+    assert [(e["text"], e["canonical"]) for e in record["entities"]] == [
+        ("5-aza-dC", "decitabine"), ("5-Aza-CdR", "decitabine"), ("5-Aza-dC", "decitabine")]
 
 
 def test_dashes_read_as_hyphens_and_the_record_keeps_the_text(extractor):

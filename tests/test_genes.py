@@ -40,6 +40,8 @@ def test_loose_gene_matches(extractor, text, expected):
      [("cyclin-D1", "CCND1"), ("PDGFR-alpha", "PDGFRA"), ("VEGF-A", "VEGFA")]),
     ("High topoisomerase-1 (Topo-1) expression.", [("topoisomerase-1", "TOP1"), ("Topo-1", "TOP1")]),
     ("SHP-2, Raf-1 and bcl-xL were induced.", [("SHP-2", "PTPN11"), ("Raf-1", "RAF1"), ("bcl-xL", "BCL2L1")]),
+    # thyroid transcription factor 1, not the transcription termination factor of the same symbol
+    ("TTF1-positivity and TTF-1 expression.", [("TTF1", "NKX2-1"), ("TTF-1", "NKX2-1")]),
 ])
 def test_curated_spellings_survive_the_trained_ner(default_extractor, text, expected):
     assert genes(default_extractor, text) == expected

@@ -15,6 +15,7 @@ import pytest
     ("ALK+ NSCLC", ["ALK", "+", "NSCLC"]),
     # a full stop after a capital behind a hyphen ends the sentence; initials keep theirs
     ("resistant to ara-C.", ["resistant", "to", "ara", "-", "C", "."]),
+    ("overcome by 5-aza-dC.", ["overcome", "by", "5", "-", "aza-dC", "."]),
     ("J. Smith in the U.S.", ["J.", "Smith", "in", "the", "U.S."]),
     ("PIK3CA-Mutated Breast Cancer", ["PIK3CA", "-", "Mutated", "Breast", "Cancer"]),
     ("BCR-Abl", ["BCR-Abl"]),

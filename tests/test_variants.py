@@ -353,6 +353,9 @@ def test_two_genes_before_a_non_fusion_word_are_no_fusion():
     finder = VariantFinder.from_file()
     assert [v.text for v in finder.find("an EGFR-MET bispecific antibody and the HER2-HER3 heterodimer")] == []
     assert [v.normalized for v in finder.find("EML4-ALK fusions")] == ["EML4::ALK"]
+    # the last two of a slash list of genes are no fusion either
+    assert [v.normalized for v in finder.find("TKIs targeting ROS1/MET/ALK rearrangements")] == []
+    assert [v.normalized for v in finder.find("EML4/ALK rearrangements")] == ["EML4::ALK"]
 
 
 def test_variants_known_by_a_name():
