@@ -68,7 +68,8 @@ def _adjacent_gene(doc: Doc, variant: Mention, genes: list[Mention]) -> Mention 
     if before:
         gene = max(before, key=lambda g: g.token_end)
         words = doc_text(doc)[gene.end:variant.start].lower().split()
-        if all(_modifier(word) or following in DOMAIN_WORDS for word, following in zip(words, words[1:] + [""])):
+        # a domain's name may take two words ('FLT3 tyrosine kinase domain mutations')
+        if all(_modifier(word) or DOMAIN_WORDS.intersection(words[k + 1:k + 3]) for k, word in enumerate(words)):
             return gene
     after = [g for g in genes if g.token_start >= variant.token_end]
     if after:

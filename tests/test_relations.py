@@ -398,6 +398,10 @@ def test_direction_per_clause(extractor):
 def test_gene_naming_a_drug_target_is_not_an_alteration(extractor):
     assert relations(extractor, "EGFR TKI resistance was studied with BRAF inhibitors.") == []
     assert relations(extractor, "Trastuzumab targeting HER2 shows efficacy.") == []
+    assert relations(extractor, "EGFR tyrosine kinase inhibitor resistance was studied with BRAF inhibitors.") == []
+    # 'kinase' names the protein unless an inhibitor word follows
+    assert relation_tuples(extractor.extract("Activation of the AXL kinase causes resistance to erlotinib.")) == {
+        ("AXL", None, "erlotinib", "RESISTANT_TO")}
 
 
 # -- coordination -------------------------------------------------------------------------

@@ -31,6 +31,7 @@ import pytest
     ("(p.Q61K, D538G)", ["(", "p.", "Q61K", ",", "D538G", ")"]),
     ("in 10M urea", ["in", "10", "M", "urea"]),
     ("FLT3-ITD AML", ["FLT3", "-", "ITD", "AML"]),
+    ("FLT3-TKD AML", ["FLT3", "-", "TKD", "AML"]),
     ("to ALK-TKIs and MET-TKI", ["to", "ALK", "-", "TKIs", "and", "MET", "-", "TKI"]),
     ("TKI-naive", ["TKI", "-", "naive"]),
     # a variant in brackets after its gene is cut off it; a genotype sign too

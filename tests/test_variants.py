@@ -341,6 +341,13 @@ def test_internal_tandem_duplication_is_a_variant_of_the_gene_before_it(extracto
         ("FLT3", "ITD", "chemotherapy", "RESISTANT_TO"), ("FLT3", "ITD", "sorafenib", "RESISTANT_TO")}
 
 
+def test_tyrosine_kinase_domain_mutations_are_mutations_of_the_gene_before_them(extractor):
+    record = extractor.extract("FLT3-TKD mutations and FLT3 tyrosine kinase domain mutations confer resistance to "
+                               "quizartinib. The tyrosine kinase was mutated.")
+    variants = [(e["text"], e["canonical"], e["gene"]) for e in record["entities"] if e["label"] == "VARIANT"]
+    assert variants == [("TKD mutations", "TKD", "FLT3"), ("mutations", "mutation", "FLT3")]
+
+
 def test_altered_after_a_hyphen_is_a_gene_level_alteration(finder):
     [v] = [v for v in finder.find("PIK3CA-altered tumours") if v.needs_gene]
     assert (v.start, v.end, v.variant_type, v.normalized) == (7, 14, "gene_level", "alteration")

@@ -84,9 +84,11 @@ def qualifies_drug(s: Sentence, cues: Cues, mention: Mention) -> bool:
     following = s.mention_at(i, DRUG_LABELS)
     if following is not None and following.token_start == i:
         return True
+    while i < s.end and words[i] in cues.drug_qualifier_heads:
+        i += 1  # 'EGFR tyrosine kinase inhibitor', not 'the AXL kinase causes resistance'
     if i < s.end and words[i] in cues.drug_qualifier_after and not any(
             w in cues.drug_qualifier_not_before for w in words[i + 1:min(s.end, i + 3)]):
-        return True  # 'EGFR tyrosine kinase inhibitor', not 'FLT3 tyrosine kinase domain mutations'
+        return True
     j = mention.token_start - 1
     if j >= s.start and words[j] == "-" and j - 1 >= s.start and words[j - 1] == "anti":
         return True
