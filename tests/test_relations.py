@@ -2777,6 +2777,11 @@ def test_a_manipulation_reaches_past_a_description_of_the_gene(extractor):
     text = "Inhibition of DNA-repair genes Ercc1 and Mgmt enhances temozolomide efficacy in gliomas."
     assert relation_tuples(extractor.extract(text)) == {("ERCC1", None, "temozolomide", "RESISTANT_TO"),
                                                         ("MGMT", None, "temozolomide", "RESISTANT_TO")}
+    # one relation where a variant word before the description already names the gene's alteration
+    record = extractor.extract("Overexpression of the nucleotide excision repair gene ERCC1 conferred resistance to "
+                               "cisplatin.")
+    assert [(r["gene"], r["alteration"], r["drug"], r["type"]) for r in record["relations"]] == [
+        ("ERCC1", "overexpression", "cisplatin", "RESISTANT_TO")]
     # a description without a manipulation before it leaves the gene's own expression
     text = "The DNA repair gene ERCC1 enhanced resistance to temozolomide."
     assert relation_tuples(extractor.extract(text)) == {("ERCC1", None, "temozolomide", "RESISTANT_TO")}

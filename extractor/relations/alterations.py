@@ -140,6 +140,9 @@ def _alterations(s: Sentence, cues: Cues) -> list[Alteration]:
                for v in variants):
             continue
         altered = _gene_alteration(s, cues, gene)
+        if altered is not None and any(v.attrs.get("gene") == gene.canonical and altered.start <= v.token_start
+                                       and v.token_end <= altered.end for v in variants):
+            continue  # 'overexpression of the DNA repair gene ERCC1': the variant mention already names it
         if altered is not None and altered.manipulated and _done_by_drug(s, cues, altered):
             continue  # 'dual HER2 blockade with trastuzumab and lapatinib': the drugs' action, not an alteration
         if altered is not None:
