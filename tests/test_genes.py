@@ -42,6 +42,7 @@ def test_loose_gene_matches(extractor, text, expected):
     ("SHP-2, Raf-1 and bcl-xL were induced.", [("SHP-2", "PTPN11"), ("Raf-1", "RAF1"), ("bcl-xL", "BCL2L1")]),
     # thyroid transcription factor 1, not the transcription termination factor of the same symbol
     ("TTF1-positivity and TTF-1 expression.", [("TTF1", "NKX2-1"), ("TTF-1", "NKX2-1")]),
+    ("GSTπ and GST-π levels.", [("GSTπ", "GSTP1"), ("GST-π", "GSTP1")]),
 ])
 def test_curated_spellings_survive_the_trained_ner(default_extractor, text, expected):
     assert genes(default_extractor, text) == expected

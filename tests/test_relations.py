@@ -2777,6 +2777,10 @@ def test_a_manipulation_reaches_past_a_description_of_the_gene(extractor):
     text = "Inhibition of DNA-repair genes Ercc1 and Mgmt enhances temozolomide efficacy in gliomas."
     assert relation_tuples(extractor.extract(text)) == {("ERCC1", None, "temozolomide", "RESISTANT_TO"),
                                                         ("MGMT", None, "temozolomide", "RESISTANT_TO")}
+    # 'transcripts' after a gene are its expression
+    relation = only(extractor, "dCK mRNA transcripts were associated with resistance to cytarabine.")
+    assert (relation["gene"], relation["alteration"], relation["type"]) == ("DCK", "expression", "RESISTANT_TO")
+    assert relations(extractor, "Transcripts were associated with resistance to cytarabine.") == []
     # one relation where a variant word before the description already names the gene's alteration
     record = extractor.extract("Overexpression of the nucleotide excision repair gene ERCC1 conferred resistance to "
                                "cisplatin.")
