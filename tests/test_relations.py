@@ -2806,6 +2806,14 @@ def test_a_drug_added_to_a_regimen_is_the_agent(extractor):
     # a drug compared with, not added to, the agent gets nothing
     text = "Olaparib was compared to bevacizumab; olaparib prolonged progression-free survival in BRCA1-mutant cancer."
     assert relation_tuples(extractor.extract(text)) == {("BRCA1", None, "olaparib", "SENSITIVE_TO")}
+    # an apposition between dashes (press-release style) or commas before 'to'
+    for text in ("Adding midostaurin \u2014 a multi-targeted kinase inhibitor \u2014 to chemotherapy prolongs survival "
+                 "among patients with FLT3-mutated AML.",
+                 "Adding midostaurin, a multi-targeted kinase inhibitor, to chemotherapy prolongs survival among "
+                 "patients with FLT3-mutated AML.",
+                 "Midostaurin \u2013 a multi-targeted kinase inhibitor \u2013 prolongs survival among patients with "
+                 "FLT3-mutated AML."):
+        assert relation_tuples(extractor.extract(text)) == {("FLT3", None, "midostaurin", "SENSITIVE_TO")}, text
 
 
 def test_a_class_in_apposition_to_a_drug_names_the_drug(extractor):

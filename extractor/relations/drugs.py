@@ -15,6 +15,7 @@ APPOSITION_WORDS = ("therapy", "treatment", "with", "as")  # 'TKI therapy with v
 ARTICLES = ("a", "an", "the")  # 'etoposide (a topoisomerase II inhibitor)'
 NAMED_TREATMENT = ("treatment", "therapy", "monotherapy")
 PLACEBO_JOINERS = ("plus", "+", "and", "with")
+SPACED_DASHES = ("-", "\u2013", "\u2014")  # hyphen, en dash, em dash
 ARM_JOINERS = ("and", "or", "and/or", "plus", "+", "±", "-", "/")  # drugs of one arm ('Compared with A, B ...': not B)
 ARM_HOSTS = ("those", "patients", "who")  # 'compared with those who received D alone'
 
@@ -319,7 +320,10 @@ def _added_to(s: Sentence, cues: Cues, i: int) -> int | None:
                 and s.words[j] not in cues.arm_openers:
             return None
         j = drug.token_start - 1 if drug is not None else j - 1
-    return j - 1 if j >= s.start and s.words[j] == "to" and _addition_before(s, cues, j) else None
+    if j < s.start or s.words[j] != "to":
+        return None
+    j = _before_apposition(s, cues, j)  # 'adding D — a kinase inhibitor — to'
+    return j - 1 if _addition_before(s, cues, j) else None
 
 
 def _addition_before(s: Sentence, cues: Cues, to: int) -> bool:
@@ -347,11 +351,12 @@ def _addition_before(s: Sentence, cues: Cues, to: int) -> bool:
 
 def _before_apposition(s: Sentence, cues: Cues, position: int) -> int:
     """'Methadone, an agonist of OPRM1, enhances', 'Neratinib, an irreversible pan-HER inhibitor, produced',
-    'Alectinib, as compared with crizotinib, showed': a verb right after an apposition (between commas; no
-    drug in it, or one class saying what the drug is, or a comparator arm) that follows a drug acts from
-    before the apposition."""
-    if position - 1 <= s.start or s.words[position - 1] != ",":
+    'Alectinib, as compared with crizotinib, showed': a verb right after an apposition (between commas or
+    spaced dashes: 'Midostaurin — a multi-targeted kinase inhibitor — prolongs'; no drug in it, or one class
+    saying what the drug is, or a comparator arm) that follows a drug acts from before the apposition."""
+    if position - 1 <= s.start or not _apposition_mark(s, position - 1):
         return position
+    mark = s.words[position - 1]
     k, limit, named_class = position - 2, max(s.start, position - 20), None
     while k > limit:
         if s.words[k] == ")" and (opening := _abbreviated_drug(s, k)) is not None:
@@ -366,7 +371,7 @@ def _before_apposition(s: Sentence, cues: Cues, position: int) -> int:
                 return position
             named_class, k = mention, mention.token_start - 1
             continue
-        if s.words[k] == ",":
+        if s.words[k] == mark and _apposition_mark(s, k):
             opening = _abbreviated_drug(s, k - 1) if s.words[k - 1] == ")" else None
             if opening is not None and not _other_name(s, s.mention_at(opening - 1, DRUG_LABELS), opening, k - 1):
                 return position
@@ -377,6 +382,12 @@ def _before_apposition(s: Sentence, cues: Cues, position: int) -> int:
             return k if opening is None else opening
         k -= 1
     return position
+
+
+def _apposition_mark(s: Sentence, i: int) -> bool:
+    """A comma, or a dash standing between spaces (not the hyphen of 'multi-targeted')."""
+    return s.words[i] == "," or s.words[i] in SPACED_DASHES and i > s.start and bool(
+        s.doc[i - 1].whitespace_ and s.doc[i].whitespace_)
 
 
 def implicit_drugs(s: Sentence, cues: Cues, cue: Span) -> Drugs:
