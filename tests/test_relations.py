@@ -1234,6 +1234,11 @@ def test_epigenetic_silencing_is_low_expression_but_rnai_is_an_experiment(extrac
     relation = only(extractor, "Tumours negative for ERCC1 responded better to cisplatin.")
     assert (relation["gene"], relation["type"], relation["alteration"]) == ("ERCC1", "SENSITIVE_TO", "low expression")
     assert extractor.extract("Tumours negative for KRAS mutations responded to cetuximab.")["relations"] == []
+    relation = only(extractor, "Patients who responded to the chemotherapeutic regimen had negative BCL2 expression.")
+    assert (relation["gene"], relation["drug"], relation["alteration"]) == ("BCL2", "chemotherapy", "low expression")
+    # 'negative' after the alteration is the predictor's sign, not the gene's level
+    relation = only(extractor, "KRAS mutation was a negative predictor of response to cetuximab.")
+    assert (relation["alteration"], relation["type"]) == ("mutation", "RESISTANT_TO")
     # an IC50 is measured in a model
     relation = only(extractor, "Silencing of ATP7B reduced the IC50 of cisplatin.")
     assert (relation["type"], relation["alteration"]) == ("RESISTANT_TO", "expression")
