@@ -152,6 +152,7 @@ def _alterations(s: Sentence, cues: Cues) -> list[Alteration]:
             # 'patients with wild-type KRAS benefit': the subject is no alteration; it blocks the search
             found.append(Alteration(gene, gene.token_start, wild_end, "wild type", gene_only=True,
                                     recordable=False))
+    found += _anaphoric_alterations(s, cues, found)
     found = _shared_alterations(s, cues, sorted(found, key=lambda a: (a.start, a.end)))
     if not any(a.recordable for a in found):
         found = sorted(found + _statuses(s, cues), key=lambda a: (a.start, a.end))
@@ -421,7 +422,11 @@ def _gene_alteration(s: Sentence, cues: Cues, gene: Mention) -> Alteration | Non
         position, steps = position - 1, steps + 1
     if before_kind is None:
         start, before_kind = _before_unknown_name(s, gene) or (start, None)
-    kinds = [before_kind, after_kind]
+    return _phrase_alteration(s, gene, start, end, [before_kind, after_kind])
+
+
+def _phrase_alteration(s: Sentence, gene: Mention, start: int, end: int, kinds: list) -> Alteration | None:
+    """The gene-level alteration its phrase's alteration words (`kinds`, None where there is none) name."""
     if "silencing" in kinds or "downregulation" in kinds:
         # RNAi is an experiment (direction flips); epigenetic silencing or lower levels in tumours are low expression
         experiment = s.has("experimental", s.start, s.end)
@@ -433,6 +438,24 @@ def _gene_alteration(s: Sentence, cues: Cues, gene: Mention) -> Alteration | Non
         return None
     kind = next((k for k in kinds if k and k != "manipulation"), "expression")
     return Alteration(gene, start, end, kind, gene_only=True, manipulated="manipulation" in kinds)
+
+
+def _anaphoric_alterations(s: Sentence, cues: Cues, found: list[Alteration]) -> list[Alteration]:
+    """'ERCC1 and RRM1 are repair genes, and overexpression of these genes confers resistance to D': an
+    alteration phrase before a gene anaphor alters the genes named before it in the sentence that have no
+    alteration of their own."""
+    altered = {a.mention.attrs.get("gene") or a.mention.canonical for a in found}
+    anaphoric = []
+    for b, e in s.has("anaphors", s.start, s.end):
+        hit = s.phrases.alteration_before(b, s.start)
+        if s.words[e - 1] not in cues.gene_anaphor_heads or hit is None:
+            continue
+        for gene in s.mentions:
+            if gene.label == "GENE" and gene.token_end <= hit[0] and gene.canonical not in altered \
+                    and is_hgnc_gene(gene) and not qualifies_drug(s, cues, gene):
+                alteration = _phrase_alteration(s, gene, hit[0], e, [hit[1]])
+                anaphoric += [alteration] if alteration is not None else []
+    return anaphoric
 
 
 def _appositive_alteration(s: Sentence, start: int, gene: Mention) -> tuple[int, str] | None:
