@@ -38,6 +38,11 @@ def test_coordinated_drugs_give_one_relation_each(extractor):
                                        for d in ("tamoxifen", "fulvestrant", "palbociclib")}
     record = extractor.extract("KRAS mutations conferred resistance not only to cetuximab but also to panitumumab.")
     assert relation_tuples(record) == {("KRAS", None, d, "RESISTANT_TO") for d in ("cetuximab", "panitumumab")}
+    # a brand's sign does not end the list; a word does
+    record = extractor.extract("KRAS mutations predict poor response to Erbitux\u00ae (cetuximab) and chemotherapy.")
+    assert relation_tuples(record) == {("KRAS", None, d, "RESISTANT_TO") for d in ("cetuximab", "chemotherapy")}
+    record = extractor.extract("KRAS mutations predict poor response to Erbitux\u00ae in patients given chemotherapy.")
+    assert relation_tuples(record) == {("KRAS", None, "cetuximab", "RESISTANT_TO")}
 
 
 def test_prefix_words_in_a_drug_list_are_no_gap(extractor):

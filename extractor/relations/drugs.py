@@ -10,6 +10,7 @@ from .sentence import DRUG_LABELS, Sentence, is_number
 SENTENCE_END = {".", "!", "?"}
 BRACKETS = {"(", ")", "[", "]"}
 LIST_WORDS = (",", "and", "or", "and/or", "/")
+TRADEMARKS = ("\u00ae", "\u2122")  # 'Erbitux® (cetuximab) and chemotherapy': a brand's sign does not end a list
 COMBINING_WORDS = ("plus", "+", "±", "with", "combined", "combination")
 APPOSITION_WORDS = ("therapy", "treatment", "with", "as")  # 'TKI therapy with vemurafenib'
 ARTICLES = ("a", "an", "the")  # 'etoposide (a topoisomerase II inhibitor)'
@@ -194,8 +195,8 @@ def drugs_after(s: Sentence, cues: Cues, start: int, window: int, cue: Span, com
         if i in s.cue_tokens and not cue.start <= i < cue.end:  # 'resistant to A and sensitive to B'
             break
         if found and (mention is not None and mention.label == "VARIANT" or mention is None and (word == "in" or not (
-                word in LIST_WORDS or word in cues.drug_prefix or word in cues.linkers or word in cues.combination
-                or word in ("as", "well", "but", "not", "also") or _list_filler(s, i)))):
+                word in LIST_WORDS + TRADEMARKS or word in cues.drug_prefix or word in cues.linkers
+                or word in cues.combination or word in ("as", "well", "but", "not", "also") or _list_filler(s, i)))):
             break  # a list of drugs goes on only with list words ('to A, B and the CDK4/6 inhibitor C'; not 'in')
         if word in cues.linkers:
             linker = True
