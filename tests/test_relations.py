@@ -448,6 +448,11 @@ def test_but_not_to_drug_is_negated(extractor):
     record = extractor.extract("BRAF V600E cells were resistant to cetuximab but not to vemurafenib.")
     flags = {(r["drug"], r["negated"]) for r in record["relations"]}
     assert flags == {("cetuximab", False), ("vemurafenib", True)}
+    # 'but not' right before a cue denies that cue
+    for text in ("HER2 amplification is associated with tamoxifen resistance, but not resistance to letrozole.",
+                 "HER2 amplification is associated with tamoxifen resistance but not with resistance to letrozole."):
+        flags = {(r["drug"], r["negated"]) for r in extractor.extract(text)["relations"]}
+        assert flags == {("tamoxifen", False), ("letrozole", True)}, text
 
 
 @pytest.mark.parametrize("text", [

@@ -148,7 +148,10 @@ def negated(s: Sentence, cues: Cues, cue: Span, group: Group | None = None) -> b
         reach = max(clause, s.words_back(verb, cues.negation_window))
         start = min(start, next((i + 1 for i in range(verb - 1, reach - 1, -1) if s.words[i] == ","), reach))
     exceptions = {i for b, e in s.has("negation_exceptions", clause, cue.end + 2) for i in range(b, e)}
-    exceptions.update(i for b, e in s.has("but_not", clause, cue.start) for i in range(b, e))  # the next one's
+    for b, e in s.has("but_not", clause, cue.start):  # the next subject's ('A but not X was ...'), unless it
+        # denies this cue ('associated with tamoxifen resistance, but not (with) resistance to D')
+        if s.words_between(e, cue.start) > 1 or any(e <= g.start < cue.start for g in s.groups):
+            exceptions.update(range(b, e))
     if group is not None:  # 'cell lines lacking RB1 were refractory': the word is the alteration's own
         exceptions.update(range(group.start, group.end))
     if any(s.words[i] in cues.negation and i not in exceptions for i in range(start, cue.start)):
