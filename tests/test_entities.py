@@ -93,6 +93,10 @@ def test_common_chemotherapy_abbreviations_are_drugs(extractor):
     assert [(e["text"], e["label"], e["canonical"]) for e in record["entities"]] == [
         ("DDP", "DRUG", "cisplatin"), ("ADR", "DRUG", "doxorubicin"), ("VCR", "DRUG", "vincristine"),
         ("GEM", "DRUG", "gemcitabine"), ("TMZ", "DRUG", "temozolomide")]
+    # TMX is tamoxifen; TMX1 stays a gene
+    record = extractor.extract("TMX was given; TMX1 was measured.")
+    assert [(e["text"], e["label"], e["canonical"]) for e in record["entities"]] == [
+        ("TMX", "DRUG", "tamoxifen"), ("TMX1", "GENE", "TMX1")]
     # the abbreviations of 5-aza-2'-deoxycytidine, also at the end of a sentence
     record = extractor.extract("Resistance was overcome by 5-aza-dC and by 5-Aza-CdR. It was reversed by 5-Aza-dC.")
     assert [(e["text"], e["canonical"]) for e in record["entities"]] == [
