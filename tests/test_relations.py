@@ -580,7 +580,8 @@ def test_an_alteration_of_a_gene_anaphor_alters_the_genes_named_before_it(extrac
     text = "ERCC1 was measured, and knockdown of this gene sensitized the cells to cisplatin."
     assert relation_tuples(extractor.extract(text)) == {("ERCC1", None, "cisplatin", "RESISTANT_TO")}
     # a gene whose own alteration is named keeps it; no alteration phrase before the anaphor, no new subject
-    text = "KRAS mutations and ERCC1 were measured, and overexpression of these genes conferred resistance to cisplatin."
+    text = ("KRAS mutations and ERCC1 were measured, and overexpression of these genes conferred resistance to "
+            "cisplatin.")
     assert relation_tuples(extractor.extract(text)) == {("ERCC1", None, "cisplatin", "RESISTANT_TO")}
     text = "ERCC1 and RRM1 are repair genes, and these genes were measured in patients treated with cisplatin."
     assert relation_tuples(extractor.extract(text)) == set()

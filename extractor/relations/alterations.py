@@ -454,7 +454,8 @@ def _anaphoric_alterations(s: Sentence, cues: Cues, found: list[Alteration]) -> 
             if gene.label == "GENE" and gene.token_end <= hit[0] and gene.canonical not in altered \
                     and is_hgnc_gene(gene) and not qualifies_drug(s, cues, gene):
                 alteration = _phrase_alteration(s, gene, hit[0], e, [hit[1]])
-                anaphoric += [alteration] if alteration is not None else []
+                if alteration is not None:
+                    anaphoric.append(alteration)
     return anaphoric
 
 
