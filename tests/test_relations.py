@@ -2646,6 +2646,10 @@ def test_chemo_fused_to_a_response_word_is_chemotherapy(extractor, text, expecte
     ("AML cells rendered deficient for BAX displayed resistance to venetoclax, whereas sensitivity to conventional "
      "chemotherapy was variable.", {("BAX", None, "venetoclax", "RESISTANT_TO")}),
     ("Outcome measures: fasting serum insulin levels, insulin sensitivity index and glucose effectiveness.", set()),
+    # what a drug lowers is no drug; the drug the sentence names is
+    ("Cholesterol-lowering drugs showed activity against prostate cancer harboring SPOP mutations.", set()),
+    ("Cholesterol showed activity against prostate cancer harboring SPOP mutations.",
+     {("SPOP", None, "cholesterol", "SENSITIVE_TO")}),
     # 'defective in X' is a loss; an exon event specific to one gene's literature goes to that gene
     ("Tumor cells defective in BRCA1 are sensitive to PARP inhibitors.",
      {("BRCA1", None, "parp inhibitor", "SENSITIVE_TO")}),

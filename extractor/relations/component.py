@@ -47,9 +47,10 @@ class RelationExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         # an unlinked model GENE stays (it may block a subject search) but is no subject of its own; a chemical
-        # that is no treatment ('ATP-competitive') is no drug here
+        # that is no treatment ('ATP-competitive') or what a drug lowers ('cholesterol-lowering drugs') is no drug
         mentions = [m for m in doc._.mentions or [] if m.token_start >= 0 and not (
-            m.label == "DRUG" and (self._unlinked(m) or m.canonical in self.cues.non_therapies))]
+            m.label == "DRUG" and (self._unlinked(m) or m.canonical in self.cues.non_therapies
+                                   or self._lowered(doc, m)))]
         if not any(m.label in DRUG_LABELS for m in mentions):
             doc._.relations = []
             return doc
@@ -235,6 +236,11 @@ class RelationExtractor:
             return False
         comma = next((t.i for t in sentence if t.text == ","), None)
         return comma is not None and subject.token_end <= comma < relation.cue_start
+
+    def _lowered(self, doc: Doc, mention: Mention) -> bool:
+        """'cholesterol-lowering drugs': the chemical is what the drugs lower."""
+        end = mention.token_end
+        return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in self.cues.lowering_words
 
     def _unlinked(self, mention: Mention) -> bool:
         """A DRUG or GENE only a model found and no lexicon links ('TG' for triglyceride): no relation argument."""

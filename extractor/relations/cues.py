@@ -38,7 +38,7 @@ WORD_LISTS = ("linkers", "drug_prefix", "drug_fillers", "drug_qualifier_after", 
               "inner_anaphor_determiners", "inner_anaphor_heads", "pronoun_carriers", "carried_pronouns",
               "course_nouns", "course_units", "dose_units", "addition_words", "gap_adverbs",
               "drug_qualifier_not_before", "drug_qualifier_heads", "gene_anaphor_heads", "no_difference_groups",
-              "parallel_prepositions", "sentence_connectives", "allele_words",
+              "parallel_prepositions", "sentence_connectives", "allele_words", "lowering_words",
               "elliptic_openers", "denied_hosts", "elliptic_auxiliaries", "quantity_comparatives", "quantity_words")
 NUMBERS = ("drug_window", "treated_drug_window", "status_max_distance", "drug_prefix_unknown", "group_max_gap",
            "negation_window", "coreference_sentences",
