@@ -445,9 +445,13 @@ def _may_be_symbol(token: str) -> bool:
 
 
 def _gene_noun_follows(text: str, bounds: list, start: int) -> bool:
-    """A word that marks a symbol comes next ('Src expression', 'Akt phosphorylation')."""
+    """A word that marks a symbol comes next ('Src expression', 'Akt phosphorylation'), also after a
+    hyphen ('Rb-deficient cells')."""
     following = start + 1
     while following < len(bounds) and bounds[following][2]:
+        following += 1
+    if (following + 1 < len(bounds) and text[bounds[following][0]:bounds[following][1]] == "-"
+            and bounds[following][0] == bounds[start][1] and bounds[following + 1][0] == bounds[following][1]):
         following += 1
     return following < len(bounds) and text[bounds[following][0]:bounds[following][1]].lower() in GENE_NOUNS
 

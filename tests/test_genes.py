@@ -17,6 +17,7 @@ def genes(extractor, text):
     ("Levels of hENT1 and hMLH1 fell.", [("hENT1", "SLC29A1"), ("hMLH1", "MLH1")]),  # 'h' for the human gene
     ("Other PDGFRα and PKCα mutations.", [("PDGFRα", "PDGFRA"), ("PKCα", "PRKCA")]),  # a Greek letter
     ("Src expression was high.", [("Src", "SRC")]),  # opening a sentence, but a gene noun follows
+    ("Rb-deficient cells and Rb loss.", [("Rb", "RB1"), ("Rb", "RB1")]),  # also after a hyphen
     ("Gankyrin, neurofibromin, livin and GST-pi rose.",  # curated protein names the HGNC export lacks
      [("Gankyrin", "PSMD10"), ("neurofibromin", "NF1"), ("livin", "BIRC7"), ("GST-pi", "GSTP1")]),
     ("Tubulin-β-III and tubulin beta III rose.", [("Tubulin-β-III", "TUBB3"), ("tubulin beta III", "TUBB3")]),
@@ -53,6 +54,7 @@ def test_curated_spellings_survive_the_trained_ner(default_extractor, text, expe
     "In a cohort of mice, the P20 pups grew.",  # common words, letter + number
     "AEs were mild.",  # plural abbreviation
     "Mice lacking the gene were smaller.",  # capitalised word opening a sentence
+    "Mice-derived cells were smaller.",  # ... before a hyphen and a word that is no gene noun
     "Large deletions were found.",  # an adjective opening a sentence before a gene noun
     "CT and EMT were measured; TTP and TTF were longer in HRD tumours.",  # curated stop list: abbreviations
     "Amplification was confirmed by FISH in FISH-positive tumours.",  # a method, not the SH3PXD2A alias
