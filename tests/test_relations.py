@@ -2021,6 +2021,7 @@ def test_a_treatment_verb_ahead_lets_the_drug_stand_further_from_the_cue(extract
      "pembrolizumab.", {(g, "pembrolizumab", "RESISTANT_TO", False) for g in ("JAK1", "JAK2", "B2M")}),
     ("A knockout screen identified loss of NF1, MED12 and CUL3 as drivers of resistance to vemurafenib.",
      {(g, "vemurafenib", "RESISTANT_TO", False) for g in ("NF1", "MED12", "CUL3")}),
+    ("ERCC1 expression can be used to predict response to cisplatin.", {("ERCC1", "cisplatin", "SENSITIVE_TO", False)}),
 ])
 def test_clinical_study_phrasing(extractor, text, expected):
     assert flagged_tuples(extractor, text) == expected
@@ -2028,6 +2029,7 @@ def test_clinical_study_phrasing(extractor, text, expected):
 
 @pytest.mark.parametrize("text", [
     "ESR1 mutations may predict response to fulvestrant.",  # hedged and undirected
+    "ERCC1 expression might be a useful marker to predict response to cisplatin.",  # ... before 'to predict'
     "KRAS mutation status predicted response to cetuximab.",  # a status says which, not whether
     "To characterize mechanisms of resistance to osimertinib, we sequenced EGFR and MET.",  # an aim
     "DAPT suppressed NOTCH1 and SKP2, and SKP2-high cells were sensitized to radiation.",  # a verb's objects
