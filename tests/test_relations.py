@@ -2406,8 +2406,10 @@ def test_an_alteration_the_claim_is_denied_of_gets_a_negated_relation(extractor,
      "RESISTANT_TO"),  # an experiment: the knocked-down gene's expression resists
     ("Downregulation of XIAP was associated with sensitivity to cisplatin in patients.", "SENSITIVE_TO"),  # low level
     ("XIAP silencing with shRNA in HeLa cells enhanced the sensitivity of the cells to cisplatin.", "RESISTANT_TO"),
+    ("Downregulation of XIAP reduces cisplatin resistance of ovarian cancer cells.", "RESISTANT_TO"),  # ... or acting
+    ("Downregulation of XIAP in the cells results in cisplatin resistance.", "RESISTANT_TO"),  # low level, no flip
 ])
-def test_downregulation_is_an_experiment_only_with_an_experimental_word(extractor, text, kind):
+def test_downregulation_is_an_experiment_only_with_an_experimental_word_or_verb(extractor, text, kind):
     assert relation_tuples(extractor.extract(text)) == {("XIAP", None, "cisplatin", kind)}
 
 
