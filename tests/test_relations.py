@@ -2259,6 +2259,16 @@ def test_a_level_stated_in_a_resistant_host_keeps_the_type(extractor, text, kind
     assert relation_tuples(extractor.extract(text)) == {("DICER1", None, "cisplatin", kind)}
 
 
+@pytest.mark.parametrize("text,kind", [
+    ("AXL expression was negatively correlated with the effectiveness of erlotinib.", "RESISTANT_TO"),
+    ("AXL expression was inversely related to the efficacy of erlotinib.", "RESISTANT_TO"),
+    ("AXL expression was negatively correlated with tumour size and was associated with the efficacy of "
+     "erlotinib.", "SENSITIVE_TO"),  # a reversing word out of reach
+])
+def test_articles_do_not_count_in_a_modifier_window(extractor, text, kind):
+    assert relation_tuples(extractor.extract(text)) == {("AXL", None, "erlotinib", kind)}
+
+
 @pytest.mark.parametrize("text,gene,drug", [
     ("There was no significant association between RRM1 mRNA expression and response rate to gemcitabine.",
      "RRM1", "gemcitabine"),

@@ -394,7 +394,7 @@ class RelationExtractor:
         the manipulation flips it). `fixed`: the modifier states the effect of what it is said of ('depletion of
         X overcame resistance to D'), so a manipulated gene's direction is not flipped again."""
         cues, kind = self.cues, family["type"]
-        window = (s.words_back(anchor, family.get("modifier_window", cues.modifier_window)), anchor)
+        window = (s.words_back(anchor, family.get("modifier_window", cues.modifier_window), articles=False), anchor)
         inside = {i for g in groups for i in range(g.start, g.end)}  # 'low ERCC1 expression predicts benefit'
 
         def modifier(name):

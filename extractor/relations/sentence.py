@@ -12,6 +12,7 @@ from .cues import Phrases
 DRUG_LABELS = {"DRUG", "DRUG_CLASS"}
 RESISTANT, SENSITIVE = "RESISTANT_TO", "SENSITIVE_TO"
 OPPOSITE = {RESISTANT: SENSITIVE, SENSITIVE: RESISTANT}
+ARTICLES = frozenset({"the", "a", "an"})
 
 
 def is_number(word: str) -> bool:
@@ -187,13 +188,14 @@ class Sentence:
             i = mention.token_end if mention is not None and mention.token_end > i else i + 1
         return count
 
-    def words_back(self, position: int, count: int) -> int:
-        """The position `count` words before `position`, punctuation not counted and a hyphenated compound counted
-        once ('poor and short-lived responses'), at most the sentence start."""
+    def words_back(self, position: int, count: int, articles: bool = True) -> int:
+        """The position `count` words before `position`, punctuation not counted (nor articles, unless `articles`:
+        'negatively correlated with the efficacy') and a hyphenated compound counted once ('poor and short-lived
+        responses'), at most the sentence start."""
         i = position
         while i > self.start and count > 0:
             i -= 1
-            count -= self.is_word(i) and not self._hyphen_joined(i)
+            count -= self.is_word(i) and not self._hyphen_joined(i) and (articles or self.words[i] not in ARTICLES)
         return i
 
     def _hyphen_joined(self, i: int) -> bool:
