@@ -1,9 +1,9 @@
-"""evaluation.civicmine reads the text of BioRED gold records from a PubTator folder."""
+"""evaluation.civicmine: BioRED gold records read their text from a PubTator folder; the Predictive check."""
 import json
 
 import pytest
 
-from evaluation.civicmine import read_gold
+from evaluation.civicmine import predictive_check, read_gold
 
 TITLE = "EGFR T790M confers resistance to gefitinib."
 ABSTRACT = "Osimertinib overcomes it. Nothing else."
@@ -69,3 +69,44 @@ def test_unknown_biored_document_is_an_error(folders, tmp_path):
     gold.write_text(_gold_line("999", "biored/Dev.PubTator", "test", (33, 42)) + "\n", encoding="utf-8")
     with pytest.raises(ValueError, match="999"):
         read_gold(gold, corpus, "test", biored)
+
+
+def _brat_sentence(corpus, stem, text, entities, predictive):
+    """One CIViCmine-style sentence: .txt, .json entities and an .a2 with `predictive` (gene id, drug id) pairs."""
+    (corpus / f"{stem}.txt").write_text(text, encoding="utf-8")
+    meta = {key: {"start": text.index(word), "end": text.index(word) + len(word), "entitytxt": word,
+                  "entitytype": kind, "entityids": ids} for key, (word, kind, ids) in entities.items()}
+    (corpus / f"{stem}.json").write_text(json.dumps({"text": text, "entities": meta}), encoding="utf-8")
+    (corpus / f"{stem}.a2").write_text("".join(f"R{i}\tPredictive drug:{d} gene:{g}\n"
+                                               for i, (g, d) in enumerate(predictive, 1)), encoding="utf-8")
+
+
+def _predicted(doc_id, text, pairs):
+    """A predicted record with one relation per (gene, drug) pair, entities at the words' offsets."""
+    entities, relations = [], []
+    for n, (gene, drug) in enumerate(pairs):
+        for label, word in (("GENE", gene), ("DRUG", drug)):
+            entities.append({"id": f"{label}{n}", "start": text.index(word), "end": text.index(word) + len(word),
+                             "text": word, "label": label, "canonical": word})
+        relations.append({"type": "RESISTANT_TO", "gene": gene, "drug": drug, "object": f"DRUG{n}"})
+    return {"doc_id": doc_id, "text": text, "entities": entities, "relations": relations}
+
+
+def test_predictive_check_counts_pairs_the_hand_gold_confirms(tmp_path):
+    corpus = tmp_path / "civicmine"
+    corpus.mkdir()
+    text = "EGFR T790M confers resistance to gefitinib and erlotinib, and KRAS to cetuximab."
+    _brat_sentence(corpus, "1.00000001", text,
+                   {"T1": ("EGFR", "gene", "HGNC:3236"), "T2": ("gefitinib", "drug", "Q1"),
+                    "T3": ("erlotinib", "drug", "Q2"), "T4": ("KRAS", "gene", "HGNC:6407"),
+                    "T5": ("cetuximab", "drug", "Q3")},
+                   [("T1", "T2")])  # CIViCmine annotated one of the three statements
+    pred = [_predicted("1.00000001", text, [("EGFR", "gefitinib"), ("EGFR", "erlotinib"), ("KRAS", "cetuximab")])]
+    gold = [{"doc_id": "1.00000001", "relations": [
+        {"gene": "EGFR", "drug": "gefitinib"}, {"gene": "EGFR", "drug": "erlotinib"}]}]
+    check = predictive_check(pred, corpus, gold)
+    assert (check["pairs"], check["supported"], check["confirmed_by_gold"]) == (3, 1, 1)
+    assert (check["precision"], check["precision_with_gold"]) == (0.3333, 0.6667)
+    assert check["unsupported"] == ["1.00000001: EGFR RESISTANT_TO erlotinib (in the hand-labelled gold)",
+                                    "1.00000001: KRAS RESISTANT_TO cetuximab"]
+    assert predictive_check(pred, corpus)["confirmed_by_gold"] == 0  # no gold given
