@@ -2277,6 +2277,8 @@ def test_articles_do_not_count_in_a_modifier_window(extractor, text, kind):
     ("Response rates to cetuximab were comparable in patients with KRAS mutations and those without.",
      "KRAS", "cetuximab"),
     ("The benefit from cisplatin was the same for ERCC1-positive and ERCC1-negative patients.", "ERCC1", "cisplatin"),
+    ("There was a statistically non-significant association between high ERCC1 expression and improved outcome "
+     "with cisplatin.", "ERCC1", "cisplatin"),
 ])
 def test_a_comparison_that_found_no_difference_is_negated(extractor, text, gene, drug):
     assert flagged_tuples(extractor, text) == {(gene, drug, "SENSITIVE_TO", True)}
