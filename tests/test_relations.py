@@ -2420,6 +2420,8 @@ def test_an_alteration_the_claim_is_denied_of_gets_a_negated_relation(extractor,
     ("XIAP silencing with shRNA in HeLa cells enhanced the sensitivity of the cells to cisplatin.", "RESISTANT_TO"),
     ("Downregulation of XIAP reduces cisplatin resistance of ovarian cancer cells.", "RESISTANT_TO"),  # ... or acting
     ("Downregulation of XIAP in the cells results in cisplatin resistance.", "RESISTANT_TO"),  # low level, no flip
+    ("XIAP gene silence enhances the sensitivity toward cisplatin.", "RESISTANT_TO"),  # silencing acting, too
+    ("Epigenetic silencing of XIAP enhances the sensitivity to cisplatin.", "SENSITIVE_TO"),  # ... unless epigenetic
 ])
 def test_downregulation_is_an_experiment_only_with_an_experimental_word_or_verb(extractor, text, kind):
     assert relation_tuples(extractor.extract(text)) == {("XIAP", None, "cisplatin", kind)}
@@ -3474,3 +3476,10 @@ def test_a_cue_in_a_relative_clause_on_the_host_does_not_block_the_subject_after
     text = "Osimertinib showed benefit in patients with NSCLC, but resistance to erlotinib emerged with T790M."
     assert ("EGFR", "T790M", "osimertinib", "SENSITIVE_TO") not in relation_tuples(extractor.extract(text))
 
+
+
+def test_rearrangements_of_a_gene_list_after_another_alteration(extractor):
+    text = ("Cells driven by ALK amplification and oncogenic rearrangements of ROS1 and RET kinase genes were "
+            "sensitive to ganetespib.")
+    assert relation_tuples(extractor.extract(text)) == {
+        (gene, None, "ganetespib", "SENSITIVE_TO") for gene in ("ALK", "ROS1", "RET")}

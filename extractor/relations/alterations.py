@@ -430,9 +430,11 @@ def _phrase_alteration(s: Sentence, gene: Mention, start: int, end: int, kinds: 
     if "silencing" in kinds or "downregulation" in kinds:
         # RNAi is an experiment (direction flips); epigenetic silencing or lower levels in tumours are low expression
         experiment = s.has("experimental", s.start, s.end)
-        silenced = experiment or (s.has("model_systems", s.start, s.end) and not s.has("epigenetic", s.start, s.end))
+        # 'downregulation of X reduces D resistance', 'X gene silencing enhances sensitivity': acting on a response
         acting = any(s.has(f"mod_{verbs}", end, end + 1) for verbs in ("enhance", "reverse", "restore", "overcome"))
-        resolved = {"silencing": "manipulation" if silenced else "low expression",  # 'downregulation of X reduces ...'
+        silenced = experiment or (
+            (acting or s.has("model_systems", s.start, s.end)) and not s.has("epigenetic", s.start, s.end))
+        resolved = {"silencing": "manipulation" if silenced else "low expression",
                     "downregulation": "manipulation" if experiment or acting else "low expression"}
         kinds = [resolved.get(k, k) for k in kinds]
     if not any(kinds):
