@@ -3483,3 +3483,14 @@ def test_rearrangements_of_a_gene_list_after_another_alteration(extractor):
             "sensitive to ganetespib.")
     assert relation_tuples(extractor.extract(text)) == {
         (gene, None, "ganetespib", "SENSITIVE_TO") for gene in ("ALK", "ROS1", "RET")}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("GSTP1 expression was a significant predictor of pCR during neoadjuvant docetaxel.",
+     {("GSTP1", None, "docetaxel", "SENSITIVE_TO")}),
+    ("PIK3CA mutations were associated with a lower pathological complete response (pCR) rate after trastuzumab.",
+     {("PIK3CA", None, "trastuzumab", "RESISTANT_TO")}),  # the bracketed abbreviation is no second cue
+    ("MGMT methylation was assessed by methylation-specific PCR in patients randomised to temozolomide.", set()),
+])
+def test_pcr_is_a_response_only_as_written(extractor, text, expected):
+    assert relation_tuples(extractor.extract(text)) == expected

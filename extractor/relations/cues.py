@@ -73,6 +73,7 @@ class Cues:
 
         self.families: dict[str, dict] = {}
         self.cue_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.cased_cue_matcher = PhraseMatcher(nlp.vocab)  # abbreviations read only as written: 'pCR', not 'PCR'
         qualifiers, resistance = data["outcome_qualifiers"], data["resistance_qualifiers"]
         for index, family in enumerate(data["cues"]):
             key = f"{family['family']}:{index}"
@@ -82,6 +83,8 @@ class Cues:
                 phrases, qualifiers["effect_words"], set(qualifiers["effect_heads"])) + qualified(
                 phrases, resistance["words"], set(resistance["heads"]))
             self.cue_matcher.add(key, patterns(phrases))
+            if family.get("cased_phrases"):
+                self.cased_cue_matcher.add(key, patterns(family["cased_phrases"]))
         self.list_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for name in PHRASE_LISTS:
             self.list_matcher.add(name, patterns(data[name]))
@@ -113,14 +116,18 @@ class Cues:
         return found.start() if found else len(text) + 1
 
     def match(self, doc: Doc) -> tuple[list[Span], "Phrases"]:
-        """The doc's cues (longest wins where they overlap) and its phrase-list matches."""
-        found = [Span(doc, s, e, label=k) for k, s, e in self.cue_matcher(doc)]
+        """The doc's cues (longest wins where they overlap; not an abbreviation in brackets right after its cue,
+        'a lower pathological complete response (pCR) rate') and its phrase-list matches."""
+        found = [Span(doc, s, e, label=k) for k, s, e in self.cue_matcher(doc) + self.cased_cue_matcher(doc)]
         # an outcome that counts only with a direction ('PFS was longer') gives way to any cue it overlaps
         # ('a progression-free survival benefit')
         cues = filter_spans([c for c in found if not self.family(c).get("direction_only")])
         taken = {i for c in cues for i in range(c.start, c.end)}
         cues = sorted(cues + filter_spans([c for c in found if self.family(c).get("direction_only") and not any(
             i in taken for i in range(c.start, c.end))]), key=lambda c: c.start)
+        ends = {c.end for c in cues}
+        cues = [c for c in cues if not (c.start - 1 in ends and doc[c.start - 1].text == "(" and c.end < len(doc)
+                                        and doc[c.end].text == ")")]
         spans = defaultdict(list)
         for key, s, e in self.list_matcher(doc):
             spans[self.list_matcher.vocab.strings[key]].append((s, e))
