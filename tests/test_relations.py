@@ -3494,3 +3494,15 @@ def test_rearrangements_of_a_gene_list_after_another_alteration(extractor):
 ])
 def test_pcr_is_a_response_only_as_written(extractor, text, expected):
     assert relation_tuples(extractor.extract(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("EGFR and PTEN gene mutations were associated with poor response to gefitinib.",
+     {(gene, None, "gefitinib", "RESISTANT_TO") for gene in ("EGFR", "PTEN")}),  # 'gene' before the shared word
+    ("EGFR gene amplification and KRAS mutations were associated with poor response to gefitinib.",
+     {(gene, None, "gefitinib", "RESISTANT_TO") for gene in ("EGFR", "KRAS")}),  # each its own alteration
+    ("Ganetespib inhibited in vivo tumor growth in cells harboring EGFR T790M.",
+     {("EGFR", "T790M", "ganetespib", "SENSITIVE_TO")}),
+])
+def test_gene_words_in_lists_and_in_vivo_growth(extractor, text, expected):
+    assert relation_tuples(extractor.extract(text)) == expected

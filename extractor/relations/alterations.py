@@ -18,6 +18,7 @@ from .scope import fronted_clause_end
 from .sentence import DRUG_LABELS, Alteration, Group, Sentence
 
 GENE_LEVEL_WORDS = {"mutation", "mutant", "alteration", "mutated"}
+GENE_WORDS = ("gene", "genes")
 COORDINATION = (",", "and", "or", "nor", "/", "and/or", "-")
 LIST_JOINERS = (",", "and", "or", "nor", "and/or")
 PATHWAY_WORDS = ("pathway", "pathways", "signaling", "signalling", "axis", "cascade", "-", "inhibitor", "inhibitors",
@@ -233,7 +234,8 @@ def _shared_alterations(s: Sentence, cues: Cues, found: list[Alteration]) -> lis
             i += 1  # '(BTK) and PLCG2 mutations': past the bracket the symbol stands in
         while i < s.end:
             bracket = _bracketed_symbol_end(s, i)
-            if bracket is None and s.words[i] not in COORDINATION and s.mention_at(i, ("GENE",)) is None:
+            if bracket is None and s.words[i] not in COORDINATION and s.mention_at(i, ("GENE",)) is None \
+                    and s.words[i] not in GENE_WORDS:  # 'EGFR and PTEN gene mutations'
                 break
             i = bracket if bracket is not None else s.at[i].token_end if s.at.get(i) is not None else i + 1
         target = next((a for a in found if (a.start == i or a.start < i < a.end) and not _names_gene_after(s, a)),
