@@ -3506,3 +3506,15 @@ def test_pcr_is_a_response_only_as_written(extractor, text, expected):
 ])
 def test_gene_words_in_lists_and_in_vivo_growth(extractor, text, expected):
     assert relation_tuples(extractor.extract(text)) == expected
+
+
+@pytest.mark.parametrize("word", ["including", "especially", "particularly"])
+def test_a_class_and_the_kinds_named_after_it(extractor, word):
+    text = f"High GSTP1 expression predicts response to chemotherapy, {word} anthracycline- and taxane-containing regimens."
+    assert relation_tuples(extractor.extract(text)) == {
+        ("GSTP1", None, drug, "SENSITIVE_TO") for drug in ("chemotherapy", "anthracycline", "taxane")}
+
+
+def test_an_adverb_before_a_place_names_no_drug(extractor):
+    text = "KRAS mutant cells were resistant to cetuximab, particularly in vivo."
+    assert relation_tuples(extractor.extract(text)) == {("KRAS", None, "cetuximab", "RESISTANT_TO")}
