@@ -3518,3 +3518,12 @@ def test_a_class_and_the_kinds_named_after_it(extractor, word):
 def test_an_adverb_before_a_place_names_no_drug(extractor):
     text = "KRAS mutant cells were resistant to cetuximab, particularly in vivo."
     assert relation_tuples(extractor.extract(text)) == {("KRAS", None, "cetuximab", "RESISTANT_TO")}
+
+
+@pytest.mark.parametrize("text,drugs", [
+    ("Resistance of cells to an EGFR TKI, gefitinib, is associated with high ABCG2 expression.", {"gefitinib"}),
+    ("High ABCG2 expression was associated with resistance to aromatase inhibitors, tamoxifen or fulvestrant.",
+     {"aromatase inhibitor", "tamoxifen", "fulvestrant"}),  # a plural class and a comma: a list
+])
+def test_one_class_named_by_the_drug_after_a_comma(extractor, text, drugs):
+    assert {r["drug"] for r in relations(extractor, text)} == drugs

@@ -680,9 +680,12 @@ def _plain_apposition(s: Sentence, cues: Cues, end: int, drug_class: Mention) ->
 
 def _appositive(s: Sentence, cues: Cues, drug_class: Mention, following: Mention) -> bool:
     """'TKIs such as erlotinib', 'TKIs, namely erlotinib', 'TKI therapy with vemurafenib', 'AI (AI) drug': the class
-    only says what the drug after it is; a bare comma is a list ('aromatase inhibitors, tamoxifen or fulvestrant')."""
+    only says what the drug after it is; a bare comma is a list ('aromatase inhibitors, tamoxifen or fulvestrant')
+    unless one class is named ('resistance to an EGFR TKI, gefitinib, is ...')."""
     between = s.words[drug_class.token_end:following.token_start]
-    marked = any(w in cues.apposition_markers for w in between)
+    one_named = drug_class.token_start > s.start and s.words[drug_class.token_start - 1] in ("a", "an") \
+        and following.token_end < s.end and s.words[following.token_end] == ","
+    marked = one_named or any(w in cues.apposition_markers for w in between)
     appositive = all(w in BRACKETS or w in APPOSITION_WORDS or w in cues.apposition_markers or (w == "," and marked)
                      for w in between)
     return appositive and (following.label == "DRUG" or following.normalized == drug_class.normalized)
