@@ -179,12 +179,22 @@ def _protected(mention: Mention, model: list[Mention]) -> bool:
     """A curated lexicon term (our oncology conventions, e.g. "ER" = ESR1) or a drug's generic
     name ("fluorouracil" in "5-fluorouracil") the model did not tag otherwise stays: the model
     learned another corpus's conventions, and misses names in forms it rarely saw. A code name
-    ("AMG 193") stays where the model tagged only its prefix ("AMG")."""
+    ("AMG 193") stays where the model tagged only its prefix ("AMG"), as does a curated name where the model
+    tagged only a part of it ("resistance-associated protein 1" in "multidrug resistance-associated protein 1"),
+    though not a family ("BCL2" in "the BCL2 family" stays the model's gene)."""
     named = mention.attrs.get("curated", False) or (mention.label == "DRUG" and mention.term_type == "name")
-    if mention.source == "shape" and any(m.label == "DRUG" and mention.start <= m.start and m.end <= mention.end
-                                         and (m.start, m.end) != (mention.start, mention.end) for m in model):
+    if mention.source == "shape" and any(m.label == "DRUG" and _inside(m, mention) for m in model):
+        return True
+    overlapping = [m for m in model if mention.overlaps(m)]
+    if mention.attrs.get("curated", False) and mention.term_type != "family" and overlapping and all(
+            _inside(m, mention) and m.label == mention.label for m in overlapping):
         return True
     return named and not any(mention.overlaps(m) for m in model)
+
+
+def _inside(part: Mention, whole: Mention) -> bool:
+    """`part` lies within `whole` and is shorter."""
+    return whole.start <= part.start and part.end <= whole.end and (part.start, part.end) != (whole.start, whole.end)
 
 
 def propagate_mentions(doc, mentions: list[Mention], labels: tuple[str, ...] = GOVERNED_LABELS,

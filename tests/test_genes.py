@@ -44,6 +44,10 @@ def test_loose_gene_matches(extractor, text, expected):
     # thyroid transcription factor 1, not the transcription termination factor of the same symbol
     ("TTF1-positivity and TTF-1 expression.", [("TTF1", "NKX2-1"), ("TTF-1", "NKX2-1")]),
     ("GSTπ and GST-π levels.", [("GSTπ", "GSTP1"), ("GST-π", "GSTP1")]),
+    # the transporters, not the synaptonemal or mismatch-repair proteins of the same aliases; a curated name
+    # stays whole where the tagger found only a part of it
+    ("MRP1, MRP2 and multidrug resistance-associated protein 1 levels.",
+     [("MRP1", "ABCC1"), ("MRP2", "ABCC2"), ("multidrug resistance-associated protein 1", "ABCC1")]),
 ])
 def test_curated_spellings_survive_the_trained_ner(default_extractor, text, expected):
     assert genes(default_extractor, text) == expected

@@ -32,6 +32,8 @@ import pytest
     ("in 10M urea", ["in", "10", "M", "urea"]),
     ("FLT3-ITD AML", ["FLT3", "-", "ITD", "AML"]),
     ("FLT3-TKD AML", ["FLT3", "-", "TKD", "AML"]),
+    ("FLT3-ITD-positive AML", ["FLT3", "-", "ITD", "-", "positive", "AML"]),  # also before a status
+    ("FLT3-ITD+ and FLT3-ITD/NPM1", ["FLT3", "-", "ITD", "+", "and", "FLT3", "-", "ITD", "/", "NPM1"]),
     ("to ALK-TKIs and MET-TKI", ["to", "ALK", "-", "TKIs", "and", "MET", "-", "TKI"]),
     ("TKI-naive", ["TKI", "-", "naive"]),
     # a variant in brackets after its gene is cut off it; a genotype sign too
