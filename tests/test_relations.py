@@ -3527,3 +3527,21 @@ def test_an_adverb_before_a_place_names_no_drug(extractor):
 ])
 def test_one_class_named_by_the_drug_after_a_comma(extractor, text, drugs):
     assert {r["drug"] for r in relations(extractor, text)} == drugs
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("OPRT transfection increases the cytotoxicity of 5-FU in HNSCC cells.",
+     {("UMPS", None, "fluorouracil", "SENSITIVE_TO")}),  # a transfected gene is overexpressed
+    ("Lowering the GSTP1 level increased the sensitivity of A375 cells to etoposide.",
+     {("GSTP1", None, "etoposide", "RESISTANT_TO")}),  # lowering a level is a manipulation
+    ("The MDR1 C1236T polymorphism is a risk factor for nonoptimal clinical response to imatinib.",
+     {("ABCB1", "C1236T", "imatinib", "RESISTANT_TO")}),
+    ("Patients with KRAS G12C mutations had an improvement in PFS with sotorasib.",
+     {("KRAS", "G12C", "sotorasib", "SENSITIVE_TO")}),
+    ("Osimertinib is standard-of-care therapy for EGFR mutation-positive advanced NSCLC.",
+     {("EGFR", None, "osimertinib", "SENSITIVE_TO")}),
+    ("ERCC1 expression levels could predict the effectiveness of cisplatin.", set()),  # hedged, undirected
+    ("PD-L1 expression is the most studied biomarker to predict the efficacy of pembrolizumab.", set()),  # a use
+])
+def test_manipulations_outcomes_and_indications_in_other_words(extractor, text, expected):
+    assert relation_tuples(extractor.extract(text)) == expected

@@ -67,9 +67,11 @@ def is_undirected(s: Sentence, cues: Cues, cue: Span) -> bool:
             s.words[b - 1] not in cues.directed_qualifiers and any(w in cues.hedges for w in s.words[b - 4:b])
             for b, _ in s.has("role_nouns", max(s.start + 1, cue.start - 3), cue.start)):
         return True
-    reach = 6 if cue.start > s.start and s.words[cue.start - 1] == "to" else 3  # 'X might be a useful marker to predict response'
-    if cues.family(cue).get("hedge_undirected") and any(
-            w in cues.hedges for w in s.words[max(s.clause_start(cue.start), cue.start - reach):cue.start]):
+    infinitive = cue.start - 1 > s.start and s.words[cue.start - 1] == "to"
+    reach = 6 if infinitive else 3  # 'X might be a useful marker to predict response'
+    if cues.family(cue).get("hedge_undirected") and (
+            any(w in cues.hedges for w in s.words[max(s.clause_start(cue.start), cue.start - reach):cue.start])
+            or infinitive and s.words[cue.start - 2] in cues.instrument_nouns):  # 'a biomarker to predict response'
         return True  # 'X may predict response to D'
     opposite = OPPOSITE[_stated_type(s, cues, cue)]
     return any(_stated_type(s, cues, other) == opposite and _coordinated(s, cues, cue, other) for other in s.cues)
