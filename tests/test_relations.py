@@ -3545,3 +3545,12 @@ def test_one_class_named_by_the_drug_after_a_comma(extractor, text, drugs):
 ])
 def test_manipulations_outcomes_and_indications_in_other_words(extractor, text, expected):
     assert relation_tuples(extractor.extract(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Capivasertib was active in patients with AKT1 E17K-mutant cancer, including those with prior disease "
+     "progression on fulvestrant.", {("AKT1", "E17K", "capivasertib", "SENSITIVE_TO")}),  # the cohort's history
+    ("Patients with KRAS mutations had disease progression on cetuximab.", {("KRAS", None, "cetuximab", "RESISTANT_TO")}),
+])
+def test_prior_progression_is_the_hosts_history(extractor, text, expected):
+    assert relation_tuples(extractor.extract(text)) == expected
