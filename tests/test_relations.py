@@ -2422,6 +2422,8 @@ def test_an_alteration_the_claim_is_denied_of_gets_a_negated_relation(extractor,
     ("Downregulation of XIAP in the cells results in cisplatin resistance.", "RESISTANT_TO"),  # low level, no flip
     ("XIAP gene silence enhances the sensitivity toward cisplatin.", "RESISTANT_TO"),  # silencing acting, too
     ("Epigenetic silencing of XIAP enhances the sensitivity to cisplatin.", "SENSITIVE_TO"),  # ... unless epigenetic
+    ("Reduction of XIAP using an antisense oligonucleotide reversed cisplatin resistance.", "RESISTANT_TO"),
+    ("Reduction of XIAP in tumours was associated with response to cisplatin.", "SENSITIVE_TO"),  # a lower level
 ])
 def test_downregulation_is_an_experiment_only_with_an_experimental_word_or_verb(extractor, text, kind):
     assert relation_tuples(extractor.extract(text)) == {("XIAP", None, "cisplatin", kind)}
