@@ -19,6 +19,7 @@ from .sentence import DRUG_LABELS, Alteration, Group, Sentence
 
 GENE_LEVEL_WORDS = {"mutation", "mutant", "alteration", "mutated"}
 GENE_WORDS = ("gene", "genes")
+MODALS = ("can", "could", "may", "might", "will", "would")
 COORDINATION = (",", "and", "or", "nor", "/", "and/or", "-")
 LIST_JOINERS = (",", "and", "or", "nor", "and/or")
 PATHWAY_WORDS = ("pathway", "pathways", "signaling", "signalling", "axis", "cascade", "-", "inhibitor", "inhibitors",
@@ -424,16 +425,19 @@ def _gene_alteration(s: Sentence, cues: Cues, gene: Mention) -> Alteration | Non
         position, steps = position - 1, steps + 1
     if before_kind is None:
         start, before_kind = _before_unknown_name(s, gene) or (start, None)
-    return _phrase_alteration(s, gene, start, end, [before_kind, after_kind])
+    return _phrase_alteration(s, cues, gene, start, end, [before_kind, after_kind])
 
 
-def _phrase_alteration(s: Sentence, gene: Mention, start: int, end: int, kinds: list) -> Alteration | None:
+def _phrase_alteration(s: Sentence, cues: Cues, gene: Mention, start: int, end: int, kinds: list) -> Alteration | None:
     """The gene-level alteration its phrase's alteration words (`kinds`, None where there is none) name."""
     if "silencing" in kinds or "downregulation" in kinds:
         # RNAi is an experiment (direction flips); epigenetic silencing or lower levels in tumours are low expression
         experiment = s.has("experimental", s.start, s.end)
         # 'downregulation of X reduces D resistance', 'X gene silencing enhances sensitivity': acting on a response
-        acting = any(s.has(f"mod_{verbs}", end, end + 1) for verbs in ("enhance", "reverse", "restore", "overcome"))
+        verb = end
+        while verb < s.end and (s.words[verb] in MODALS or s.words[verb] in cues.gap_adverbs):
+            verb += 1  # 'downregulation of X could significantly reduce ...'
+        acting = any(s.has(f"mod_{verbs}", verb, verb + 1) for verbs in ("enhance", "reverse", "restore", "overcome"))
         silenced = experiment or (
             (acting or s.has("model_systems", s.start, s.end)) and not s.has("epigenetic", s.start, s.end))
         resolved = {"silencing": "manipulation" if silenced else "low expression",
@@ -458,7 +462,7 @@ def _anaphoric_alterations(s: Sentence, cues: Cues, found: list[Alteration]) -> 
         for gene in s.mentions:
             if gene.label == "GENE" and gene.token_end <= hit[0] and gene.canonical not in altered \
                     and is_hgnc_gene(gene) and not qualifies_drug(s, cues, gene):
-                alteration = _phrase_alteration(s, gene, hit[0], e, [hit[1]])
+                alteration = _phrase_alteration(s, cues, gene, hit[0], e, [hit[1]])
                 if alteration is not None:
                     anaphoric.append(alteration)
     return anaphoric
