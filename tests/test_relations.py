@@ -3557,3 +3557,13 @@ def test_manipulations_outcomes_and_indications_in_other_words(extractor, text, 
 ])
 def test_prior_progression_is_the_hosts_history(extractor, text, expected):
     assert relation_tuples(extractor.extract(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("High TYMS expression is related to reduced sensitivity to the antifolate drug pemetrexed.",
+     {("TYMS", None, "pemetrexed", "RESISTANT_TO")}),  # the class only says what the drug is
+    ("Smith and colleagues investigated the safety and efficacy of dabrafenib in patients with BRAF V600E-positive "
+     "thyroid cancer.", set()),  # a study's aim, whoever ran it
+])
+def test_class_words_before_a_drug_and_aims_of_others(extractor, text, expected):
+    assert relation_tuples(extractor.extract(text)) == expected
