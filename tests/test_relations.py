@@ -3567,3 +3567,12 @@ def test_prior_progression_is_the_hosts_history(extractor, text, expected):
 ])
 def test_class_words_before_a_drug_and_aims_of_others(extractor, text, expected):
     assert relation_tuples(extractor.extract(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The FDA granted accelerated approval to the antibody-drug conjugate trastuzumab deruxtecan for the treatment "
+     "of patients with NSCLC bearing HER2 mutations.", {("ERBB2", None, "trastuzumab deruxtecan", "SENSITIVE_TO")}),
+    ("The safety and efficacy of sotorasib in patients with KRAS G12C-mutated pancreatic cancer are unknown.", set()),
+])
+def test_a_class_naming_the_next_cues_drug_and_unknown_efficacy(extractor, text, expected):
+    assert relation_tuples(extractor.extract(text)) == expected

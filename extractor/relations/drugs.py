@@ -164,6 +164,8 @@ def drugs_after(s: Sentence, cues: Cues, start: int, window: int, cue: Span, com
             continue
         if mention is not None and mention.label in DRUG_LABELS and mention.token_start >= start:
             if found and mention.token_end in s.cue_tokens and not cue.start <= mention.token_end < cue.end:
+                if _appositive(s, cues, found[-1][0], mention):  # 'approval to the ADC D for the treatment of'
+                    found[-1] = (mention, found[-1][1])
                 break  # 'confers resistance to A, and B induced responses': B is the next cue's agent
             if not linker or (need_linker and not found and
                               not _governed(s, cues, start, mention.token_start, of_governs)):
