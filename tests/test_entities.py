@@ -182,6 +182,7 @@ def test_singular_and_plural_class_names_are_one_class(extractor):
     ("responses to Teliso-V", "telisotuzumab vedotin"), ("failure of InO", "inotuzumab ozogamicin"),
     ("treated with MIRV", "mirvetuximab soravtansine"), ("resistant to plixorafenib", "plx8394"),
     ("resistance to hormonal treatment", "endocrine therapy"),
+    ("treated with CAR-T cells", "car t-cell therapy"),  # a cell therapy, not the CARTPT alias
 ])
 def test_oncology_abbreviations_and_class_spellings(extractor, text, canonical):
     drugs = [e["canonical"] for e in extractor.extract(text)["entities"] if e["label"] in ("DRUG", "DRUG_CLASS")]

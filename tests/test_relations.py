@@ -3576,3 +3576,12 @@ def test_class_words_before_a_drug_and_aims_of_others(extractor, text, expected)
 ])
 def test_a_class_naming_the_next_cues_drug_and_unknown_efficacy(extractor, text, expected):
     assert relation_tuples(extractor.extract(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("CD19 loss confers resistance to CAR-T therapy.", {("CD19", None, "car t-cell therapy", "RESISTANT_TO")}),
+    ("Response to the CD38-targeting antibody daratumumab is associated with CD38 expression levels.",
+     {("CD38", None, "daratumumab", "SENSITIVE_TO")}),  # the class and 'antibody' say what the drug is
+])
+def test_cell_therapy_class_and_an_antibody_named_after_its_target(extractor, text, expected):
+    assert relation_tuples(extractor.extract(text)) == expected
