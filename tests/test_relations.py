@@ -2425,6 +2425,8 @@ def test_an_alteration_the_claim_is_denied_of_gets_a_negated_relation(extractor,
     ("Reduction of XIAP using an antisense oligonucleotide reversed cisplatin resistance.", "RESISTANT_TO"),
     ("Reduction of XIAP in tumours was associated with response to cisplatin.", "SENSITIVE_TO"),  # a lower level
     ("Downregulation of XIAP could significantly increase sensitivity to cisplatin.", "RESISTANT_TO"),  # past a modal
+    ("Knockdown of XIAP gene expression suppresses cisplatin resistance.", "RESISTANT_TO"),  # 'suppresses' reverses
+    ("Blockade of XIAP activation overcomes resistance to cisplatin.", "RESISTANT_TO"),  # a blockade manipulates
 ])
 def test_downregulation_is_an_experiment_only_with_an_experimental_word_or_verb(extractor, text, kind):
     assert relation_tuples(extractor.extract(text)) == {("XIAP", None, "cisplatin", kind)}
