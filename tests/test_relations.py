@@ -3587,3 +3587,8 @@ def test_a_class_naming_the_next_cues_drug_and_unknown_efficacy(extractor, text,
 ])
 def test_cell_therapy_class_and_an_antibody_named_after_its_target(extractor, text, expected):
     assert relation_tuples(extractor.extract(text)) == expected
+
+
+def test_rna_between_a_gene_and_its_level(extractor):
+    text = "The TOP2A RNA level is associated with a favorable response to anthracycline-based therapy."
+    assert relation_tuples(extractor.extract(text)) == {("TOP2A", None, "anthracycline", "SENSITIVE_TO")}
