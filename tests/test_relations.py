@@ -3515,7 +3515,8 @@ def test_gene_words_in_lists_and_in_vivo_growth(extractor, text, expected):
 
 @pytest.mark.parametrize("word", ["including", "especially", "particularly"])
 def test_a_class_and_the_kinds_named_after_it(extractor, word):
-    text = f"High GSTP1 expression predicts response to chemotherapy, {word} anthracycline- and taxane-containing regimens."
+    text = (f"High GSTP1 expression predicts response to chemotherapy, {word} anthracycline- and taxane-containing "
+            "regimens.")
     assert relation_tuples(extractor.extract(text)) == {
         ("GSTP1", None, drug, "SENSITIVE_TO") for drug in ("chemotherapy", "anthracycline", "taxane")}
 
@@ -3555,7 +3556,8 @@ def test_manipulations_outcomes_and_indications_in_other_words(extractor, text, 
 @pytest.mark.parametrize("text,expected", [
     ("Capivasertib was active in patients with AKT1 E17K-mutant cancer, including those with prior disease "
      "progression on fulvestrant.", {("AKT1", "E17K", "capivasertib", "SENSITIVE_TO")}),  # the cohort's history
-    ("Patients with KRAS mutations had disease progression on cetuximab.", {("KRAS", None, "cetuximab", "RESISTANT_TO")}),
+    ("Patients with KRAS mutations had disease progression on cetuximab.",
+     {("KRAS", None, "cetuximab", "RESISTANT_TO")}),
 ])
 def test_prior_progression_is_the_hosts_history(extractor, text, expected):
     assert relation_tuples(extractor.extract(text)) == expected

@@ -17,7 +17,8 @@ PHRASE_LISTS = ("contrast", "aims", "aims_after", "wild_type", "drug_anaphors", 
                 "absence", "mechanism_heads", "mechanism_verbs")
 MODIFIER_LISTS = ("reverse", "restore", "overcome", "enhance", "undirected", "act_on")
 # single-word lists, kept as sets under the same name
-WORD_LISTS = ("instrument_nouns", "linkers", "drug_prefix", "drug_fillers", "drug_qualifier_after", "drug_qualifier_before", "glue",
+WORD_LISTS = ("linkers", "drug_prefix", "drug_fillers", "drug_qualifier_after", "drug_qualifier_before", "glue",
+              "instrument_nouns",
               "resistance_labels", "sensitizing_labels", "negation", "hedges", "hedge_verbs", "undirected_after",
               "host_words", "host_links", "clause_breaks", "aim_questions", "question_claims", "drug_action_links",
               "fronted_subordinators", "combination", "compound_adjectives", "relative_stops",

@@ -12,7 +12,8 @@ BRACKETS = {"(", ")", "[", "]"}
 LIST_WORDS = (",", "and", "or", "and/or", "/")
 TRADEMARKS = ("\u00ae", "\u2122")  # 'Erbitux® (cetuximab) and chemotherapy': a brand's sign does not end a list
 COMBINING_WORDS = ("plus", "+", "±", "with", "combined", "combination")
-APPOSITION_WORDS = ("therapy", "treatment", "drug", "antibody", "with", "as")  # 'TKI therapy with vemurafenib', 'the antifolate drug D'
+# 'TKI therapy with vemurafenib', 'the antifolate drug D'
+APPOSITION_WORDS = ("therapy", "treatment", "drug", "antibody", "with", "as")
 ARTICLES = ("a", "an", "the")  # 'etoposide (a topoisomerase II inhibitor)'
 NAMED_TREATMENT = ("treatment", "therapy", "monotherapy")
 PLACEBO_JOINERS = ("plus", "+", "and", "with")
