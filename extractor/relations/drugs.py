@@ -5,7 +5,7 @@ from spacy.tokens import Span
 
 from ..mentions import Mention
 from .cues import Cues
-from .sentence import DRUG_LABELS, Sentence, is_number
+from .sentence import ARTICLES, DRUG_LABELS, Sentence, is_number
 
 SENTENCE_END = {".", "!", "?"}
 BRACKETS = {"(", ")", "[", "]"}
@@ -14,7 +14,6 @@ TRADEMARKS = ("\u00ae", "\u2122")  # 'Erbitux® (cetuximab) and chemotherapy': a
 COMBINING_WORDS = ("plus", "+", "±", "with", "combined", "combination")
 # 'TKI therapy with vemurafenib', 'the antifolate drug D'
 APPOSITION_WORDS = ("therapy", "treatment", "drug", "antibody", "with", "as")
-ARTICLES = ("a", "an", "the")  # 'etoposide (a topoisomerase II inhibitor)'
 NAMED_TREATMENT = ("treatment", "therapy", "monotherapy")
 PLACEBO_JOINERS = ("plus", "+", "and", "with")
 SPACED_DASHES = ("-", "\u2013", "\u2014")  # hyphen, en dash, em dash
@@ -165,7 +164,8 @@ def drugs_after(s: Sentence, cues: Cues, start: int, window: int, cue: Span, com
             continue
         if mention is not None and mention.label in DRUG_LABELS and mention.token_start >= start:
             if found and mention.token_end in s.cue_tokens and not cue.start <= mention.token_end < cue.end:
-                if _appositive(s, cues, found[-1][0], mention):  # 'approval to the ADC D for the treatment of'
+                if found[-1][0].label == "DRUG_CLASS" and _appositive(s, cues, found[-1][0], mention):
+                    # 'approval to the ADC D for the treatment of': the class only says what D is
                     found[-1] = (mention, found[-1][1])
                 break  # 'confers resistance to A, and B induced responses': B is the next cue's agent
             if not linker or (need_linker and not found and
