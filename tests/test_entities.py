@@ -183,6 +183,7 @@ def test_singular_and_plural_class_names_are_one_class(extractor):
     ("treated with MIRV", "mirvetuximab soravtansine"), ("resistant to plixorafenib", "plx8394"),
     ("resistance to hormonal treatment", "endocrine therapy"),
     ("treated with CAR-T cells", "car t-cell therapy"),  # a cell therapy, not the CARTPT alias
+    ("resistance to EGFR tyrosine kinase inhibition", "egfr tyrosine kinase inhibitor"),
 ])
 def test_oncology_abbreviations_and_class_spellings(extractor, text, canonical):
     drugs = [e["canonical"] for e in extractor.extract(text)["entities"] if e["label"] in ("DRUG", "DRUG_CLASS")]
