@@ -3594,3 +3594,9 @@ def test_cell_therapy_class_and_an_antibody_named_after_its_target(extractor, te
 def test_rna_between_a_gene_and_its_level(extractor):
     text = "The TOP2A RNA level is associated with a favorable response to anthracycline-based therapy."
     assert relation_tuples(extractor.extract(text)) == {("TOP2A", None, "anthracycline", "SENSITIVE_TO")}
+
+
+@pytest.mark.parametrize("line", ["first-line", "first line", "frontline"])
+def test_first_line_indication_in_any_spelling(extractor, line):
+    text = f"The FDA approved crizotinib as {line} therapy for ROS1+ NSCLC."
+    assert relation_tuples(extractor.extract(text)) == {("ROS1", None, "crizotinib", "SENSITIVE_TO")}
