@@ -189,7 +189,7 @@ def _protected(mention: Mention, model: list[Mention]) -> bool:
     if mention.attrs.get("curated", False) and mention.term_type != "family" and overlapping and all(
             _inside(m, mention) and m.label == mention.label for m in overlapping):
         return True
-    return named and not any(mention.overlaps(m) for m in model)
+    return named and not overlapping
 
 
 def _inside(part: Mention, whole: Mention) -> bool:
